@@ -1,0 +1,48 @@
+// Shared vocabulary of the analysis core. Positions follow LSP (0-based line, UTF-16 character)
+// so adapters convert nothing but types; the core itself imports nothing from an editor.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A replacement of `range` in `file` (absolute path) by `newText`. */
+export interface TextEdit {
+  file: string;
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix a user most likely wants (LSP isPreferred). */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Absolute path of the file the range is in. */
+  file: string;
+  range: Range;
+  /** Full resource address (module.x.aws_kinesis_stream.y) or null. */
+  resource: string | null;
+  fixes: Fix[];
+}
+
+/** File access the core needs; the CLI reads the disk, the language server overlays open documents. */
+export interface Host {
+  /** Text of a file, or undefined when it does not exist or cannot be read. */
+  readFile(path: string): Promise<string | undefined>;
+  /** Entries of a directory, or undefined when it is not one. */
+  readDir(path: string): Promise<{ name: string; isDirectory: boolean }[] | undefined>;
+}
