@@ -25,6 +25,8 @@ export interface Fix {
   edits: TextEdit[];
   /** The fix a user most likely wants (LSP isPreferred). */
   preferred?: boolean;
+  /** Offered in the editor but not applied by `kinesis-lint --fix` (e.g. inserting an annotation template). */
+  isSuggestion?: boolean;
 }
 
 export interface Finding {
@@ -45,4 +47,21 @@ export interface Host {
   readFile(path: string): Promise<string | undefined>;
   /** Entries of a directory, or undefined when it is not one. */
   readDir(path: string): Promise<{ name: string; isDirectory: boolean }[] | undefined>;
+}
+
+/** A rule's metadata, kept beside its logic (one file per rule) and listed in the registry. */
+export interface RuleMeta {
+  id: string;
+  defaultSeverity: Severity;
+  /** One sentence: what the rule flags. */
+  description: string;
+  /** The rule's docs page (docs/rules/<id>.md), pinned to the release. */
+  docsUrl: string;
+  fixable: boolean;
+}
+
+/** A range in a file (absolute path). */
+export interface Location {
+  file: string;
+  range: Range;
 }

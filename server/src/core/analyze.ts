@@ -1,0 +1,84 @@
+// The single entry point of the core: module directories in, findings and stream reports out. The CLI and the
+// language server are thin adapters over this.
+import type { Host } from './types';
+import type { ModuleAnalysis } from './results';
+import type { LoadedConfig } from './config/config';
+import { findConfigFile, loadConfig } from './config/loadConfig';
+import { HclParser } from './syntax/hcl2json';
+import { loadModuleSource, type ModuleSource } from './model/moduleSource';
+import { localModuleDir, type ModuleLoader } from './model/moduleTree';
+import { analyzeRoot } from './pipeline/analyzeRoot';
+
+export interface AnalyzeOptions {
+  /** The region assumed when Terraform's aws provider does not set one (overrides the config file's `region`). */
+  region?: string;
+  /** Use this config file instead of looking for .kinesis-lint.json. */
+  configFile?: string;
+}
+
+/** --config names a file that cannot be read or is invalid: a usage error, not a finding. */
+export class ConfigFileError extends Error {}
+
+export class Analyzer {
+  private readonly parser: HclParser;
+
+  constructor(
+    private readonly host: Host,
+    private readonly options: AnalyzeOptions & { parserWorkers?: number; parser?: HclParser } = {},
+  ) {
+    // A long-lived host (the language server, a test suite) shares one parser and its warm workers.
+    this.parser = options.parser ?? new HclParser({ workers: options.parserWorkers ?? 1 });
+  }
+
+  /**
+   * Analyse module directories (absolute paths). A directory that another listed directory calls as a local module
+   * is analysed through its caller, with the caller's inputs, and not on its own, so nothing is reported twice.
+   */
+  async analyzeModules(dirs: string[]): Promise<ModuleAnalysis[]> {
+    const loader = this.loader();
+    const roots: ModuleSource[] = [];
+    for (const dir of dirs) {
+      const source = await loader.load(dir, true);
+      if (source) roots.push(source);
+    }
+    const called = new Set(roots.flatMap((r) => r.moduleCalls.map((c) => localModuleDir(c, r.dir))));
+    const independent = roots.filter((r) => !called.has(r.dir));
+    const explicit = this.options.configFile ? await this.explicitConfig(this.options.configFile) : undefined;
+    const results: ModuleAnalysis[] = [];
+    for (const root of independent.length ? independent : roots) {
+      const config = explicit ?? (await loadConfig(await findConfigFile(root.dir, this.host), this.host));
+      results.push(await analyzeRoot(root, loader, config, { region: this.options.region }));
+    }
+    return results;
+  }
+
+  /** Stops the parser workers, unless the parser was lent by the caller. */
+  dispose(): Promise<void> {
+    return this.options.parser ? Promise.resolve() : this.parser.dispose();
+  }
+
+  private async explicitConfig(file: string): Promise<LoadedConfig> {
+    const loaded = await loadConfig(file, this.host);
+    if (loaded.problems.length > 0) {
+      const p = loaded.problems[0];
+      throw new ConfigFileError(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
+    }
+    return loaded;
+  }
+
+  /** Each directory is read and parsed once per analysis, however many roots call it. */
+  private loader(): ModuleLoader {
+    const cache = new Map<string, Promise<ModuleSource | undefined>>();
+    return {
+      load: (dir, asRoot) => {
+        const key = `${asRoot}:${dir}`;
+        let p = cache.get(key);
+        if (!p) {
+          p = loadModuleSource(dir, this.host, this.parser, { withTfvars: asRoot });
+          cache.set(key, p);
+        }
+        return p;
+      },
+    };
+  }
+}

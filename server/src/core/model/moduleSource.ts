@@ -1,0 +1,139 @@
+// A Terraform module as written: the .tf files of one directory and, for a root module, its variable files.
+// Nothing is evaluated here; instances (moduleInstance.ts) evaluate with their inputs.
+import type { Host } from '../types';
+import type { HclParser } from '../syntax/hcl2json';
+import { parseSourceFile, type HclAttribute, type HclBlock, type SourceFile } from '../syntax/sourceFile';
+import { joinPath } from './paths';
+
+/** One value assigned to a variable by a .tfvars / .tfvars.json file. */
+export interface TfvarsValue {
+  file: string;
+  /** Present for HCL .tfvars (positions known); a .tfvars.json value has only `json`. */
+  attr?: HclAttribute;
+  json: unknown;
+  /** True for .tfvars.json, whose strings are literals, not templates. */
+  literalJson: boolean;
+}
+
+export interface ModuleSource {
+  dir: string;
+  files: SourceFile[];
+  /** Problems reading variable files that are not HCL syntax errors (bad JSON). */
+  tfvarsProblems: { file: string; message: string }[];
+  variables: Map<string, HclBlock>;
+  /** Effective value per variable from variable files, after Terraform's precedence. */
+  tfvars: Map<string, TfvarsValue>;
+  locals: Map<string, HclAttribute>;
+  outputs: Map<string, HclBlock>;
+  providers: HclBlock[];
+  moduleCalls: HclBlock[];
+  resources: HclBlock[];
+}
+
+/**
+ * Terraform's order for variable files, later wins: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars and
+ * *.auto.tfvars.json in lexical order of their names (developer docs, "Variable Definition Precedence").
+ */
+export function tfvarsOrder(names: string[]): string[] {
+  const auto = names.filter((n) => /\.auto\.tfvars(\.json)?$/.test(n)).sort();
+  const fixed = ['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n));
+  return [...fixed, ...auto];
+}
+
+export async function loadModuleSource(
+  dir: string,
+  host: Host,
+  parser: HclParser,
+  options: { withTfvars: boolean },
+): Promise<ModuleSource | undefined> {
+  const entries = await host.readDir(dir);
+  if (!entries) return undefined;
+  const names = entries.filter((e) => !e.isDirectory).map((e) => e.name);
+  const tfNames = names.filter((n) => n.endsWith('.tf')).sort();
+  const varNames = options.withTfvars ? tfvarsOrder(names) : [];
+  const module: ModuleSource = {
+    dir,
+    files: [],
+    tfvarsProblems: [],
+    variables: new Map(),
+    tfvars: new Map(),
+    locals: new Map(),
+    outputs: new Map(),
+    providers: [],
+    moduleCalls: [],
+    resources: [],
+  };
+  const parsed = await Promise.all(
+    [...tfNames, ...varNames.filter((n) => !n.endsWith('.json'))].map(async (name) => {
+      const path = joinPath(dir, name);
+      const text = await host.readFile(path);
+      return text === undefined ? undefined : parseSourceFile(path, text, parser);
+    }),
+  );
+  const byPath = new Map<string, SourceFile>();
+  for (const file of parsed) if (file) byPath.set(file.path, file);
+  for (const name of tfNames) {
+    const file = byPath.get(joinPath(dir, name));
+    if (!file) continue;
+    module.files.push(file);
+    collectBlocks(module, file);
+  }
+  for (const name of varNames) {
+    const path = joinPath(dir, name);
+    if (name.endsWith('.json')) await readJsonTfvars(module, path, host);
+    else {
+      const file = byPath.get(path);
+      if (!file) continue;
+      module.files.push(file);
+      for (const [key, attr] of file.attributes) {
+        module.tfvars.set(key, { file: path, attr, json: attr.json, literalJson: false });
+      }
+    }
+  }
+  return module;
+}
+
+async function readJsonTfvars(module: ModuleSource, path: string, host: Host): Promise<void> {
+  const text = await host.readFile(path);
+  if (text === undefined) return;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    module.tfvarsProblems.push({ file: path, message: `invalid JSON: ${(e as Error).message}` });
+    return;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    module.tfvarsProblems.push({ file: path, message: 'a .tfvars.json file must hold one JSON object' });
+    return;
+  }
+  for (const [key, value] of Object.entries(json)) {
+    module.tfvars.set(key, { file: path, json: value, literalJson: true });
+  }
+}
+
+function collectBlocks(module: ModuleSource, file: SourceFile): void {
+  for (const block of file.blocks) {
+    const [first] = block.labels;
+    switch (block.type) {
+      case 'variable':
+        if (first !== undefined && !module.variables.has(first)) module.variables.set(first, block);
+        break;
+      case 'locals':
+        for (const [name, attr] of block.attributes) if (!module.locals.has(name)) module.locals.set(name, attr);
+        break;
+      case 'output':
+        if (first !== undefined) module.outputs.set(first, block);
+        break;
+      case 'provider':
+        module.providers.push(block);
+        break;
+      case 'module':
+        if (first !== undefined) module.moduleCalls.push(block);
+        break;
+      case 'resource':
+        if (block.labels.length === 2) module.resources.push(block);
+        break;
+    }
+  }
+}

@@ -1,0 +1,206 @@
+// What the rules see of one stream instance: each attribute's value with the place a finding about it belongs (the
+// caller's argument when a module input decided it) and the literal a fix may edit; mode, shards, retention,
+// region, consumers, the declared load, and the estimate from the shared pricing model.
+import { Unknown, type Value } from '../expr/values';
+import type { Location } from '../types';
+import type { HclAttribute, HclBlock } from '../syntax/sourceFile';
+import type { Span } from '../text/span';
+import type { Config } from '../config/config';
+import type { PriceTable } from '../pricing/priceTable';
+import { estimateMonthlyCost, type CapacityMode, type Estimate, type ResolvedLoad, type StreamUsage } from '../pricing/estimate';
+import { resolveLoad } from '../pricing/load';
+import { requiredShards, type SizingResult } from '../capacity/sizing';
+import { RETENTION_HOURS } from '../capacity/limits';
+import type { Iteration, ModuleInstance } from './moduleInstance';
+import type { StreamInstance } from './streams';
+import type { ConsumerLink } from './consumers';
+import type { Annotation, Declaration } from './annotations';
+
+export interface AttrFact {
+  name: string;
+  attr: HclAttribute;
+  /** The value for this instance; Unknown when it cannot be resolved. */
+  value: Value;
+  /** Where a finding about the value goes: the value itself, or the module caller's argument that decided it. */
+  at: Location;
+  /** The literal a value fix may replace (the value, a variable default, a tfvars entry, a caller argument). */
+  origin: Location | null;
+}
+
+export interface StreamSettings {
+  config: Config;
+  prices: PriceTable;
+  /** Region when Terraform does not say: --region, then the config's region, then us-east-1. */
+  defaultRegion: string;
+}
+
+export interface StreamConsumerCounts {
+  /** Standard (shared-throughput) readers, Terraform's plus the declared ones; null when unknown. */
+  standard: number | null;
+  efo: number | null;
+  /** False when some reader may be missing from the counts (an unidentifiable consumer target). */
+  exact: boolean;
+  links: ConsumerLink[];
+}
+
+export interface StreamFacts {
+  stream: StreamInstance;
+  header: Location;
+  block: HclBlock;
+  attr(name: string): AttrFact | undefined;
+  modeBlock: HclBlock | undefined;
+  modeAttr: AttrFact | undefined;
+  /** null when stream_mode cannot be resolved (or is not a valid mode). */
+  mode: CapacityMode | null;
+  /** A valid shard count (whole, ≥ 1), else null. */
+  shardCount: number | null;
+  /** 24 when absent; null when unknown or out of range. */
+  retentionHours: number | null;
+  region: string;
+  regionAssumption: string | null;
+  consumers: StreamConsumerCounts;
+  annotations: Annotation[];
+  declaration: Declaration | null;
+  load: ResolvedLoad | null;
+  sizing: SizingResult | null;
+  settings: StreamSettings;
+  usage: StreamUsage;
+  estimate(overrides?: Partial<StreamUsage>): Estimate;
+}
+
+export function locationOf(attr: HclAttribute, span: Span = attr.scanned.valueSpan): Location {
+  return { file: attr.file.path, range: attr.file.lines.rangeOf(span) };
+}
+
+/** Evaluate an attribute of a block of `module` for one instance. */
+export function attrFact(attr: HclAttribute, module: ModuleInstance, iteration: Iteration): AttrFact {
+  if (attr.json === undefined) {
+    return { name: attr.name, attr, value: new Unknown('no value'), at: locationOf(attr), origin: null };
+  }
+  const { value, vars } = module.evaluate(attr.json, iteration);
+  return { name: attr.name, attr, value, at: blame(module, vars) ?? locationOf(attr), origin: originOf(attr, module, iteration) };
+}
+
+/** The call-site argument that fed one of `vars` into `module`, followed up through callers. */
+function blame(module: ModuleInstance, vars: Set<string>): Location | undefined {
+  for (const name of vars) {
+    const input = module.inputs.get(name);
+    if (!input) continue;
+    const { vars: callerVars } = input.caller.evaluate(input.attr.json, input.callerIteration);
+    return blame(input.caller, callerVars) ?? locationOf(input.attr);
+  }
+  return undefined;
+}
+
+const BARE_REFERENCE = /^\$\{\s*(var|local)\.([A-Za-z_][\w-]*)\s*\}$/;
+
+/** Follow `var.x` / `local.x` chains to the literal that decides a value, if exactly one does. */
+function originOf(attr: HclAttribute, module: ModuleInstance, iteration: Iteration, depth = 0): Location | null {
+  const json = attr.json;
+  if (depth > 16 || json === undefined) return null;
+  if (typeof json === 'number' || typeof json === 'boolean') return locationOf(attr);
+  if (typeof json === 'string' && !json.includes('${')) return locationOf(attr);
+  const m = typeof json === 'string' ? BARE_REFERENCE.exec(json) : null;
+  if (!m) return null;
+  const [, kind, name] = m;
+  if (kind === 'local') {
+    const local = module.source.locals.get(name);
+    return local ? originOf(local, module, iteration, depth + 1) : null;
+  }
+  const input = module.inputs.get(name);
+  if (input) return originOf(input.attr, input.caller, input.callerIteration, depth + 1);
+  const fromFile = module.parent ? undefined : module.source.tfvars.get(name);
+  if (fromFile) return fromFile.attr ? originOf(fromFile.attr, module, iteration, depth + 1) : null;
+  const def = module.source.variables.get(name)?.attributes.get('default');
+  return def ? originOf(def, module, iteration, depth + 1) : null;
+}
+
+export interface FactsInput {
+  stream: StreamInstance;
+  consumers: { links: ConsumerLink[]; countsKnown: boolean; complete: boolean };
+  annotations: Annotation[];
+  declaration: Declaration | null;
+  region: { region: string; assumption: string | null };
+  settings: StreamSettings;
+}
+
+export function buildFacts(input: FactsInput): StreamFacts {
+  const { stream, settings } = input;
+  const { block, module, iteration } = stream;
+  const memo = new Map<string, AttrFact | undefined>();
+  const attr = (name: string) => {
+    if (!memo.has(name)) {
+      const a = block.attributes.get(name);
+      memo.set(name, a && attrFact(a, module, iteration));
+    }
+    return memo.get(name);
+  };
+  const modeBlock = block.blocks.find((b) => b.type === 'stream_mode_details');
+  const modeAttrNode = modeBlock?.attributes.get('stream_mode');
+  const modeAttr = modeAttrNode && attrFact(modeAttrNode, module, iteration);
+  const mode = !modeBlock ? 'PROVISIONED' : modeAttr?.value === 'PROVISIONED' || modeAttr?.value === 'ON_DEMAND' ? modeAttr.value : null;
+  const shards = attr('shard_count')?.value;
+  const retention = attr('retention_period');
+  const consumers = countConsumers(input);
+  const load = input.declaration ? resolveLoad(input.declaration) : null;
+  const usage: StreamUsage = {
+    mode: mode ?? 'PROVISIONED',
+    instances: 1,
+    shards: typeof shards === 'number' && Number.isInteger(shards) && shards >= 1 ? shards : null,
+    retentionHours: retentionOf(retention?.value, retention === undefined),
+    standardConsumers: consumers.standard,
+    efoConsumers: consumers.efo,
+    load,
+  };
+  const region = input.region.region;
+  return {
+    stream,
+    header: { file: block.file.path, range: block.file.lines.rangeOf(headerSpan(block)) },
+    block,
+    attr,
+    modeBlock,
+    modeAttr,
+    mode,
+    shardCount: mode === 'PROVISIONED' ? usage.shards : null,
+    retentionHours: usage.retentionHours,
+    region,
+    regionAssumption: input.region.assumption,
+    consumers,
+    annotations: input.annotations,
+    declaration: input.declaration,
+    load,
+    sizing: load ? requiredShards(load, consumers.standard, settings.config.targetUtilization) : null,
+    settings,
+    usage,
+    estimate: (overrides = {}) => {
+      const e = estimateMonthlyCost({ ...usage, ...overrides }, settings.prices, region);
+      if (input.region.assumption) e.assumptions.push(input.region.assumption);
+      return e;
+    },
+  };
+}
+
+/** The header without the '{': `resource "aws_kinesis_stream" "events"`. */
+export function headerSpan(block: HclBlock): Span {
+  const labels = block.scanned.labels;
+  const end = labels.length > 0 ? labels[labels.length - 1].span.end : block.scanned.typeSpan.end;
+  return { start: block.scanned.span.start, end };
+}
+
+function retentionOf(value: Value | undefined, absent: boolean): number | null {
+  if (absent || value === null) return RETENTION_HOURS.default;
+  return typeof value === 'number' && value >= RETENTION_HOURS.min && value <= RETENTION_HOURS.max ? value : null;
+}
+
+function countConsumers(input: FactsInput): StreamConsumerCounts {
+  const { links, countsKnown, complete } = input.consumers;
+  const declared = input.declaration;
+  const count = (kind: 'standard' | 'efo', extra: number | undefined) =>
+    countsKnown ? links.filter((l) => l.kind === kind).length + (extra ?? 0) : null;
+  return {
+    standard: count('standard', declared?.consumers),
+    efo: count('efo', declared?.efoConsumers),
+    exact: complete && countsKnown,
+    links,
+  };
+}

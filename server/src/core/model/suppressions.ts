@@ -1,0 +1,77 @@
+// `# kinesis-lint-ignore: rule-id[, rule-id] [reason]` silences those rules on the line it annotates: its own line
+// when code stands before it, else the first code line below it (so it can sit above a resource or an attribute).
+// `# kinesis-lint-ignore-file: rule-id[, …]` silences rules for the whole file.
+import type { SourceFile } from '../syntax/sourceFile';
+import type { AnnotationProblem } from './annotations';
+
+const MARKER = /^(\s*(?:#|\/\/|\/\*)\s*)kinesis-lint-ignore(-file)?:/;
+
+interface Suppression {
+  file: string;
+  /** The code line it applies to; -1 for the whole file. */
+  line: number;
+  rules: Set<string>;
+}
+
+export class Suppressions {
+  private readonly entries: Suppression[] = [];
+  readonly problems: AnnotationProblem[] = [];
+
+  constructor(private readonly knownRules: ReadonlySet<string>) {}
+
+  addFile(file: SourceFile): void {
+    for (const comment of file.scan.comments) {
+      const m = MARKER.exec(comment.text);
+      if (!m) continue;
+      const body = comment.style === '/*' ? comment.text.slice(0, -2) : comment.text;
+      const rules = new Set<string>();
+      // Rule ids come first, separated by commas; the first word that does not follow a comma starts the reason.
+      const ids = /\s*([A-Za-z0-9_-]+)(\s*,)?/y;
+      ids.lastIndex = m[0].length;
+      for (let t = ids.exec(body); t; t = ids.exec(body)) {
+        const start = comment.span.start + t.index + t[0].indexOf(t[1]);
+        if (this.knownRules.has(t[1])) rules.add(t[1]);
+        else {
+          this.problems.push({
+            file: file.path,
+            span: { start, end: start + t[1].length },
+            message: `unknown rule "${t[1]}" in a kinesis-lint-ignore comment`,
+          });
+        }
+        if (!t[2]) break;
+      }
+      this.entries.push({ file: file.path, line: m[2] ? -1 : targetLine(file, comment.span.start), rules });
+    }
+  }
+
+  /** Whether a rule is silenced at any of the given lines of a file (a finding's line, its resource's header line). */
+  isSuppressed(ruleId: string, places: { file: string; line: number }[]): boolean {
+    return this.entries.some(
+      (e) => e.rules.has(ruleId) && places.some((p) => p.file === e.file && (e.line === -1 || e.line === p.line)),
+    );
+  }
+}
+
+function targetLine(file: SourceFile, commentStart: number): number {
+  const pos = file.lines.positionAt(commentStart);
+  if (file.lines.lineText(pos.line).slice(0, pos.character).trim() !== '') return pos.line;
+  // Skip the rest of this comment run and blank lines; the next line that holds code is the target.
+  const commentLines = new Set<number>();
+  for (const c of file.scan.comments) {
+    const a = file.lines.positionAt(c.span.start).line;
+    const b = file.lines.positionAt(c.span.end).line;
+    for (let l = a; l <= b; l++) commentLines.add(l);
+  }
+  for (let line = pos.line + 1; line < file.lines.lineCount; line++) {
+    const text = file.lines.lineText(line).trim();
+    if (text !== '' && !(commentLines.has(line) && isOnlyComment(file, line))) return line;
+  }
+  return pos.line;
+}
+
+function isOnlyComment(file: SourceFile, line: number): boolean {
+  const start = file.lines.offsetAt({ line, character: 0 });
+  const text = file.lines.lineText(line);
+  const firstCode = start + text.length - text.trimStart().length;
+  return file.scan.comments.some((c) => c.span.start <= firstCode && c.span.end >= firstCode);
+}

@@ -1,0 +1,65 @@
+import type { Fix, TextEdit } from '../types';
+import type { StreamFacts } from '../model/streamFacts';
+import type { StreamRule } from './rule';
+import { meta } from './rule';
+import { setModeEdits } from './fixHelpers';
+import { percent, streamName } from './messages';
+import { formatUsd } from '../pricing/format';
+import { insertIntoBlock, removeAttribute, replaceAt } from '../fixes/edits';
+import { locationOf } from '../model/streamFacts';
+
+export const rule: StreamRule = {
+  meta: meta('capacity-mode-cost', 'info', true, 'For the declared load, the other capacity mode (provisioned or on-demand) is clearly cheaper.'),
+  check(s) {
+    if (!s.load || s.mode === null) return [];
+    const current = s.estimate();
+    const toOnDemand = s.mode === 'PROVISIONED';
+    const required = s.sizing?.requiredShards ?? null;
+    if (toOnDemand ? s.shardCount === null : required === null) return [];
+    const other = s.estimate(toOnDemand ? { mode: 'ON_DEMAND', shards: null } : { mode: 'PROVISIONED', shards: required });
+    // Compare only complete figures: a component priced per GB with an unknown volume would bias either side.
+    if (current.partial || other.partial) return [];
+    const saved = current.monthlyUsd - other.monthlyUsd;
+    const t = s.settings.config.thresholds;
+    if (saved < t.modeSwitchMinSavingsUsd || saved < (t.modeSwitchMinSavingsPercent / 100) * current.monthlyUsd) return [];
+    const otherName = toOnDemand ? 'on-demand' : `provisioned with ${required} shards`;
+    const at = s.modeAttr?.at ?? s.attr('shard_count')?.at ?? s.header;
+    return [{
+      message: `${streamName(s)} would cost ${formatUsd(other.monthlyUsd)}/month ${otherName} instead of ${formatUsd(current.monthlyUsd)}/month ${toOnDemand ? `provisioned with ${s.shardCount} shards` : 'on-demand'} for the declared load (${percent(saved / current.monthlyUsd)} less).`,
+      at,
+      fixes: switchFix(s, toOnDemand, required),
+    }];
+  },
+};
+
+function switchFix(s: StreamFacts, toOnDemand: boolean, required: number | null): Fix[] {
+  let edits: TextEdit[] | undefined;
+  const shards = s.attr('shard_count');
+  if (toOnDemand) {
+    if (!shards) return [];
+    // Without a mode block, the shard_count line becomes the block: one edit, nothing else moves.
+    edits = s.modeBlock ? concat(setModeEdits(s, 'ON_DEMAND'), [removeAttribute(shards.attr)])
+      : [replaceAt(locationOf(shards.attr, shards.attr.scanned.span), modeBlockText(s))];
+  } else {
+    const mode = setModeEdits(s, 'PROVISIONED');
+    const add = shards ? undefined : addShards(s, required!);
+    edits = mode && add ? [...mode, add] : undefined;
+  }
+  if (!edits) return [];
+  return [{ title: toOnDemand ? 'Switch to on-demand mode' : `Switch to provisioned mode with ${required} shards`, edits, isSuggestion: true }];
+}
+
+function concat(a: TextEdit[] | undefined, b: TextEdit[]): TextEdit[] | undefined {
+  return a ? [...a, ...b] : undefined;
+}
+
+function modeBlockText(s: StreamFacts): string {
+  const file = s.block.file;
+  const indent = /^[ \t]*/.exec(file.lines.lineText(file.lines.positionAt(s.attr('shard_count')!.attr.scanned.span.start).line))![0];
+  const unit = indent.includes('\t') ? '\t' : '  ';
+  return ['stream_mode_details {', `${indent}${unit}stream_mode = "ON_DEMAND"`, `${indent}}`].join(file.eol);
+}
+
+function addShards(s: StreamFacts, required: number): TextEdit | undefined {
+  return s.block.scanned.closeBrace === null ? undefined : insertIntoBlock(s.block, [`shard_count = ${required}`]);
+}

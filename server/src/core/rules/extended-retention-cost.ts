@@ -1,0 +1,21 @@
+import type { StreamRule } from './rule';
+import { meta } from './rule';
+import { setValueFix } from './fixHelpers';
+import { streamName } from './messages';
+import { describeComponents } from './retentionCost';
+import { LONG_TERM_RETENTION_AFTER_HOURS, RETENTION_HOURS } from '../capacity/limits';
+
+export const rule: StreamRule = {
+  meta: meta('extended-retention-cost', 'info', true, 'Retention above 24 h (up to 7 days) is billed as extended retention.'),
+  check(s) {
+    const r = s.retentionHours;
+    const attr = s.attr('retention_period');
+    if (!attr || r === null || r <= RETENTION_HOURS.default || r > LONG_TERM_RETENTION_AFTER_HOURS) return [];
+    const cost = describeComponents(s, ['extended-retention', 'on-demand-extended-retention']);
+    return [{
+      message: `${streamName(s)} keeps data for ${r} h; retention beyond 24 h adds ${cost}. Keep 24 h unless consumers need to replay older data.`,
+      at: attr.at,
+      fixes: setValueFix(attr, String(RETENTION_HOURS.default)),
+    }];
+  },
+};

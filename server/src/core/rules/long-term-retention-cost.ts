@@ -1,0 +1,23 @@
+import type { StreamRule } from './rule';
+import { meta } from './rule';
+import { setValueFix } from './fixHelpers';
+import { streamName } from './messages';
+import { describeComponents } from './retentionCost';
+import { LONG_TERM_RETENTION_AFTER_HOURS } from '../capacity/limits';
+
+export const rule: StreamRule = {
+  meta: meta('long-term-retention-cost', 'warning', true, 'Retention above 7 days is billed per GB-month of stored data, on top of extended retention.'),
+  check(s) {
+    const r = s.retentionHours;
+    const attr = s.attr('retention_period');
+    if (!attr || r === null || r <= LONG_TERM_RETENTION_AFTER_HOURS) return [];
+    const cost = describeComponents(s, [
+      'extended-retention', 'long-term-retention', 'on-demand-extended-retention', 'on-demand-long-term-retention',
+    ]);
+    return [{
+      message: `${streamName(s)} keeps data for ${r} h (${Math.round(r / 24)} days); retention beyond 7 days costs ${cost}, and reading data older than 7 days is billed per GB. Consider 168 h and an archive (e.g. Firehose to S3).`,
+      at: attr.at,
+      fixes: setValueFix(attr, String(LONG_TERM_RETENTION_AFTER_HOURS)),
+    }];
+  },
+};

@@ -1,0 +1,37 @@
+// Wording shared by rule messages.
+import type { BindingLimit } from '../capacity/sizing';
+import type { StreamFacts } from '../model/streamFacts';
+
+/** aws_kinesis_stream.events (module prefix included), as users see it in plans. */
+export function streamName(s: StreamFacts): string {
+  return s.stream.resource;
+}
+
+export function percent(ratio: number): string {
+  return `${Math.round(ratio * 100)} %`;
+}
+
+export function mib(bytesPerSec: number): string {
+  const v = bytesPerSec / 2 ** 20;
+  return `${Number(v.toFixed(v < 10 ? 2 : 1))} MiB/s`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const LIMIT_NAMES: Record<BindingLimit, string> = {
+  'write-bytes': 'write bytes',
+  'write-records': 'write records',
+  'shared-read': 'shared reads',
+};
+
+/** "write bytes: 3 MiB/s against 1 MiB/s per shard" */
+export function limitWords(entry: { limit: BindingLimit; demand: number; capacityPerShard: number }): string {
+  const rate = (n: number) => (entry.limit === 'write-records' ? `${Math.round(n).toLocaleString('en-US')} records/s` : mib(n));
+  return `${LIMIT_NAMES[entry.limit]} (${rate(entry.demand)} against ${rate(entry.capacityPerShard)} per shard)`;
+}
+
+export function limitName(limit: BindingLimit): string {
+  return LIMIT_NAMES[limit];
+}

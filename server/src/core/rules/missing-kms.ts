@@ -1,0 +1,34 @@
+import type { StreamRule } from './rule';
+import { meta } from './rule';
+import { addArgumentsFix, setValueFix } from './fixHelpers';
+import { streamName } from './messages';
+
+/** The AWS-managed key: always available, so the fix works in any account. */
+export const MANAGED_KEY = 'alias/aws/kinesis';
+
+export const rule: StreamRule = {
+  meta: meta('missing-kms', 'warning', true, 'Stream data is not encrypted at rest with KMS (encryption_type absent or "NONE").'),
+  check(s) {
+    const type = s.attr('encryption_type');
+    const hasKey = s.attr('kms_key_id') !== undefined;
+    const keyArg: [string, string][] = hasKey ? [] : [['kms_key_id', JSON.stringify(MANAGED_KEY)]];
+    if (!type) {
+      return [{
+        message: `${streamName(s)} is not encrypted at rest: encryption_type is not set, and Terraform's default is "NONE". Set encryption_type = "KMS".`,
+        at: s.header,
+        fixes: addArgumentsFix(s, [['encryption_type', '"KMS"'], ...keyArg], `Encrypt with KMS (encryption_type = "KMS"${hasKey ? '' : `, kms_key_id = "${MANAGED_KEY}"`})`, true),
+      }];
+    }
+    if (type.value !== 'NONE') return [];
+    const fixes = setValueFix(type, '"KMS"', true);
+    if (fixes.length && !hasKey) {
+      const add = addArgumentsFix(s, keyArg, '')[0];
+      if (add) fixes[0] = { ...fixes[0], title: `Encrypt with KMS (encryption_type = "KMS", kms_key_id = "${MANAGED_KEY}")`, edits: [...fixes[0].edits, ...add.edits] };
+    }
+    return [{
+      message: `${streamName(s)} is not encrypted at rest: encryption_type is "NONE". Set encryption_type = "KMS".`,
+      at: type.at,
+      fixes,
+    }];
+  },
+};

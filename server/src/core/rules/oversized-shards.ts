@@ -1,0 +1,24 @@
+import type { StreamRule } from './rule';
+import { meta } from './rule';
+import { setValueFix } from './fixHelpers';
+import { limitWords, percent, streamName } from './messages';
+import { formatUsd } from '../pricing/format';
+
+export const rule: StreamRule = {
+  meta: meta('oversized-shards', 'info', true, 'A provisioned stream has more than twice the shards its declared load needs.'),
+  check(s) {
+    const required = s.sizing?.requiredShards;
+    const shards = s.attr('shard_count');
+    const factor = s.settings.config.thresholds.oversizedFactor;
+    // Readers we could not attribute might need the capacity: only a complete count can call shards idle.
+    if (s.mode !== 'PROVISIONED' || s.shardCount === null || !shards || !required || !s.consumers.exact) return [];
+    if (s.shardCount <= 1 || s.shardCount <= factor * required) return [];
+    const saved = s.estimate().monthlyUsd - s.estimate({ shards: required }).monthlyUsd;
+    const binding = s.sizing!.perLimit.find((p) => p.limit === s.sizing!.binding)!;
+    return [{
+      message: `${streamName(s)} has ${s.shardCount} shards but its declared load needs ${required} at the ${percent(s.settings.config.targetUtilization)} target utilisation (${limitWords(binding)}); ${required} shards would save ${formatUsd(saved)}/month.`,
+      at: shards.at,
+      fixes: setValueFix(shards, String(required), true),
+    }];
+  },
+};

@@ -1,0 +1,37 @@
+import type { Report, StreamRule } from './rule';
+import { meta } from './rule';
+import { addArgumentsFix, removeArgumentFix } from './fixHelpers';
+import { streamName } from './messages';
+
+export const rule: StreamRule = {
+  meta: meta('shard-count-mode-conflict', 'error', true, 'shard_count does not fit the capacity mode: set for ON_DEMAND, missing for PROVISIONED, or set with warm_throughput_mib_ps.'),
+  check(s) {
+    const shards = s.attr('shard_count');
+    const present = shards !== undefined && shards.value !== null;
+    const out: Report[] = [];
+    if (s.mode === 'ON_DEMAND' && present) {
+      out.push({
+        message: `${streamName(s)} is ON_DEMAND but sets shard_count: terraform plan fails with "shard_count must not be set when stream_mode is ON_DEMAND". Remove shard_count.`,
+        at: shards.at,
+        fixes: [{ ...removeArgumentFix(shards), preferred: true }],
+      });
+    }
+    if (s.mode === 'PROVISIONED' && !present && !s.attr('warm_throughput_mib_ps')) {
+      const n = s.sizing?.requiredShards ?? 1;
+      out.push({
+        message: `${streamName(s)} is PROVISIONED${s.modeBlock ? '' : ' (no stream_mode_details block)'} but has no shard_count, which provisioned mode requires.`,
+        at: s.header,
+        fixes: shards ? [] : addArgumentsFix(s, [['shard_count', String(n)]], `Add shard_count = ${n}${s.sizing?.requiredShards ? ' (what the declared load needs)' : ''}`, true),
+      });
+    }
+    const warm = s.attr('warm_throughput_mib_ps');
+    if (warm && present) {
+      out.push({
+        message: `${streamName(s)} sets both warm_throughput_mib_ps and shard_count, which conflict: warm throughput is for on-demand streams.`,
+        at: warm.at,
+        fixes: [removeArgumentFix(shards)],
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,32 @@
+import type { StreamRule } from './rule';
+import { meta } from './rule';
+import { streamName } from './messages';
+import { insertLinesAbove } from '../fixes/edits';
+import { SHARD_WRITE_RECORDS_PER_SEC } from '../capacity/limits';
+
+export const rule: StreamRule = {
+  meta: meta('throughput-undeclared', 'hint', true, 'No declared load: shard sizing and usage costs cannot be checked.'),
+  check(s) {
+    if (s.declaration) return [];
+    // The template starts from what the stream is sized for today (its capacity at the target utilisation), so
+    // inserting it changes no finding until the user writes the real numbers.
+    const target = s.settings.config.targetUtilization;
+    const shards = s.shardCount ?? 1;
+    const write = round(shards * target);
+    const records = Math.round(shards * SHARD_WRITE_RECORDS_PER_SEC * target);
+    const template = `# kinesis-lint: write_mib_per_sec=${write} records_per_sec=${records} consumers=0`;
+    return [{
+      message: `${streamName(s)} declares no expected load, so its shard count and usage costs cannot be checked. Add a "# kinesis-lint: write_mib_per_sec=… records_per_sec=…" comment above it.`,
+      at: s.header,
+      fixes: [{
+        title: 'Declare expected throughput (kinesis-lint annotation)',
+        edits: [insertLinesAbove(s.block.file, s.block.scanned.span.start, [template])],
+        isSuggestion: true,
+      }],
+    }];
+  },
+};
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

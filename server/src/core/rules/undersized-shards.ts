@@ -1,0 +1,22 @@
+import type { StreamRule } from './rule';
+import { meta } from './rule';
+import { setValueFix } from './fixHelpers';
+import { limitName, limitWords, percent, streamName } from './messages';
+import { peakUtilization } from '../capacity/sizing';
+
+export const rule: StreamRule = {
+  meta: meta('undersized-shards', 'warning', true, 'A provisioned stream has fewer shards than its declared load needs at the target utilisation.'),
+  check(s) {
+    const required = s.sizing?.requiredShards;
+    const shards = s.attr('shard_count');
+    if (s.mode !== 'PROVISIONED' || s.shardCount === null || !shards || !required || s.shardCount >= required) return [];
+    const binding = s.sizing!.perLimit.find((p) => p.limit === s.sizing!.binding)!;
+    const peak = peakUtilization(s.load!, s.consumers.standard, s.shardCount);
+    const target = percent(s.settings.config.targetUtilization);
+    return [{
+      message: `${streamName(s)} needs ${required} shards for its declared load at the ${target} target utilisation but has ${s.shardCount}: ${limitWords(binding)} sets the number${peak ? `; at ${s.shardCount} the peak uses ${percent(peak.utilization)} of its ${limitName(peak.limit)} capacity` : ''}.`,
+      at: shards.at,
+      fixes: setValueFix(shards, String(required), true),
+    }];
+  },
+};

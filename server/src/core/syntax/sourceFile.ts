@@ -1,0 +1,144 @@
+// One Terraform file, parsed twice and joined: the scanner gives exact positions, hcl2json gives values and judges
+// syntax. Values are attached to the scanner's blocks only where both agree on the block's names, so a value is
+// never shown at the wrong place. When hcl2json rejects the file, each top-level block that no error touches is
+// parsed on its own, so one half-typed block does not silence the rest of the file.
+import type { Range } from '../types';
+import type { LineIndex } from '../text/lineIndex';
+import { scan, type ScanResult, type ScannedAttribute, type ScannedBlock, type ScannedBody } from './scanner';
+import type { HclDiagnostic, HclParser } from './hcl2json';
+
+export interface HclAttribute {
+  name: string;
+  file: SourceFile;
+  scanned: ScannedAttribute;
+  /** hcl2json's value, or undefined when values are not available (syntax error, failed join). */
+  json: unknown;
+}
+
+export interface HclBlock {
+  type: string;
+  labels: string[];
+  scanned: ScannedBlock;
+  file: SourceFile;
+  attributes: Map<string, HclAttribute>;
+  blocks: HclBlock[];
+  /** False when hcl2json gave no values for this block; its attributes then carry only positions. */
+  hasValues: boolean;
+}
+
+export interface SourceFile {
+  path: string;
+  text: string;
+  scan: ScanResult;
+  lines: LineIndex;
+  /** The line ending new text should use: the file's first one. */
+  eol: '\n' | '\r\n';
+  blocks: HclBlock[];
+  /** Top-level arguments (the content of .tfvars files). */
+  attributes: Map<string, HclAttribute>;
+  syntaxErrors: HclDiagnostic[];
+}
+
+export async function parseSourceFile(path: string, text: string, parser: HclParser): Promise<SourceFile> {
+  const scanned = scan(text);
+  const file: SourceFile = {
+    path,
+    text,
+    scan: scanned,
+    lines: scanned.lineIndex,
+    eol: text[text.indexOf('\n') - 1] === '\r' ? '\r\n' : '\n',
+    blocks: [],
+    attributes: new Map(),
+    syntaxErrors: [],
+  };
+  const whole = await parser.parse(text);
+  if (whole.ok) {
+    joinBody(file, scanned.body, whole.json, file.blocks, file.attributes);
+    return file;
+  }
+  file.syntaxErrors = whole.diagnostics;
+  joinBody(file, scanned.body, undefined, file.blocks, file.attributes);
+  await Promise.all(file.blocks.map((block) => recoverBlockValues(file, block, parser)));
+  return file;
+}
+
+/** Parse one top-level block on its own when no syntax error lies inside it. */
+async function recoverBlockValues(file: SourceFile, block: HclBlock, parser: HclParser): Promise<void> {
+  const s = block.scanned;
+  if (s.closeBrace === null) return;
+  const range = file.lines.rangeOf(s.span);
+  if (file.syntaxErrors.some((d) => overlaps(d.range, range))) return;
+  const alone = await parser.parse(file.text.slice(s.span.start, s.span.end));
+  if (!alone.ok) return;
+  const json = dig(alone.json[s.type], block.labels)?.[0];
+  fillBlock(file, block, json);
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return !(a.end.line < b.start.line || a.start.line > b.end.line);
+}
+
+/** hcl2json nests blocks by type then by each label: {type: {label1: {label2: [obj, ...]}}}. */
+function dig(node: unknown, labels: string[]): unknown[] | undefined {
+  let cur = node;
+  for (const label of labels) {
+    if (!isObject(cur)) return undefined;
+    cur = cur[label];
+  }
+  return Array.isArray(cur) ? cur : undefined;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function joinBody(
+  file: SourceFile,
+  body: ScannedBody,
+  json: Record<string, unknown> | undefined,
+  blocksOut: HclBlock[],
+  attrsOut: Map<string, HclAttribute>,
+): void {
+  const seen = new Map<string, number>();
+  for (const item of body.items) {
+    if (item.kind === 'attribute') {
+      attrsOut.set(item.name, { name: item.name, file, scanned: item, json: json?.[item.name] });
+      continue;
+    }
+    const labels = item.labels.map((l) => l.value);
+    const key = [item.type, ...labels].join('\u0000');
+    const index = seen.get(key) ?? 0;
+    seen.set(key, index + 1);
+    const block: HclBlock = {
+      type: item.type,
+      labels,
+      scanned: item,
+      file,
+      attributes: new Map(),
+      blocks: [],
+      hasValues: false,
+    };
+    blocksOut.push(block);
+    fillBlock(file, block, json ? dig(json[item.type], labels)?.[index] : undefined);
+  }
+}
+
+/** Attach values to a block and its nested blocks, after checking both parsers saw the same names. */
+function fillBlock(file: SourceFile, block: HclBlock, json: unknown): void {
+  const values = isObject(json) && namesAgree(block.scanned.body, json) ? json : undefined;
+  block.hasValues = values !== undefined;
+  block.attributes.clear();
+  block.blocks.length = 0;
+  joinBody(file, block.scanned.body, values, block.blocks, block.attributes);
+}
+
+function namesAgree(body: ScannedBody, json: Record<string, unknown>): boolean {
+  const scannedNames = new Set(body.items.map((i) => (i.kind === 'attribute' ? i.name : i.type)));
+  const jsonNames = Object.keys(json);
+  return jsonNames.length === scannedNames.size && jsonNames.every((n) => scannedNames.has(n));
+}
+
+/** Blocks of a type (and optional first labels) among a list. */
+export function blocksOfType(blocks: HclBlock[], type: string, ...labels: string[]): HclBlock[] {
+  return blocks.filter((b) => b.type === type && labels.every((l, i) => b.labels[i] === l));
+}
