@@ -1,0 +1,7 @@
+region      = "us-east-1"
+environment = "prod"
+
+tags = {
+  team        = "platform"
+  cost-center = "telemetry"
+}

@@ -1,0 +1,123 @@
+// Command-line parsing for `kinesis-lint`. Pure: argv in, options or a usage error out (the caller exits 2).
+
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Lowest severity that fails the run; hints never fail (see docs/cli.md, "Exit codes"). */
+export const FAIL_ON_LEVELS = ['error', 'warning', 'info', 'never'] as const;
+export type FailOn = (typeof FAIL_ON_LEVELS)[number];
+
+export interface CliOptions {
+  paths: string[];
+  format: OutputFormat;
+  configFile?: string;
+  region?: string;
+  failOn: FailOn;
+  fix: boolean;
+  cost: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: string };
+
+// AWS region names: two-letter area, optional partition part (gov, iso, isob), direction, number,
+// e.g. us-east-1, us-gov-west-1, ap-southeast-4, us-isob-east-1.
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+const VALUE_OPTIONS = ['--format', '--config', '--region', '--fail-on'] as const;
+const FLAG_OPTIONS = ['--fix', '--no-cost', '--version', '--help'] as const;
+const SHORT_FLAGS: Record<string, string> = { '-h': '--help' };
+
+export function parseArgs(argv: readonly string[]): ParseResult {
+  const options: CliOptions = {
+    paths: [], format: 'text', failOn: 'error', fix: false, cost: true, help: false, version: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      options.paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      options.paths.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = SHORT_FLAGS[arg] ?? (eq > 0 ? arg.slice(0, eq) : arg);
+    if ((FLAG_OPTIONS as readonly string[]).includes(name)) {
+      if (eq > 0) return usage(`option ${name} does not take a value`);
+      setFlag(options, name);
+      continue;
+    }
+    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) return usage(unknownOption(name));
+    let value: string | undefined;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i];
+    if (value === undefined || value === '') return usage(`option ${name} needs a value`);
+    const error = setValue(options, name, value);
+    if (error) return usage(error);
+  }
+  if (options.paths.length === 0) options.paths.push('.');
+  return { ok: true, options };
+}
+
+function setFlag(options: CliOptions, name: string): void {
+  if (name === '--fix') options.fix = true;
+  else if (name === '--no-cost') options.cost = false;
+  else if (name === '--version') options.version = true;
+  else options.help = true;
+}
+
+/** Applies one option value; returns an error message when the value is not allowed. */
+function setValue(options: CliOptions, name: string, value: string): string | undefined {
+  switch (name) {
+    case '--format':
+      if (!isOneOf(OUTPUT_FORMATS, value)) return badChoice(name, value, OUTPUT_FORMATS);
+      options.format = value;
+      return undefined;
+    case '--fail-on':
+      if (!isOneOf(FAIL_ON_LEVELS, value)) return badChoice(name, value, FAIL_ON_LEVELS);
+      options.failOn = value;
+      return undefined;
+    case '--region':
+      if (!REGION_PATTERN.test(value)) return `invalid value '${value}' for --region: expected an AWS region such as us-east-1`;
+      options.region = value;
+      return undefined;
+    default: // --config
+      options.configFile = value;
+      return undefined;
+  }
+}
+
+function isOneOf<T extends string>(choices: readonly T[], value: string): value is T {
+  return (choices as readonly string[]).includes(value);
+}
+
+function badChoice(name: string, value: string, choices: readonly string[]): string {
+  return `invalid value '${value}' for ${name}: expected one of ${choices.join(', ')}`;
+}
+
+function unknownOption(name: string): string {
+  const known = [...VALUE_OPTIONS, ...FLAG_OPTIONS];
+  const close = known.find((k) => editDistance(k, name) <= 2);
+  return `unknown option '${name}'` + (close ? ` (did you mean ${close}?)` : '');
+}
+
+function usage(error: string): ParseResult {
+  return { ok: false, error };
+}
+
+/** Levenshtein distance; the option names are short, so the quadratic table is fine. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,46 @@
+// Turns the PATH arguments into module directories: every directory holding .tf files is a module.
+import { basename, dirname, resolve } from 'path';
+import type { Host } from '../core/types';
+
+// Folders that never hold the user's own modules: Terraform's provider/module cache and npm packages.
+// Hidden folders (.git, .terraform, ...) are skipped too, unless named on the command line.
+const SKIPPED_FOLDERS = new Set(['node_modules', '.terraform']);
+
+export type ModuleSearch = { ok: true; dirs: string[] } | { ok: false; error: string };
+
+/** Absolute, sorted, de-duplicated module directories under `paths` (relative to `cwd`). */
+export async function findModuleDirs(paths: readonly string[], cwd: string, host: Host): Promise<ModuleSearch> {
+  const found = new Set<string>();
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const entries = await host.readDir(absolute);
+    if (entries) {
+      await walk(absolute, entries, host, found);
+      continue;
+    }
+    const text = await host.readFile(absolute);
+    if (text === undefined) return { ok: false, error: `cannot read '${path}': no such file or directory` };
+    if (!absolute.endsWith('.tf')) return { ok: false, error: `'${path}' is neither a directory nor a .tf file` };
+    found.add(dirname(absolute));
+  }
+  return { ok: true, dirs: Array.from(found).sort() };
+}
+
+async function walk(
+  dir: string,
+  entries: { name: string; isDirectory: boolean }[],
+  host: Host,
+  found: Set<string>,
+): Promise<void> {
+  if (entries.some((entry) => !entry.isDirectory && entry.name.endsWith('.tf'))) found.add(dir);
+  for (const entry of entries) {
+    if (!entry.isDirectory || isSkipped(entry.name)) continue;
+    const child = resolve(dir, entry.name);
+    const childEntries = await host.readDir(child);
+    if (childEntries) await walk(child, childEntries, host, found);
+  }
+}
+
+function isSkipped(folder: string): boolean {
+  return SKIPPED_FOLDERS.has(folder) || basename(folder).startsWith('.');
+}

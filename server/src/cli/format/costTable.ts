@@ -1,0 +1,58 @@
+// The per-stream cost table of the text report: a header, one row per cost component, the stream's total.
+import type { StreamReport } from '../../core/results';
+import type { CostComponent } from '../../core/pricing/estimate';
+import { formatQuantity, formatUnitPrice, formatUsd } from '../../core/pricing/format';
+import { displayPath } from '../report';
+import type { Palette } from './colors';
+
+/** Shown instead of an amount the declared load cannot give (the unit price is shown instead of a quantity). */
+export const USAGE_PLACEHOLDER = '+ usage';
+
+const INDENT = '  ';
+const COLUMN_GAP = '  ';
+
+export function costTable(stream: StreamReport, cwd: string, palette: Palette): string[] {
+  const e = stream.estimate;
+  const location = `${displayPath(stream.file, cwd)}:${stream.range.start.line + 1}:${stream.range.start.character + 1}`;
+  // Components that do not apply (no EFO consumer, 24 h retention) have quantity 0; the JSON lists them, the table
+  // leaves them out, as the editor hover does.
+  const rows = e.components.filter((c) => c.quantity !== 0).map(componentRow);
+  rows.push(['Total per month', '', formatUsd(e.monthlyUsd) + (e.partial ? ` ${USAGE_PLACEHOLDER}` : '')]);
+  const lines = [
+    `${palette.bold(stream.resource)} ${palette.dim(`(${location})`)}`,
+    INDENT + streamFacts(stream),
+    ...alignRows(rows).map((row) => INDENT + row),
+    // What the figures rest on (rates, record size, month length, price date): the reader must see them.
+    ...e.assumptions.map((a) => INDENT + palette.dim(`note: ${a}`)),
+  ];
+  return lines;
+}
+
+/** "PROVISIONED, 2 shards, 1 instance, us-east-1" (+ the region whose prices were used when they differ). */
+function streamFacts(s: StreamReport): string {
+  const facts: string[] = [s.mode];
+  if (s.mode === 'PROVISIONED') facts.push(s.shardCount === null ? 'shards unknown' : plural(s.shardCount, 'shard'));
+  facts.push(s.instances === null ? 'instances unknown' : plural(s.instances, 'instance'));
+  const priced = s.estimate.priceRegion === s.region ? '' : ` (priced as ${s.estimate.priceRegion})`;
+  facts.push(`${s.region}${priced}`);
+  return facts.join(', ');
+}
+
+/** "Shard hours | 1,460 shard-hours × $0.015 | $21.90"; an unknown quantity reads "? GB × $0.08 | + usage". */
+function componentRow(c: CostComponent): string[] {
+  const quantity = c.quantity === null ? '?' : formatQuantity(c.quantity);
+  const amount = c.monthlyUsd === null ? USAGE_PLACEHOLDER : formatUsd(c.monthlyUsd);
+  return [c.label, `${quantity} ${c.unit} × ${formatUnitPrice(c.unitPriceUsd)}`, amount];
+}
+
+/** Left-aligned label and quantity columns, right-aligned amounts. */
+function alignRows(rows: string[][]): string[] {
+  const width = (col: number) => Math.max(...rows.map((r) => r[col].length));
+  const [w0, w1, w2] = [width(0), width(1), width(2)];
+  return rows.map(([label, quantity, amount]) =>
+    (label.padEnd(w0) + COLUMN_GAP + quantity.padEnd(w1) + COLUMN_GAP + amount.padStart(w2)).trimEnd());
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,91 @@
+// `--format json`: the output contract other tools rely on (docs/cli.md, "JSON output contract").
+// Objects are built literally, key by key, so the key order is part of the code and never depends on the core.
+import type { StreamReport } from '../../core/results';
+import type { Finding, Range, TextEdit } from '../../core/types';
+import { displayPath, type RunReport } from '../report';
+import type { ToolInfo } from '../toolInfo';
+import { cleanNumber, cleanOrNull, roundUsd } from './numbers';
+
+export function formatJson(report: RunReport, tool: ToolInfo): string {
+  const rel = (file: string) => displayPath(file, report.cwd);
+  const streams = report.streams.map((s) => streamJson(s, rel, report.cost));
+  const total = report.cost ? roundUsd(report.streams.reduce((sum, s) => sum + s.estimate.monthlyUsd, 0)) : null;
+  const output = {
+    tool: { name: tool.name, version: tool.version },
+    findings: report.findings.map((f) => findingJson(f, rel)),
+    streams,
+    summary: {
+      files: report.fileCount,
+      streams: report.streams.length,
+      errors: report.counts.errors,
+      warnings: report.counts.warnings,
+      infos: report.counts.infos,
+      hints: report.counts.hints,
+      monthlyCostUsd: total,
+    },
+  };
+  return JSON.stringify(output, null, 2) + '\n';
+}
+
+function findingJson(f: Finding, rel: (file: string) => string) {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    file: rel(f.file),
+    range: rangeJson(f.range),
+    resource: f.resource,
+    fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => editJson(e, rel)) })),
+  };
+}
+
+function editJson(e: TextEdit, rel: (file: string) => string) {
+  return { file: rel(e.file), range: rangeJson(e.range), newText: e.newText };
+}
+
+/** With --no-cost the estimate fields are null / empty rather than absent, so the shape never changes. */
+function streamJson(s: StreamReport, rel: (file: string) => string, cost: boolean) {
+  return {
+    resource: s.resource,
+    file: rel(s.file),
+    range: rangeJson(s.range),
+    instances: s.instances,
+    mode: s.mode,
+    shardCount: s.shardCount,
+    region: s.region,
+    retentionHours: s.retentionHours,
+    consumers: { standard: s.consumers.standard, efo: s.consumers.efo },
+    declared: s.declared === null ? null : declaredJson(s.declared),
+    requiredShards: s.requiredShards,
+    monthlyCostUsd: cost ? roundUsd(s.estimate.monthlyUsd) : null,
+    costComponents: cost ? s.estimate.components.map((c) => ({
+      id: c.id,
+      label: c.label,
+      quantity: cleanOrNull(c.quantity),
+      unit: c.unit,
+      unitPriceUsd: cleanNumber(c.unitPriceUsd),
+      monthlyUsd: c.monthlyUsd === null ? null : roundUsd(c.monthlyUsd),
+    })) : [],
+    assumptions: cost ? [...s.estimate.assumptions] : [],
+  };
+}
+
+// The declared load's known keys first in a fixed order, then anything newer the core adds, sorted.
+const DECLARED_ORDER = ['writeMiBPerSec', 'recordsPerSec', 'avgRecordKiB', 'avgUtilization'];
+
+function declaredJson(declared: object): Record<string, unknown> {
+  const source = declared as Record<string, unknown>;
+  const keys = Object.keys(source).filter((k) => source[k] !== undefined);
+  const ordered = [
+    ...DECLARED_ORDER.filter((k) => keys.includes(k)),
+    ...keys.filter((k) => !DECLARED_ORDER.includes(k)).sort(),
+  ];
+  return Object.fromEntries(ordered.map((k) => [k, typeof source[k] === 'number' ? cleanNumber(source[k] as number) : source[k]]));
+}
+
+function rangeJson(r: Range) {
+  return {
+    start: { line: r.start.line, character: r.start.character },
+    end: { line: r.end.line, character: r.end.character },
+  };
+}

@@ -1,0 +1,41 @@
+// `--format text`: one `file:line:col: severity: message [rule-id]` line per finding (1-based, so terminals and
+// editors make it a link), then a cost table per stream and a total, then a one-line summary.
+import { formatUsd } from '../../core/pricing/format';
+import type { Finding } from '../../core/types';
+import { displayPath, type RunReport, type SeverityCounts } from '../report';
+import { PLAIN, type Palette } from './colors';
+import { costTable, USAGE_PLACEHOLDER } from './costTable';
+
+export function formatText(report: RunReport, palette: Palette = PLAIN): string {
+  // Sections separated by one blank line: the findings, each stream's table, the total, the summary.
+  const sections: string[][] = [report.findings.map((f) => findingLine(f, report.cwd, palette))];
+  if (report.cost && report.streams.length > 0) {
+    sections.push(...report.streams.map((stream) => costTable(stream, report.cwd, palette)), [grandTotal(report)]);
+  }
+  sections.push([summaryLine(report.counts)]);
+  return sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n') + '\n';
+}
+
+export function findingLine(f: Finding, cwd: string, palette: Palette = PLAIN): string {
+  const where = `${displayPath(f.file, cwd)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+  return `${where}: ${palette.severity(f.severity, f.severity)}: ${f.message} ${palette.dim(`[${f.ruleId}]`)}`;
+}
+
+function grandTotal(report: RunReport): string {
+  const total = report.streams.reduce((sum, s) => sum + s.estimate.monthlyUsd, 0);
+  const partial = report.streams.some((s) => s.estimate.partial);
+  const count = report.streams.length;
+  return `Total for ${count} stream${count === 1 ? '' : 's'}: ${formatUsd(total)}/month`
+    + (partial ? ` ${USAGE_PLACEHOLDER} (declare the load to estimate usage charges)` : '');
+}
+
+export function summaryLine(c: SeverityCounts): string {
+  const total = c.errors + c.warnings + c.infos + c.hints;
+  if (total === 0) return 'No problems found.';
+  const parts = [count(c.errors, 'error'), count(c.warnings, 'warning'), count(c.infos, 'info'), count(c.hints, 'hint')];
+  return `${count(total, 'problem')} (${parts.join(', ')})`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

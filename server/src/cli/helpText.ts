@@ -1,0 +1,29 @@
+// The --help text. Kept beside the parser's option list so both change together.
+import type { ToolInfo } from './toolInfo';
+
+export function helpText(tool: ToolInfo): string {
+  return `${tool.name} ${tool.version}
+Checks AWS Kinesis Data Streams in Terraform and estimates their monthly cost.
+
+Usage: kinesis-lint [options] [PATH...]
+
+PATH is a directory (walked recursively, skipping .terraform, node_modules and hidden
+folders; every directory with .tf files is a module) or a .tf file (its directory).
+Default: the current directory.
+
+Options:
+  --format text|json|sarif    output format (default: text)
+  --config FILE               use FILE instead of looking for .kinesis-lint.json
+  --region REGION             region assumed when the aws provider sets none
+  --fail-on error|warning|info|never
+                              lowest severity that makes the exit code 1 (default: error);
+                              hints never fail the run
+  --fix                       apply the quick-fixes in place, then report what remains
+  --no-cost                   skip cost estimates and cost rules
+  --version                   print the version and exit
+  -h, --help                  print this help and exit
+
+Exit codes: 0 no finding reaches --fail-on, 1 at least one does,
+2 usage error, unreadable path or invalid --config file.
+`;
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Entry point of the `kinesis-lint` command (package.json "bin"): wires the real analyzer, disk and terminal.
+import { Analyzer, ConfigFileError } from '../core/analyze';
+import { RULES } from '../core/rules/registry';
+import { nodeFixFiles } from './fix/fixFiles';
+import { nodeHost } from './nodeHost';
+import { runCli } from './run';
+import { readToolInfo } from './toolInfo';
+
+// Worker threads or the hcl2json runtime can outlive dispose() by a moment (reference/parsing.md §5 measured a
+// 0.6 s exit lag); if anything still holds the event loop this long after the report is written, exit anyway.
+const EXIT_GRACE_MS = 3000;
+
+runCli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }, {
+  createAnalyzer: (host, options) => new Analyzer(host, options),
+  isConfigFileError: (error) => error instanceof ConfigFileError,
+  rules: RULES,
+  host: nodeHost,
+  fixFiles: nodeFixFiles,
+  tool: readToolInfo(),
+}).then(
+  (code) => exit(code),
+  (error: unknown) => {
+    process.stderr.write(`kinesis-lint: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    exit(2);
+  },
+);
+
+function exit(code: number): void {
+  process.exitCode = code; // lets stdout drain, unlike process.exit()
+  setTimeout(() => process.exit(code), EXIT_GRACE_MS).unref();
+}

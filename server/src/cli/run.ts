@@ -1,0 +1,121 @@
+// The CLI as a function: argv and I/O in, exit code out. main.ts wires the real analyzer; tests inject fakes.
+import { availableParallelism } from 'os';
+import { resolve } from 'path';
+import type { ModuleAnalysis } from '../core/results';
+import type { Host, RuleMeta } from '../core/types';
+import { parseArgs, type CliOptions } from './args';
+import { EXIT_OK, EXIT_USAGE, exitCodeFor } from './exitCode';
+import { findModuleDirs } from './findModules';
+import type { FixFiles } from './fix/fixFiles';
+import { analyzeAndFix } from './fix/fixLoop';
+import { ANSI, PLAIN, useColor } from './format/colors';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { helpText } from './helpText';
+import { buildReport, displayPath, type RunReport } from './report';
+import type { ToolInfo } from './toolInfo';
+
+/** The options the CLI passes to the core's Analyzer (a subset of AnalyzeOptions & { parserWorkers }). */
+export interface AnalyzerOptions {
+  region?: string;
+  configFile?: string;
+  cost?: boolean;
+  parserWorkers?: number;
+}
+
+export interface AnalyzerLike {
+  analyzeModules(dirs: string[]): Promise<ModuleAnalysis[]>;
+  dispose(): Promise<void>;
+}
+
+export interface CliDeps {
+  createAnalyzer(host: Host, options: AnalyzerOptions): AnalyzerLike;
+  /** True for the core's ConfigFileError (--config names a missing or invalid file). */
+  isConfigFileError(error: unknown): boolean;
+  rules: readonly RuleMeta[];
+  host: Host;
+  fixFiles: FixFiles;
+  tool: ToolInfo;
+}
+
+export interface CliIO {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+}
+
+export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) return usageError(io, `${parsed.error}\nRun 'kinesis-lint --help' for usage.`);
+  const options = parsed.options;
+  if (options.help) return print(io, helpText(deps.tool));
+  if (options.version) return print(io, `${deps.tool.version}\n`);
+
+  const search = await findModuleDirs(options.paths, io.cwd, deps.host);
+  if (!search.ok) return usageError(io, search.error);
+  if (search.dirs.length === 0) io.stderr.write(`kinesis-lint: no .tf files found in ${options.paths.join(', ')}\n`);
+
+  const analyzer = search.dirs.length > 0 ? deps.createAnalyzer(deps.host, analyzerOptions(options, io.cwd, search.dirs.length)) : undefined;
+  try {
+    const analyses = analyzer ? await analyzeWith(analyzer, search.dirs, options, io, deps) : [];
+    const report = buildReport(analyses, io.cwd, options.cost);
+    io.stdout.write(render(report, options, io, deps));
+    return exitCodeFor(report.counts, options.failOn);
+  } catch (error) {
+    if (deps.isConfigFileError(error)) return usageError(io, (error as Error).message);
+    io.stderr.write(`kinesis-lint: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return EXIT_USAGE;
+  } finally {
+    await analyzer?.dispose(); // stops the parser workers; without it the process would not exit
+  }
+}
+
+async function analyzeWith(
+  analyzer: AnalyzerLike, dirs: string[], options: CliOptions, io: CliIO, deps: CliDeps,
+): Promise<ModuleAnalysis[]> {
+  const analyze = () => analyzer.analyzeModules(dirs);
+  if (!options.fix) return analyze();
+  const outcome = await analyzeAndFix(analyze, deps.fixFiles);
+  for (const error of outcome.errors) io.stderr.write(`kinesis-lint: ${error}\n`);
+  if (outcome.fixesApplied > 0) {
+    const files = outcome.filesChanged.map((f) => displayPath(f, io.cwd)).join(', ');
+    io.stderr.write(`kinesis-lint: applied ${outcome.fixesApplied} fix${outcome.fixesApplied === 1 ? '' : 'es'} to ${files}\n`);
+  }
+  return outcome.analyses;
+}
+
+function analyzerOptions(options: CliOptions, cwd: string, moduleCount: number): AnalyzerOptions {
+  return {
+    region: options.region,
+    configFile: options.configFile === undefined ? undefined : resolve(cwd, options.configFile),
+    cost: options.cost,
+    parserWorkers: parserWorkers(moduleCount),
+  };
+}
+
+// Each hcl2json worker costs ~110 MB and ~0.25 s to start (reference/parsing.md §3), so one per spare core,
+// never more than there are modules, and at most 4.
+const MAX_PARSER_WORKERS = 4;
+
+function parserWorkers(moduleCount: number): number {
+  return Math.max(1, Math.min(availableParallelism() - 1, moduleCount, MAX_PARSER_WORKERS));
+}
+
+function render(report: RunReport, options: CliOptions, io: CliIO, deps: CliDeps): string {
+  if (options.format === 'json') return formatJson(report, deps.tool);
+  if (options.format === 'sarif') return formatSarif(report, deps.tool, deps.rules);
+  return formatText(report, useColor(io.env, io.stdout.isTTY) ? ANSI : PLAIN);
+}
+
+function print(io: CliIO, text: string): number {
+  io.stdout.write(text);
+  return EXIT_OK;
+}
+
+/** Exit 2: a bad argument, an unreadable path or an invalid --config file. */
+function usageError(io: CliIO, message: string): number {
+  io.stderr.write(`kinesis-lint: ${message}\n`);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,74 @@
+// The shape of a loaded .kinesis-lint.json (camelCase, defaults applied) and its defaults. The file's own
+// shape (snake_case) is kinesis-lint.schema.json; a test checks that both give the same defaults.
+import type { Range, Severity } from '../types';
+import type { DeclaredLoad } from '../pricing/load';
+import type { PriceTable } from '../pricing/priceTable';
+
+export type { JsonProblem } from '../json/schemaProblems';
+
+export const CONFIG_FILE_NAME = '.kinesis-lint.json';
+
+/** A rule's configured severity; "off" disables it. */
+export type RuleSetting = Severity | 'off';
+
+/** One stream's entry under "streams": its declared peak load plus consumers Terraform may not show. */
+export interface DeclaredLoadConfig extends DeclaredLoad {
+  consumers?: number;
+  efoConsumers?: number;
+}
+
+export interface Thresholds {
+  /** oversized-shards: current shards ≥ this × required shards. */
+  oversizedFactor: number;
+  /** capacity-mode-cost: minimum savings as a percentage of the current monthly cost. */
+  modeSwitchMinSavingsPercent: number;
+  /** capacity-mode-cost: minimum savings in USD per month. */
+  modeSwitchMinSavingsUsd: number;
+  /** efo-recommended: minimum number of standard consumers. */
+  efoRecommendedMinConsumers: number;
+}
+
+export interface Config {
+  region?: string;
+  /** Peak utilisation a shard may reach under the declared load, (0, 1]. */
+  targetUtilization: number;
+  /** Keyed by resource address. */
+  streams: Record<string, DeclaredLoadConfig>;
+  /** Keyed by rule id. */
+  rules: Record<string, RuleSetting>;
+  thresholds: Thresholds;
+}
+
+export interface ConfigProblem {
+  /** Absolute path of the file the range is in (the config, or the price table it names). */
+  file: string;
+  range: Range;
+  message: string;
+}
+
+export interface LoadedConfig {
+  config: Config;
+  /** The config file read, or null when there is none. */
+  file: string | null;
+  /** The user's price table when valid, else the built-in one. */
+  prices: PriceTable;
+  /** Absolute path of the user's price table when one is named (valid or not), else null. */
+  pricesFile: string | null;
+  problems: ConfigProblem[];
+}
+
+/** Frozen: every loaded config gets its own copy. */
+export const DEFAULT_CONFIG: Config = Object.freeze({
+  // 80 % peak utilisation leaves headroom for bursts (kinesis.md §1: "a target peak utilisation, e.g. 80 %").
+  targetUtilization: 0.8,
+  streams: Object.freeze({}),
+  rules: Object.freeze({}),
+  // Thresholds chosen by the project's issues: report oversizing at 2× the need, a mode switch when it saves
+  // at least 20 % and 10 USD a month, and recommend EFO from 3 standard consumers.
+  thresholds: Object.freeze({
+    oversizedFactor: 2,
+    modeSwitchMinSavingsPercent: 20,
+    modeSwitchMinSavingsUsd: 10,
+    efoRecommendedMinConsumers: 3,
+  }),
+});

@@ -1,0 +1,42 @@
+// Loads .kinesis-lint.json and the price table it names. Never throws on user input: whatever is wrong
+// becomes a problem at its place, and defaults (or the built-in prices) stand in for it.
+import * as path from 'path';
+import type { Host, Range } from '../types';
+import { BUILTIN_PRICES } from '../pricing/priceTable';
+import { ConfigProblem, LoadedConfig } from './config';
+import { loadPriceTableFile } from './loadPriceTableFile';
+import { parseConfig } from './parseConfig';
+
+export { findConfigFile } from './findConfigFile';
+
+const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export async function loadConfig(file: string | undefined, host: Host): Promise<LoadedConfig> {
+  if (file === undefined) {
+    return { config: parseConfig('{}').config, file: null, prices: BUILTIN_PRICES, pricesFile: null, problems: [] };
+  }
+  const text = await host.readFile(file);
+  if (text === undefined) {
+    const { config } = parseConfig('{}');
+    const problems = [{ file, range: FILE_START, message: 'cannot read the configuration file; defaults used' }];
+    return { config, file, prices: BUILTIN_PRICES, pricesFile: null, problems };
+  }
+  const parsed = parseConfig(text);
+  const problems: ConfigProblem[] = parsed.problems.map((p) => ({ file, range: p.range, message: p.message }));
+  if (parsed.pricesPath === undefined) return { config: parsed.config, file, prices: BUILTIN_PRICES, pricesFile: null, problems };
+
+  const pricesFile = path.resolve(path.dirname(file), parsed.pricesPath);
+  const pricesRange = parsed.locate?.('/prices') ?? FILE_START;
+  const table = await loadPriceTableFile(pricesFile, host);
+  if (table.status === 'ok') return { config: parsed.config, file, prices: table.table, pricesFile, problems };
+  if (table.status === 'missing') {
+    problems.push({ file, range: pricesRange, message: `price table "${parsed.pricesPath}" not found; built-in prices used` });
+  } else {
+    const count = table.problems.length;
+    problems.push(
+      { file, range: pricesRange, message: `price table "${parsed.pricesPath}" is invalid (${count} problem${count === 1 ? '' : 's'}); built-in prices used` },
+      ...table.problems,
+    );
+  }
+  return { config: parsed.config, file, prices: BUILTIN_PRICES, pricesFile, problems };
+}

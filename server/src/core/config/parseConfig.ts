@@ -1,0 +1,94 @@
+// Text of a .kinesis-lint.json → Config plus problems. An invalid part is reported and dropped, and the rest
+// still applies: a misspelt rule severity must not throw away the region.
+// `import = require` works with and without esModuleInterop (the tests' ts-node runs without it).
+import schema = require('./kinesis-lint.schema.json');
+import { parseJsonDocument } from '../json/positions';
+import { removeAt } from '../json/prune';
+import { compileSchema, JsonProblem, offendingPointer, schemaProblems } from '../json/schemaProblems';
+import { Config, DEFAULT_CONFIG, DeclaredLoadConfig, RuleSetting } from './config';
+
+/** The file's own shape, after validation. */
+interface RawStream {
+  write_mib_per_sec?: number;
+  records_per_sec?: number;
+  avg_record_kib?: number;
+  consumers?: number;
+  efo_consumers?: number;
+  avg_utilization?: number;
+}
+interface RawConfig {
+  region?: string;
+  target_utilization?: number;
+  streams?: Record<string, RawStream>;
+  rules?: Record<string, RuleSetting>;
+  prices?: string;
+  thresholds?: {
+    oversized_factor?: number;
+    mode_switch_min_savings_percent?: number;
+    mode_switch_min_savings_usd?: number;
+    efo_recommended_min_consumers?: number;
+  };
+}
+
+export interface ParsedConfig {
+  config: Config;
+  /** The "prices" setting as written (relative to the config file), if valid. */
+  pricesPath?: string;
+  problems: JsonProblem[];
+  /** Where a JSON pointer is in the text, for problems found later (e.g. the price table is missing). */
+  locate?: (pointer: string) => JsonProblem['range'];
+}
+
+const validate = compileSchema(schema);
+// Each pass removes at least one offending value, so a few passes always suffice; the bound guards against bugs.
+const MAX_PRUNE_PASSES = 10;
+
+export function parseConfig(text: string): ParsedConfig {
+  const parsed = parseJsonDocument(text);
+  if (!parsed.ok) {
+    return { config: defaults(), problems: [{ path: '', message: `${parsed.message} (the whole file is ignored until this is fixed)`, range: parsed.range }] };
+  }
+  const { doc } = parsed;
+  const problems = schemaProblems(validate, doc.value, (p, part) => doc.rangeOf(p, part));
+  let value: unknown = doc.value;
+  for (let pass = 0; pass < MAX_PRUNE_PASSES && value !== undefined && !validate(value); pass++) {
+    for (const error of validate.errors ?? []) value = value === undefined ? value : removeAt(value, offendingPointer(error));
+  }
+  const raw = (value !== undefined && validate(value) ? value : {}) as RawConfig;
+  return { config: toConfig(raw), pricesPath: raw.prices, problems, locate: (p) => doc.rangeOf(p) };
+}
+
+function defaults(): Config {
+  return toConfig({});
+}
+
+function toConfig(raw: RawConfig): Config {
+  const t = raw.thresholds ?? {};
+  const d = DEFAULT_CONFIG.thresholds;
+  const config: Config = {
+    targetUtilization: raw.target_utilization ?? DEFAULT_CONFIG.targetUtilization,
+    streams: Object.fromEntries(Object.entries(raw.streams ?? {}).map(([address, s]) => [address, toStream(s)])),
+    rules: { ...raw.rules },
+    thresholds: {
+      oversizedFactor: t.oversized_factor ?? d.oversizedFactor,
+      modeSwitchMinSavingsPercent: t.mode_switch_min_savings_percent ?? d.modeSwitchMinSavingsPercent,
+      modeSwitchMinSavingsUsd: t.mode_switch_min_savings_usd ?? d.modeSwitchMinSavingsUsd,
+      efoRecommendedMinConsumers: t.efo_recommended_min_consumers ?? d.efoRecommendedMinConsumers,
+    },
+  };
+  if (raw.region !== undefined) config.region = raw.region;
+  return config;
+}
+
+function toStream(s: RawStream): DeclaredLoadConfig {
+  const entries: [keyof DeclaredLoadConfig, number | undefined][] = [
+    ['writeMiBPerSec', s.write_mib_per_sec],
+    ['recordsPerSec', s.records_per_sec],
+    ['avgRecordKiB', s.avg_record_kib],
+    ['consumers', s.consumers],
+    ['efoConsumers', s.efo_consumers],
+    ['avgUtilization', s.avg_utilization],
+  ];
+  // Absent keys stay absent (not undefined-valued) so callers can tell "not declared" with `in` as well as `??`.
+  return Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as DeclaredLoadConfig;
+}

@@ -1,0 +1,73 @@
+// The assumptions behind an estimate, in words. Shown wherever an estimate is shown, so a reader can tell an
+// estimate from a bill (infracost issue #6: usage-based lines silently shown as $0.00).
+import type { CostComponent } from './component';
+import type { Meter } from './meter';
+import type { PriceTable } from './priceTable';
+import type { StreamUsage } from './estimate';
+
+const MiB = 1024 * 1024;
+
+export interface AssumptionInputs {
+  usage: StreamUsage;
+  table: PriceTable;
+  region: string;
+  priceRegion: string;
+  fallback: boolean;
+  meter: Meter;
+  components: CostComponent[];
+  notes: string[];
+}
+
+export function describeAssumptions(a: AssumptionInputs): string[] {
+  const { usage, table, meter } = a;
+  const out: string[] = [];
+  out.push(`Prices for ${a.priceRegion} in ${table.currency}, published ${table.priceDate}.`);
+  if (a.fallback) out.push(`No verified prices for ${a.region}: ${a.priceRegion} prices used instead.`);
+  out.push(`1 month = ${meter.hoursPerMonth} hours; 1 GB = 2^${Math.log2(meter.bytesPerGb)} bytes.`);
+  if (usage.instances === 0) out.push('No instance (count/for_each is empty): nothing is billed.');
+  else if (usage.instances !== 1) out.push(`${usage.instances} instances (count/for_each): every line is for all of them.`);
+  out.push(...describeLoad(usage, meter));
+  if (usage.mode === 'PROVISIONED') {
+    const unitKiB = meter.putPayloadUnitBytes / 1024;
+    const perMiB = Math.ceil(MiB / meter.putPayloadUnitBytes);
+    out.push(`1 PUT payload unit = ${unitKiB} KiB (${meter.putPayloadUnitBytes.toLocaleString('en-US')} bytes), so a 1 MiB record is ${perMiB} units.`);
+  }
+  out.push(...a.notes);
+  out.push(...describeUnknowns(a));
+  out.push(
+    usage.mode === 'PROVISIONED'
+      ? 'Not included: long-term data retrieval (reads of data older than 7 days), data transfer, KMS requests.'
+      : 'Not included: On-demand Advantage pricing, data transfer, KMS requests.',
+  );
+  return out;
+}
+
+function describeLoad(usage: StreamUsage, meter: Meter): string[] {
+  const load = usage.load;
+  if (!load) return [];
+  const out = [`Declared peak rates, averaged at ${round(load.avgUtilization * 100)}% over the month.`];
+  if (meter.avgRecordBytes !== null) out.push(`Average record size ${round(meter.avgRecordBytes / 1024)} KiB.`);
+  return out;
+}
+
+/** Says which unknown input left which lines unpriced. */
+function describeUnknowns(a: AssumptionInputs): string[] {
+  const unpriced = a.components.filter((c) => c.quantity === null);
+  if (unpriced.length === 0) return [];
+  const { usage } = a;
+  const causes: string[] = [];
+  if (usage.load === null) causes.push('no load declared');
+  else if (usage.load.writeBytesPerSec === null) causes.push('no write rate (MiB/s, or records/s with a record size) declared');
+  else if (usage.load.recordsPerSec === null && usage.mode === 'PROVISIONED') causes.push('no records/s declared');
+  if (usage.mode === 'PROVISIONED' && usage.shards === null) causes.push('shard count unknown');
+  if (usage.retentionHours === null) causes.push('retention period unknown');
+  if (usage.mode === 'ON_DEMAND' && usage.standardConsumers === null) causes.push('number of standard consumers unknown');
+  if (usage.efoConsumers === null) causes.push('number of enhanced fan-out consumers unknown');
+  const because = causes.length ? ` (${causes.join('; ')})` : '';
+  return [`Not priced${because}: ${unpriced.map((c) => c.label).join(', ')}.`];
+}
+
+/** Up to two decimals, no trailing zeros: 80, 12.5, 0.33. */
+function round(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}

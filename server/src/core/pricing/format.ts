@@ -1,0 +1,52 @@
+// Display of money and quantities, shared by the CLI's text report and the editor's hover.
+import type { Estimate } from './estimate';
+
+const USD_CENTS = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+const USD_SMALL = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumSignificantDigits: 2 });
+// Unit prices like 0.015 or 0.014 need more than cents; six decimals cover every AWS Kinesis price.
+const USD_UNIT_PRICE = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 6 });
+// Below half a cent, cents would round to "$0.00"; two significant digits keep it visible.
+const HALF_CENT = 0.005;
+
+/** "$43.80", "$1,234.50"; amounts under half a cent keep two significant digits ("$0.0042"). */
+export function formatUsd(n: number): string {
+  return n !== 0 && Math.abs(n) < HALF_CENT ? USD_SMALL.format(n) : USD_CENTS.format(n);
+}
+
+/** A unit price with all its digits: "$0.015", "$0.04". */
+export function formatUnitPrice(n: number): string {
+  return USD_UNIT_PRICE.format(n);
+}
+
+/** "2,920", "6.5", "0.2", "0.0031": whole numbers from 100 up, else up to three significant decimals. */
+export function formatQuantity(n: number): string {
+  if (n === 0 || Math.abs(n) >= 100) return Math.round(n).toLocaleString('en-US');
+  if (Math.abs(n) >= 1) return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return n.toLocaleString('en-US', { maximumSignificantDigits: 3 });
+}
+
+/** The total: "$43.80", or "≥ $43.80" when some lines could not be priced. */
+export function formatTotal(e: Estimate): string {
+  return `${e.partial ? '≥ ' : ''}${formatUsd(e.monthlyUsd)}`;
+}
+
+export interface EstimateLineOptions {
+  /** Also list components that do not apply (quantity 0); default false. */
+  includeZero?: boolean;
+}
+
+/**
+ * Rows [label, "quantity unit × unit price", amount] for each component, then a total row.
+ * Unknown lines read "? GB × $0.08" and "unknown", never "$0.00".
+ */
+export function estimateLines(e: Estimate, options: EstimateLineOptions = {}): string[][] {
+  const rows = e.components
+    .filter((c) => options.includeZero || c.quantity !== 0)
+    .map((c) => [
+      c.label,
+      `${c.quantity === null ? '?' : formatQuantity(c.quantity)} ${c.unit} × ${formatUnitPrice(c.unitPriceUsd)}`,
+      c.monthlyUsd === null ? 'unknown' : formatUsd(c.monthlyUsd),
+    ]);
+  rows.push(['Total per month', '', formatTotal(e)]);
+  return rows;
+}

@@ -1,0 +1,33 @@
+// The load a user declares for a stream (annotation or .kinesis-lint.json), and its normalised form.
+// Declared rates are peaks: sizing uses them as they are, cost scales them by the average utilisation.
+
+const BYTES_PER_MiB = 1024 * 1024;
+const BYTES_PER_KiB = 1024;
+
+/** Peak rates as the user declared them, already validated (non-negative; utilisation 0..1). */
+export interface DeclaredLoad {
+  writeMiBPerSec?: number;
+  recordsPerSec?: number;
+  avgRecordKiB?: number;
+  /** Average over the month as a fraction of the peak, 0..1; default 1 (the peak all month). */
+  avgUtilization?: number;
+}
+
+/** Any two of bytes/records/size give the third; what cannot be derived is null. */
+export interface ResolvedLoad {
+  writeBytesPerSec: number | null;
+  recordsPerSec: number | null;
+  avgRecordBytes: number | null;
+  avgUtilization: number;
+}
+
+export function resolveLoad(d: DeclaredLoad): ResolvedLoad {
+  let bytes = d.writeMiBPerSec !== undefined ? d.writeMiBPerSec * BYTES_PER_MiB : null;
+  let records = d.recordsPerSec ?? null;
+  let size = d.avgRecordKiB !== undefined ? d.avgRecordKiB * BYTES_PER_KiB : null;
+  // When all three are declared they are kept as declared: the user's numbers win over arithmetic.
+  if (bytes === null && records !== null && size !== null) bytes = records * size;
+  else if (records === null && bytes !== null && size !== null && size > 0) records = bytes / size;
+  else if (size === null && bytes !== null && records !== null && records > 0) size = bytes / records;
+  return { writeBytesPerSec: bytes, recordsPerSec: records, avgRecordBytes: size, avgUtilization: d.avgUtilization ?? 1 };
+}

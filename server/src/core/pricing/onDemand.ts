@@ -1,0 +1,62 @@
+// On-demand (standard) mode lines of an estimate, per stream instance. Metering as in the AWS Price List (see prices.json sources).
+import { EXTENDED_RETENTION_AFTER_HOURS, LONG_TERM_RETENTION_AFTER_HOURS } from '../capacity/limits';
+import { roundUp } from '../capacity/roundUp';
+import type { Metered } from './component';
+import { Meter, readGb, storedGb } from './meter';
+import type { OnDemandPrices } from './priceTable';
+
+export interface OnDemandInputs {
+  retentionHours: number | null;
+  standardConsumers: number | null;
+  efoConsumers: number | null;
+}
+
+export function onDemandLines(u: OnDemandInputs, p: OnDemandPrices, m: Meter): { lines: Metered[]; notes: string[] } {
+  const notes: string[] = [];
+  return {
+    lines: [
+      { id: 'on-demand-stream-hours', label: 'Stream hours (on-demand)', quantity: m.hoursPerMonth, unit: 'stream-hours', unitPriceUsd: p.streamHour },
+      { id: 'on-demand-data-ingested', label: 'Data ingested', quantity: ingestedGb(m, notes), unit: 'GB', unitPriceUsd: p.ingestedPerGb },
+      {
+        id: 'on-demand-data-retrieval',
+        label: 'Data retrieved (standard consumers)',
+        quantity: readGb(m, u.standardConsumers),
+        unit: 'GB',
+        unitPriceUsd: p.retrievedPerGb,
+      },
+      {
+        id: 'on-demand-efo-data-retrieval',
+        label: 'Enhanced fan-out data retrieval',
+        quantity: readGb(m, u.efoConsumers),
+        unit: 'GB',
+        unitPriceUsd: p.efoRetrievalPerGb,
+      },
+      {
+        id: 'on-demand-extended-retention',
+        label: 'Extended retention (24 h to 7 days)',
+        quantity: storedGb(m, u.retentionHours, EXTENDED_RETENTION_AFTER_HOURS, LONG_TERM_RETENTION_AFTER_HOURS),
+        unit: 'GB-months',
+        unitPriceUsd: p.extendedRetentionPerGbMonth,
+      },
+      {
+        id: 'on-demand-long-term-retention',
+        label: 'Long-term retention (over 7 days)',
+        quantity: storedGb(m, u.retentionHours, LONG_TERM_RETENTION_AFTER_HOURS, Infinity),
+        unit: 'GB-months',
+        unitPriceUsd: p.longTermRetentionPerGbMonth,
+      },
+    ],
+    notes,
+  };
+}
+
+/** Each record is rounded up to 1 KiB; without records/s only the byte rate is known, a lower bound. */
+function ingestedGb(m: Meter, notes: string[]): number | null {
+  const unit = m.onDemandIngestRoundingBytes;
+  if (m.monthlyRecords !== null && m.avgRecordBytes !== null) {
+    return (m.monthlyRecords * Math.max(1, roundUp(m.avgRecordBytes / unit)) * unit) / m.bytesPerGb;
+  }
+  if (m.monthlyBytes === null) return null;
+  notes.push(`Records/s not declared: data ingested is not rounded up to ${unit / 1024} KiB per record (a lower bound).`);
+  return m.monthlyBytes / m.bytesPerGb;
+}

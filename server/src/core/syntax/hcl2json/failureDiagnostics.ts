@@ -1,0 +1,44 @@
+// Diagnostics for the cases where hcl2json gave no syntax verdict. They sit on the whole first line, since
+// the failure concerns the file, not a place in it.
+import type { Range } from '../../types';
+import type { HclDiagnostic } from './types';
+
+export function firstLineRange(text: string): Range {
+  const newline = text.indexOf('\n');
+  let end = newline < 0 ? text.length : newline;
+  if (end > 0 && text[end - 1] === '\r') end--;
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: end } };
+}
+
+function onFirstLine(text: string, summary: string, detail: string): HclDiagnostic[] {
+  return [{ summary, detail, range: firstLineRange(text) }];
+}
+
+export function nestingRefused(text: string, depth: number, limit: number): HclDiagnostic[] {
+  return onFirstLine(
+    text,
+    'Nesting too deep to check syntax',
+    `Brackets are nested ${depth} levels deep; inputs deeper than ${limit} levels are not given to hcl2json, ` +
+      'because deep nesting can crash it.',
+  );
+}
+
+export function parseTimedOut(text: string, timeoutMs: number): HclDiagnostic[] {
+  return onFirstLine(
+    text,
+    'HCL parser timed out',
+    `hcl2json did not finish within ${timeoutMs} ms; its worker was restarted.`,
+  );
+}
+
+export function parserCrashed(text: string, reason: string): HclDiagnostic[] {
+  return onFirstLine(text, 'HCL parser crashed', `hcl2json failed (${reason}); its worker was restarted.`);
+}
+
+export function parserUnavailable(text: string, reason: string): HclDiagnostic[] {
+  return onFirstLine(text, 'HCL parser could not start', reason);
+}
+
+export function parserDisposed(text: string): HclDiagnostic[] {
+  return onFirstLine(text, 'HCL parser disposed', 'The file was not parsed because the parser has been shut down.');
+}

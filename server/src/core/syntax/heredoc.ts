@@ -1,0 +1,63 @@
+// Heredocs: `<<ID` or `<<-ID` at the end of a line, closed by the first later line whose trimmed text
+// is ID (HCL accepts an indented closing marker for both forms). Content is skipped, not parsed.
+import type { LineIndex } from '../text/lineIndex';
+import { Ch, identifierEnd, isIdentifier, skipInlineSpace } from './chars';
+
+export interface HeredocOpening {
+  marker: string;
+  /** Offset of the '\n' ending the opening line. */
+  newline: number;
+}
+
+/** Recognises a heredoc opening at `i` (which holds '<<'); null when the text there is not one. */
+export function heredocOpeningAt(text: string, i: number): HeredocOpening | null {
+  let j = i + 2;
+  if (text.charCodeAt(j) === Ch.Minus) j++;
+  const end = identifierEnd(text, j);
+  if (end === j) return null;
+  const after = skipInlineSpace(text, end);
+  if (text.charCodeAt(after) !== Ch.LF) return null;
+  return { marker: text.slice(j, end), newline: after };
+}
+
+/**
+ * Finds closing-marker lines in O(log n) per heredoc. Built on first use from the lines that could be
+ * a marker, so that many unterminated heredocs cannot make scanning quadratic.
+ */
+export class HeredocCloser {
+  private linesByMarker: Map<string, number[]> | undefined;
+
+  constructor(private readonly text: string, private readonly lines: LineIndex) {}
+
+  /** End offset of the closing marker for a heredoc opened on the line holding `newline`, or null. */
+  closingEnd(opening: HeredocOpening): number | null {
+    const openLine = this.lines.positionAt(opening.newline).line;
+    const candidates = this.index().get(opening.marker);
+    if (!candidates) return null;
+    let lo = 0;
+    let hi = candidates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (candidates[mid] <= openLine) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === candidates.length) return null;
+    const line = candidates[lo];
+    const start = this.lines.lineStarts[line];
+    return skipInlineSpace(this.text, start) + opening.marker.length;
+  }
+
+  private index(): Map<string, number[]> {
+    if (this.linesByMarker) return this.linesByMarker;
+    const map = new Map<string, number[]>();
+    for (let line = 0; line < this.lines.lineCount; line++) {
+      const trimmed = this.lines.lineText(line).replace(/^[ \t\r\ufeff]+|[ \t\r]+$/g, '');
+      if (!isIdentifier(trimmed)) continue;
+      const list = map.get(trimmed);
+      if (list) list.push(line);
+      else map.set(trimmed, [line]);
+    }
+    this.linesByMarker = map;
+    return map;
+  }
+}

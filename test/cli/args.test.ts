@@ -1,0 +1,80 @@
+import { strict as assert } from 'assert';
+import { parseArgs, type CliOptions } from '../../server/src/cli/args';
+
+function options(argv: string[]): CliOptions {
+  const result = parseArgs(argv);
+  assert.ok(result.ok, `expected ${argv.join(' ')} to parse, got ${JSON.stringify(result)}`);
+  return result.options;
+}
+
+function error(argv: string[]): string {
+  const result = parseArgs(argv);
+  assert.ok(!result.ok, `expected ${argv.join(' ')} to be rejected`);
+  return result.error;
+}
+
+describe('cli/args', () => {
+  it('defaults: the current directory, text, fail on error, cost on, no fix', () => {
+    assert.deepEqual(options([]), {
+      paths: ['.'], format: 'text', failOn: 'error', fix: false, cost: true, help: false, version: false,
+    });
+  });
+
+  it('collects paths in order, before, between and after options', () => {
+    assert.deepEqual(options(['a', '--fix', 'b/main.tf', '--format', 'json', 'c']).paths, ['a', 'b/main.tf', 'c']);
+  });
+
+  it('reads every option, with a separate or an inline value', () => {
+    const o = options(['--format', 'sarif', '--config=cfg.json', '--region', 'eu-west-1', '--fail-on=warning', '--fix', '--no-cost']);
+    assert.equal(o.format, 'sarif');
+    assert.equal(o.configFile, 'cfg.json');
+    assert.equal(o.region, 'eu-west-1');
+    assert.equal(o.failOn, 'warning');
+    assert.equal(o.fix, true);
+    assert.equal(o.cost, false);
+  });
+
+  it('accepts every documented value of --format and --fail-on', () => {
+    for (const f of ['text', 'json', 'sarif']) assert.equal(options(['--format', f]).format, f);
+    for (const f of ['error', 'warning', 'info', 'never']) assert.equal(options([`--fail-on=${f}`]).failOn, f);
+  });
+
+  it('accepts region names of every partition', () => {
+    for (const r of ['us-east-1', 'ap-southeast-4', 'us-gov-west-1', 'cn-north-1', 'us-isob-east-1']) {
+      assert.equal(options(['--region', r]).region, r);
+    }
+  });
+
+  it('--help, -h and --version', () => {
+    assert.equal(options(['--help']).help, true);
+    assert.equal(options(['-h']).help, true);
+    assert.equal(options(['--version']).version, true);
+  });
+
+  it('the last of a repeated option wins', () => {
+    assert.equal(options(['--format', 'json', '--format', 'sarif']).format, 'sarif');
+  });
+
+  it('everything after -- is a path, even if it looks like an option', () => {
+    assert.deepEqual(options(['--', '--fix', '-x']).paths, ['--fix', '-x']);
+  });
+
+  it('rejects bad values with the allowed ones named', () => {
+    assert.equal(error(['--format', 'xml']), "invalid value 'xml' for --format: expected one of text, json, sarif");
+    assert.equal(error(['--fail-on=hint']), "invalid value 'hint' for --fail-on: expected one of error, warning, info, never");
+    assert.equal(error(['--region', 'US-EAST-1']), "invalid value 'US-EAST-1' for --region: expected an AWS region such as us-east-1");
+  });
+
+  it('rejects unknown options, suggesting a close one', () => {
+    assert.equal(error(['--formt', 'json']), "unknown option '--formt' (did you mean --format?)");
+    assert.equal(error(['--verbose']), "unknown option '--verbose'");
+    assert.equal(error(['-x']), "unknown option '-x'");
+  });
+
+  it('rejects a missing or empty value, and a value on a flag', () => {
+    assert.equal(error(['--config']), 'option --config needs a value');
+    assert.equal(error(['--region', '--fix']), 'option --region needs a value');
+    assert.equal(error(['--format=']), 'option --format needs a value');
+    assert.equal(error(['--fix=yes']), 'option --fix does not take a value');
+  });
+});
