@@ -18,7 +18,7 @@ describe('expr: quoted templates in source', () => {
     ['"x${var.m}"', FAILURE],
     ['"x${var.u}"', UNKNOWN],
     ['"arn:${aws_kinesis_stream.s.arn}"', UNKNOWN],
-    ['"${var.u}${1 / 0}"', FAILURE],
+    ['"${var.u}${0 / 0}"', FAILURE],
     ['"${"nested ${var.s}"}!"', 'nested x!'],
   ]);
 });
@@ -31,7 +31,10 @@ describe('expr: escapes', () => {
     ['"\\u00e9\\U0001F600"', 'é😀'],
     ['"$${var.s}"', '${var.s}'],
     ['"%%{if x}"', '%{if x}'],
-    ['"$$${var.s}"', '$x'],
+    // `$$${` is a literal `$` followed by the escape `$${` (checked with terraform console 1.11.4).
+    ['"$$${var.s}"', '$${var.s}'],
+    ['"%%%{x}"', '%%{x}'],
+    ['"a$$b"', 'a$$b'],
     ['"50% of $5"', '50% of $5'],
     ['"ends with $"', 'ends with $'],
     ['"\\q"', UNKNOWN],

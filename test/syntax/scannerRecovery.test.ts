@@ -47,6 +47,16 @@ describe('scanner: half-typed and broken input', () => {
     assert.deepStrictEqual(outline(scan(text).body), ['resource aws_kinesis_stream x{}', 'variable v{}']);
   });
 
+  it('an object being typed (`tags = {` with no `}` yet) leaves its block and the next block intact', () => {
+    const text = `resource "aws_kinesis_stream" "a" {\n  tags = {\n  shard_count = 1\n}\n${STREAM}`;
+    const r = scanOk(text);
+    const a = block(r.body, 0);
+    assert.deepStrictEqual(outline(a.body), ['tags', 'shard_count']);
+    assert.strictEqual(at(r, attr(a.body, 0).valueSpan), '1:9-1:10');
+    assert.strictEqual(at(r, a.span), '0:0-3:1');
+    assert.strictEqual(shardCountOf(text), '5:2-5:13 = 5:16-5:17');
+  });
+
   it('an attribute without a value gets an empty value range just after =', () => {
     const r = scanOk('resource "aws_kinesis_stream" "x" {\n  shard_count =\n  name = "a"\n}\n');
     const [count, name] = [attr(block(r.body, 0).body, 0), attr(block(r.body, 0).body, 1)];

@@ -17,17 +17,6 @@ const SEED_BLOCK = [
   'variable "shards" { type = number }',
 ].join('\n');
 
-/** Milliseconds taken by `f`, best of `runs` (the machine may be busy). */
-function bestMs(runs: number, f: () => void): number {
-  let best = Infinity;
-  for (let k = 0; k < runs; k++) {
-    const t0 = process.hrtime.bigint();
-    f();
-    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return best;
-}
-
 describe('scanner: robustness', () => {
   it('never throws on any prefix of a file, and keeps shard_count once it is typed', () => {
     const countEnd = SEED_BLOCK.indexOf('var.shards') + 'var.shards'.length;
@@ -72,28 +61,26 @@ describe('scanner: robustness', () => {
     }
   });
 
-  it('stays linear on many unterminated heredocs and unclosed comments', () => {
+  // Speed is measured in the benchmark (npm run bench), never here; a quadratic scan would hit mocha's time-out.
+  it('handles many unterminated heredocs and unclosed comments', () => {
     const heredocs = 'x = <<EOT\n'.repeat(20_000);
-    assert.ok(bestMs(2, () => scan(heredocs)) < 500);
     assert.strictEqual(scan(heredocs).body.items.length, 20_000);
     const comments = 'a = 1 /*\n'.repeat(20_000);
-    assert.ok(bestMs(2, () => scan(comments)) < 500);
+    assert.strictEqual(scan(comments).body.items.length, 20_000);
   });
 
   it('stays linear on closers that match nothing, inside and outside templates', () => {
     const n = 100_000;
     for (const text of [`x = [${'('.repeat(n)}${']'.repeat(n)}`, `x = [ "\${${'('.repeat(n)}${']'.repeat(n)}`]) {
-      assert.ok(bestMs(1, () => scan(text)) < 500);
+      assertWellFormed(text, scan(text));
     }
   });
 
-  it('scans a 20,000-line file quickly (target: well under 50 ms; asserted loosely for busy CI machines)', () => {
+  it('scans a 20,000-line file whole', () => {
     const block = `${SEED_BLOCK}\n# é😀 ü\n/* { */\n`;
     const lines = block.split('\n').length - 1;
     const text = block.repeat(Math.ceil(20_000 / lines));
-    const ms = bestMs(5, () => scan(text));
     const r = scan(text);
     assert.strictEqual(r.body.items.length, 2 * Math.ceil(20_000 / lines));
-    assert.ok(ms < 200, `${ms.toFixed(1)} ms`);
   });
 });

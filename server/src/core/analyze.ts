@@ -61,7 +61,9 @@ export class Analyzer {
     const loaded = await loadConfig(file, this.host);
     if (loaded.problems.length > 0) {
       const p = loaded.problems[0];
-      throw new ConfigFileError(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
+      // The core's messages end with "defaults used"; with --config the run stops instead.
+      const message = p.message.replace(/[;,]\s*(built-in prices|defaults) used\.?$/, '');
+      throw new ConfigFileError(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${message}`);
     }
     return loaded;
   }

@@ -1,6 +1,6 @@
 // "What would it cost if …": the difference between two estimates of the shared pricing model, in words.
 import type { Estimate } from '../pricing/estimate';
-import { formatUsd } from '../pricing/format';
+import { formatUnitPrice, formatUsd } from '../pricing/format';
 
 /** "$32.85/month" or "$21.90/month plus $0.013 per GB for EFO data retrieval" when some amounts are unknown. */
 export function describeDelta(from: Estimate, to: Estimate): string {
@@ -9,7 +9,7 @@ export function describeDelta(from: Estimate, to: Estimate): string {
   for (const c of to.components) {
     const before = from.components.find((b) => b.id === c.id);
     if (c.monthlyUsd === null) {
-      if (before?.monthlyUsd !== null || c.quantity !== before?.quantity) perUnit.push(`${formatUsd(c.unitPriceUsd)} per ${c.unit} for ${c.label.toLowerCase()}`);
+      if (before?.monthlyUsd !== null || c.quantity !== before?.quantity) perUnit.push(`${formatUnitPrice(c.unitPriceUsd)} per ${c.unit} for ${c.label.toLowerCase()}`);
       continue;
     }
     known += c.monthlyUsd - (before?.monthlyUsd ?? 0);

@@ -15,7 +15,7 @@ export const rule: StreamRule = {
     return [{
       message: `${streamName(s)} keeps data for ${r} h; retention beyond 24 h adds ${cost}. Keep 24 h unless consumers need to replay older data.`,
       at: attr.at,
-      fixes: setValueFix(attr, String(RETENTION_HOURS.default)),
+      fixes: setValueFix(attr, String(RETENTION_HOURS.default), false, true),
     }];
   },
 };

@@ -4,11 +4,11 @@ import type { AttrFact, StreamFacts } from '../model/streamFacts';
 import { alignedArguments, insertIntoBlock, insertNestedBlock, removeAttribute, replaceAt } from '../fixes/edits';
 
 /** Replace the literal that decides an attribute's value; none when no single literal does (e.g. arithmetic). */
-export function setValueFix(fact: AttrFact, newText: string, preferred = false): Fix[] {
+export function setValueFix(fact: AttrFact, newText: string, preferred = false, isSuggestion = false): Fix[] {
   if (!fact.origin) return [];
   const own = fact.origin.file === fact.attr.file.path && sameRange(fact.origin.range, fact.at.range);
   const where = own ? '' : ` (where its value is set: ${basename(fact.origin.file)}:${fact.origin.range.start.line + 1})`;
-  return [{ title: `Set ${fact.name} = ${newText}${where}`, edits: [replaceAt(fact.origin, newText)], preferred }];
+  return [{ title: `Set ${fact.name} = ${newText}${where}`, edits: [replaceAt(fact.origin, newText)], preferred, isSuggestion }];
 }
 
 export function addArgumentsFix(s: StreamFacts, args: [string, string][], title: string, preferred = false): Fix[] {

@@ -17,7 +17,7 @@ export const rule: StreamRule = {
     return [{
       message: `${streamName(s)} keeps data for ${r} h (${Math.round(r / 24)} days); retention beyond 7 days costs ${cost}, and reading data older than 7 days is billed per GB. Consider 168 h and an archive (e.g. Firehose to S3).`,
       at: attr.at,
-      fixes: setValueFix(attr, String(LONG_TERM_RETENTION_AFTER_HOURS)),
+      fixes: setValueFix(attr, String(LONG_TERM_RETENTION_AFTER_HOURS), false, true),
     }];
   },
 };

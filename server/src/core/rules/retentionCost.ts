@@ -1,7 +1,7 @@
 // Retention cost wording shared by extended-retention-cost and long-term-retention-cost.
 import type { CostComponent, CostComponentId } from '../pricing/estimate';
 import type { StreamFacts } from '../model/streamFacts';
-import { formatUsd } from '../pricing/format';
+import { formatUnitPrice, formatUsd } from '../pricing/format';
 
 /** "$21.90/month (extended retention: 2 shards × 730 h × $0.020/shard-hour)" or the unit price when volume is unknown. */
 export function describeComponents(s: StreamFacts, ids: CostComponentId[]): string {
@@ -11,7 +11,7 @@ export function describeComponents(s: StreamFacts, ids: CostComponentId[]): stri
 
 function describe(c: CostComponent): string {
   if (c.monthlyUsd === null || c.quantity === null) {
-    return `${formatUsd(c.unitPriceUsd)} per ${c.unit} for ${c.label.toLowerCase()} (declare the write rate to see the monthly amount)`;
+    return `${formatUnitPrice(c.unitPriceUsd)} per ${c.unit} for ${c.label.toLowerCase()} (declare the write rate to see the monthly amount)`;
   }
   return `${formatUsd(c.monthlyUsd)}/month for ${c.label.toLowerCase()}`;
 }

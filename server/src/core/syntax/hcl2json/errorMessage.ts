@@ -14,7 +14,7 @@ const HEADER = /(?<=^|[[ ])main\.tf:(\d+),(\d+)-(?:(\d+),)?(\d+): /g;
 
 /** Pure: parse hcl2json's error message into diagnostics, converting columns with Intl.Segmenter on the given text. */
 export function parseHclErrorMessage(message: string, text: string): HclDiagnostic[] {
-  const headers = [...message.matchAll(HEADER)];
+  const headers = Array.from(message.matchAll(HEADER)); // not a spread: see graphemeColumn.ts
   if (headers.length === 0) {
     return [{ summary: 'HCL parse error', detail: message.trim(), range: firstLineRange(text) }];
   }

@@ -31,8 +31,8 @@ export interface WorkerTimeouts {
   jobMs: number;
 }
 
-/** Enough of the worker's stderr to name a Go `fatal error:` / `panic:` (its stack dump runs to many KB). */
-const STDERR_TAIL_CHARS = 64 * 1024;
+/** Enough of the worker's output to find a Go `fatal error:` / `panic:` line (its stack dump runs to ~20 KB). */
+const OUTPUT_TAIL_CHARS = 64 * 1024;
 
 export class PooledWorker {
   state: 'starting' | 'idle' | 'busy' | 'retired' = 'starting';
@@ -44,15 +44,13 @@ export class PooledWorker {
 
   constructor(source: string, private readonly timeouts: WorkerTimeouts, private readonly events: WorkerEvents) {
     try {
-      this.worker = new Worker(source, { eval: true, stdout: true, stderr: true });
+      this.worker = new Worker(source, { eval: true });
     } catch (error) {
       queueMicrotask(() => this.fail(`worker could not be created: ${describe(error)}`));
       return;
     }
     const worker = this.worker;
     this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
-    worker.stdout.on('data', (chunk) => this.collect(chunk));
-    worker.stderr.on('data', (chunk) => this.collect(chunk));
     worker.on('message', (reply: WorkerReply) => this.onReply(reply));
     worker.on('error', (error) => this.fail(describe(error)));
     worker.on('exit', (code) => this.fail(`worker exited with code ${code}`));
@@ -81,6 +79,10 @@ export class PooledWorker {
   }
 
   private onReply(reply: WorkerReply): void {
+    if (reply.type === 'output') {
+      this.collect(reply.text);
+      return;
+    }
     if (this.state === 'retired') return;
     if (reply.type === 'ready') {
       clearTimeout(this.timer);
@@ -119,8 +121,8 @@ export class PooledWorker {
     this.timer = setTimeout(onExpiry, ms);
   }
 
-  private collect(chunk: Buffer | string): void {
-    this.output = (this.output + chunk.toString()).slice(-STDERR_TAIL_CHARS);
+  private collect(text: string): void {
+    this.output = (this.output + text).slice(-OUTPUT_TAIL_CHARS);
   }
 
   /** Appends the Go runtime's own last words (e.g. `fatal error: malloc deadlock`) when it printed any. */

@@ -5,6 +5,8 @@ import { HCL_FILE_NAME } from './errorMessage';
 /** Messages the worker sends (the pool's protocol). */
 export type WorkerReply =
   | { type: 'ready' }
+  /** Text the worker (or the Go runtime in it) printed. */
+  | { type: 'output'; text: string }
   | { type: 'result'; id: number; value: unknown }
   /** The runtime is no longer trustworthy: the pool must terminate this worker. */
   | { type: 'fatal'; id: number; reason: string };
@@ -17,14 +19,25 @@ export function hclWorkerSource(hcl2jsonPath: string): string {
 'use strict';
 const { parentPort } = require('worker_threads');
 const fs = require('fs');
-// The Go runtime writes panics straight to fds 1/2; on a language server's stdio that would corrupt the
-// protocol, so route them to this worker's own stderr stream, which the parent collects.
+// The Go runtime writes panics straight to fds 1/2 and its exit handler uses console; on a language server's
+// stdio that would corrupt the protocol. Everything is posted to the parent instead, which keeps a tail.
+// (Capturing via Worker's stdout/stderr options would keep the parent alive: a read stdio stream refs the
+// worker's port until the worker exits, and unref() does not undo that.)
+const emit = (chunk) => parentPort.postMessage({ type: 'output', text: typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString() });
 const writeSync = fs.writeSync;
 fs.writeSync = function (fd, buffer, ...rest) {
   if (fd !== 1 && fd !== 2) return writeSync.call(fs, fd, buffer, ...rest);
-  process.stderr.write(Buffer.from(buffer));
+  emit(buffer);
   return buffer.length;
 };
+for (const stream of [process.stdout, process.stderr]) {
+  stream.write = (chunk, encoding, callback) => {
+    emit(chunk);
+    const done = typeof encoding === 'function' ? encoding : callback;
+    if (typeof done === 'function') done();
+    return true;
+  };
+}
 const hcl = require(${JSON.stringify(hcl2jsonPath)});
 const FILE = ${JSON.stringify(HCL_FILE_NAME)};
 // RangeError (deep nesting) is followed by a dead Go runtime; later calls hang or reject with this message.
