@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { findConfigFile } from '../../server/src/core/config/loadConfig';
-import { memoryHost } from './memoryHost';
+import { memoryHost } from '../support/memoryHost';
 
 describe('findConfigFile', () => {
   const host = memoryHost(

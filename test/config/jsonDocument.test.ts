@@ -1,6 +1,6 @@
 // The hand-written JSON scanner: values, ranges of pointers, and ranges of syntax errors (UTF-16 columns).
 import { strict as assert } from 'assert';
-import { parseJsonDocument, JsonDocument, LineIndex } from '../../server/src/core/json/positions';
+import { parseJsonDocument, JsonDocument } from '../../server/src/core/json/positions';
 import { didYouMean } from '../../server/src/core/json/didYouMean';
 import type { Range } from '../../server/src/core/types';
 
@@ -62,19 +62,6 @@ describe('json: values and pointer ranges', () => {
 
   it('a byte order mark is skipped', () => {
     assert.deepEqual(doc('\uFEFF{"a": 1}').value, { a: 1 });
-  });
-
-  it('LineIndex maps offsets at line starts and ends', () => {
-    const lines = new LineIndex('ab\ncd\r\n\nx');
-    assert.deepEqual([0, 2, 3, 5, 7, 8, 9].map((o) => lines.positionAt(o)), [
-      { line: 0, character: 0 },
-      { line: 0, character: 2 },
-      { line: 1, character: 0 },
-      { line: 1, character: 2 },
-      { line: 2, character: 0 },
-      { line: 3, character: 0 },
-      { line: 3, character: 1 },
-    ]);
   });
 });
 

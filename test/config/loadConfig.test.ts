@@ -4,7 +4,7 @@ import { loadConfig } from '../../server/src/core/config/loadConfig';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/config';
 import { BUILTIN_PRICES } from '../../server/src/core/pricing/priceTable';
 import type { Range } from '../../server/src/core/types';
-import { memoryHost } from './memoryHost';
+import { memoryHost } from '../support/memoryHost';
 
 const CONFIG = '/repo/.kinesis-lint.json';
 function r(l1: number, c1: number, l2: number, c2: number): Range {

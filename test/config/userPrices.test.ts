@@ -3,7 +3,7 @@ import { strict as assert } from 'assert';
 import { loadConfig } from '../../server/src/core/config/loadConfig';
 import { BUILTIN_PRICES } from '../../server/src/core/pricing/priceTable';
 import type { Range } from '../../server/src/core/types';
-import { memoryHost } from './memoryHost';
+import { memoryHost } from '../support/memoryHost';
 
 const CONFIG = '/repo/infra/.kinesis-lint.json';
 const TABLE = '/repo/prices/negotiated.json';

@@ -49,17 +49,20 @@ function arithmeticOrCompare(op: BinaryOp, x: number, y: number): Value {
   }
 }
 
-/** Significant digits of a double that are free of binary rounding noise (DBL_DIG). */
+/** Digits of a double free of binary rounding noise (DBL_DIG). */
 const CLEAN_DIGITS = 15;
+/** A result counts as "a short decimal plus noise" when its 15-digit rounding is already a 12-digit number:
+ *  3.0000000000000004 → 3, but 1.4142135623730951 (sqrt 2) keeps all its digits. */
+const SHORT_DIGITS = 12;
 
 /** Terraform computes with 512-bit floats, so `0.1 * 30` is 3 and `ceil(0.1 * 30)` is 3; with doubles it is
- *  3.0000000000000004. When the noise sits beyond the 15th digit and the value rounds to a shorter decimal there,
- *  use that decimal. A double overflowing is our limit, not an error in the configuration. */
+ *  3.0000000000000004. Snap such results to the short decimal. A double overflowing is our limit, not an error in
+ *  the configuration. */
 export function numberResult(n: number): Value {
   if (!Number.isFinite(n)) return new Unknown('number is too large to compute exactly');
   if (Number.isInteger(n)) return n;
   const clean = Number(n.toPrecision(CLEAN_DIGITS));
-  return clean === Number(n.toPrecision(CLEAN_DIGITS - 1)) ? clean : n;
+  return clean === Number(n.toPrecision(SHORT_DIGITS)) ? clean : n;
 }
 
 /** `&&`/`||` need two known bools. Terraform 1.11 (HCL 2.23) does not short-circuit: `false && x` is unknown when

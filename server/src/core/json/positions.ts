@@ -1,39 +1,13 @@
 // Offsets → LSP positions, and JSON pointers → ranges. Schema validators (ajv) report JSON pointers; this is
 // how a problem found in a parsed value gets back to the characters a user has to change.
-import type { Position, Range } from '../types';
+import type { Range } from '../types';
+import { LineIndex } from '../text/lineIndex';
 import { JsonSyntaxError } from './scanner';
 import { JsonNode, JsonProperty, parseJsonTree, toValue } from './tree';
 
 /** Which part of a property a range should cover: its value, or its key (for "unknown key" problems). */
 export type PointerPart = 'value' | 'key';
 
-export class LineIndex {
-  private readonly lineStarts: number[] = [0];
-
-  constructor(text: string) {
-    // LSP counts "\r\n", "\n" and "\r" as line ends.
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 13 /* \r */ && text.charCodeAt(i + 1) === 10 /* \n */) i++;
-      if (ch === 10 || ch === 13) this.lineStarts.push(i + 1);
-    }
-  }
-
-  positionAt(offset: number): Position {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - this.lineStarts[low] };
-  }
-
-  rangeAt(start: number, end: number): Range {
-    return { start: this.positionAt(start), end: this.positionAt(end) };
-  }
-}
 
 /** A parsed JSON text that can say where any of its values is. */
 export class JsonDocument {
@@ -48,8 +22,8 @@ export class JsonDocument {
   /** Range of the value at `pointer` (or of its key); falls back to the deepest existing ancestor. */
   rangeOf(pointer: string, part: PointerPart = 'value'): Range {
     const { node, property } = this.find(pointer);
-    if (part === 'key' && property) return this.lines.rangeAt(property.keyStart, property.keyEnd);
-    return this.lines.rangeAt(node.start, node.end);
+    if (part === 'key' && property) return this.lines.rangeOf({ start: property.keyStart, end: property.keyEnd });
+    return this.lines.rangeOf({ start: node.start, end: node.end });
   }
 
   /** The node at `pointer`, or the deepest ancestor that exists, with the property that holds it. */
@@ -82,7 +56,7 @@ export function parseJsonDocument(text: string): ParsedJson {
     return { ok: true, doc: new JsonDocument(text, parseJsonTree(text)) };
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
-    return { ok: false, message: e.message, range: new LineIndex(text).rangeAt(e.start, e.end) };
+    return { ok: false, message: e.message, range: new LineIndex(text).rangeOf({ start: e.start, end: e.end }) };
   }
 }
 

@@ -3,7 +3,7 @@
 // Diagnostics are joined by one space, and a detail may itself mention `main.tf:L,C-C` (e.g. "already set at
 // main.tf:2,3-4."), so a header only counts when it follows `[` or a space and is followed by `: `.
 import type { Position } from '../../types';
-import { graphemeColumnToUtf16 } from './graphemeColumn';
+import { graphemeColumnToUtf16 } from '../../text/graphemes';
 import type { HclDiagnostic } from './types';
 import { firstLineRange } from './failureDiagnostics';
 
@@ -14,7 +14,7 @@ const HEADER = /(?<=^|[[ ])main\.tf:(\d+),(\d+)-(?:(\d+),)?(\d+): /g;
 
 /** Pure: parse hcl2json's error message into diagnostics, converting columns with Intl.Segmenter on the given text. */
 export function parseHclErrorMessage(message: string, text: string): HclDiagnostic[] {
-  const headers = Array.from(message.matchAll(HEADER)); // not a spread: see graphemeColumn.ts
+  const headers = Array.from(message.matchAll(HEADER)); // not a spread: ts-node may down-level to ES5, where spreading an iterator yields []
   if (headers.length === 0) {
     return [{ summary: 'HCL parse error', detail: message.trim(), range: firstLineRange(text) }];
   }
