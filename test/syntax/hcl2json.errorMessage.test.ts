@@ -1,5 +1,5 @@
-// Pure conversion of hcl2json's rejection message into LSP ranges. The messages are verbatim hcl2json 0.21.0
-// output for the given texts (they are checked against the real parser in hcl2json.parser.test.ts).
+// Pure conversion of hcl2json's rejection message into LSP ranges. Unless a test says otherwise, the messages
+// are verbatim hcl2json 0.21.0 output for the given texts (hcl2json.parser.test.ts runs the real parser).
 import { strict as assert } from 'node:assert';
 import { parseHclErrorMessage } from '../../server/src/core/syntax/hcl2json';
 
@@ -59,28 +59,41 @@ describe('hcl2json parseHclErrorMessage', () => {
   it('returns every diagnostic of a message, with multi-line ranges', () => {
     const text = 'a = "x\ny"';
     const message =
-      'parse config: [main.tf:1,5-2,1: Invalid multi-line string; Quoted strings may not be split over multiple lines. ' +
-      'main.tf:1,5-2,1: Unterminated template string; No closing marker was found for the string.]';
+      'parse config: [main.tf:1,7-2,1: Invalid multi-line string; Quoted strings may not be split over multiple lines. ' +
+      'To produce a multi-line string, either use the \\n escape to represent a newline character or use the ' +
+      '"heredoc" multi-line template syntax. main.tf:1,7-2,1: Unterminated template string; No closing marker was ' +
+      'found for the string.]';
     assert.deepEqual(parseHclErrorMessage(message, text), [
       {
         summary: 'Invalid multi-line string',
-        detail: 'Quoted strings may not be split over multiple lines.',
-        range: range(0, 4, 1, 0),
+        detail:
+          'Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n ' +
+          'escape to represent a newline character or use the "heredoc" multi-line template syntax.',
+        range: range(0, 6, 1, 0),
       },
       {
         summary: 'Unterminated template string',
         detail: 'No closing marker was found for the string.',
-        range: range(0, 4, 1, 0),
+        range: range(0, 6, 1, 0),
       },
     ]);
   });
 
   it('ignores the CR of CRLF line ends and clamps columns past the end of a line', () => {
-    const text = 'a = 1\r\nb = \r\n';
+    const text = 'a = 1\r\nb = \r\n'; // constructed messages
     const message = 'parse config: [main.tf:2,4-3,1: Invalid expression; Expected the start of an expression.]';
     assert.deepEqual(parseHclErrorMessage(message, text)[0].range, range(1, 3, 2, 0));
     const pastEnd = 'parse config: [main.tf:1,3-40: S; D.]';
     assert.deepEqual(parseHclErrorMessage(pastEnd, text)[0].range, range(0, 2, 0, 5));
+  });
+
+  it('follows HCL lines (a lone CR is a column) to LSP lines (a lone CR breaks the line)', () => {
+    const text = '# c\rx\na = 1 b\n';
+    const message = 'parse config: [main.tf:2,7-8: Missing newline after argument; An argument definition must end with a newline.]';
+    assert.deepEqual(parseHclErrorMessage(message, text)[0].range, range(2, 6, 2, 7));
+    const inString = 'a = "x\ry" z\n';
+    const split = 'parse config: [main.tf:1,7-8: Unterminated template string; No closing marker was found for the string.]';
+    assert.deepEqual(parseHclErrorMessage(split, inString)[0].range, range(0, 6, 1, 0));
   });
 
   it('clamps a line past the end of the text to its last position', () => {

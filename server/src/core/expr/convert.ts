@@ -6,9 +6,12 @@ import { EvalFailure, Value, fail, typeName } from './values';
  *  prints as 0.3; doubles carry noise in the 16th–17th digit, which 15 digits (DBL_DIG) hide. */
 const PRINT_DIGITS = 15;
 
+/** JS prints integers from 1e21 up in exponent form (Number.prototype.toString); Terraform never does. */
+const JS_EXPONENT_FROM = 1e21;
+
 /** Number → string the way Terraform prints numbers: plain decimal, no exponent, no trailing `.0`. */
 export function numberToString(n: number): string {
-  if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
+  if (Number.isInteger(n)) return Math.abs(n) < JS_EXPONENT_FROM ? String(n) : BigInt(n).toString();
   const rounded = Number(n.toPrecision(PRINT_DIGITS));
   if (Number.isInteger(rounded)) return numberToString(rounded);
   return expandExponent(String(rounded));

@@ -39,10 +39,12 @@ function parseCached(cache: Map<string, Node | Error>, text: string, parse: (t: 
   return parsed;
 }
 
-/** Runs f, turning anything thrown (a bug, a context that throws, a stack overflow) into Unknown. */
-function guarded(f: () => Value): Value {
+/** Runs f, turning anything thrown (a bug, a context that throws, a stack overflow) into Unknown, and a result cut
+ *  short by the evaluation budget into a single Unknown. */
+function guarded(ev: Evaluator, f: () => Value): Value {
   try {
-    return f();
+    const v = f();
+    return ev.exhausted ? new Unknown('expression is too expensive to evaluate') : v;
   } catch (e) {
     return new Unknown(`could not evaluate: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -55,7 +57,7 @@ function evalParsed(parsed: Node | Error, ev: Evaluator): Value {
 /** Evaluate one hcl2json JSON value (literal, "${…}" string/template, array, object) in a context. */
 export function evaluateJson(json: unknown, ctx: EvalContext): Value {
   const ev = new Evaluator(ctx);
-  return guarded(() => jsonValue(json, ev, 0));
+  return guarded(ev, () => jsonValue(json, ev, 0));
 }
 
 function jsonString(s: string, ev: Evaluator): Value {
@@ -89,7 +91,7 @@ function jsonValue(json: unknown, ev: Evaluator, depth: number): Value {
 /** Evaluate HCL expression source text (as written in a .tf file, e.g. `var.a * 2`, `"x-${var.b}"`). */
 export function evaluateSource(source: string, ctx: EvalContext): Value {
   const ev = new Evaluator(ctx);
-  return guarded(() => evalParsed(parseCached(sourceCache, source, Parser.expression), ev));
+  return guarded(ev, () => evalParsed(parseCached(sourceCache, source, Parser.expression), ev));
 }
 
 /** The root traversals an expression mentions (for dependency tracking): e.g. [['var','shards'], ['local','x']].

@@ -19,6 +19,11 @@ export class Evaluator {
 
   constructor(private readonly ctx: EvalContext) {}
 
+  /** The budget ran out somewhere: parts of the result were cut short, so the caller should discard all of it. */
+  get exhausted(): boolean {
+    return this.budget < 0;
+  }
+
   eval(node: Node): Value {
     if (--this.budget < 0) return new Unknown('expression is too expensive to evaluate');
     if (this.depth >= MAX_DEPTH) return new Unknown(`expression nested deeper than ${MAX_DEPTH} levels`);

@@ -1,7 +1,7 @@
 // Safety limits: hostile or accidental input must not exhaust the stack, memory or the language server's time.
 
 /** Nesting past this is refused (→ Unknown). Real configurations nest a handful of levels, and hcl2json itself fails
- *  from ~2,000 levels (reference/parsing.md §1 "Robustness"); the brief asks for ~200. */
+ *  from ~2,000 levels (reference/parsing.md §1 "Robustness"), so 200 is far from both. */
 export const MAX_DEPTH = 200;
 
 /** Expression nodes evaluated per top-level call. Loops over `range(1024)` nested twice stay well inside; deeper

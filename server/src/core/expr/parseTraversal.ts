@@ -54,8 +54,12 @@ function collectSteps(p: Parser, withIndexes: boolean): StepNode[] {
   }
 }
 
-/** Steps after a root name stay part of the static traversal; after anything else they wrap the value. */
+/** Steps after a root name stay part of the static traversal; after anything else they wrap the value. (The nodes
+ *  extended here were just built by this parser, so appending in place is safe.) */
 function withStep(node: Node, step: StepNode): Node {
-  if (node.kind === 'scope' || node.kind === 'traverse') return { ...node, steps: [...node.steps, step] };
+  if (node.kind === 'scope' || node.kind === 'traverse') {
+    node.steps.push(step);
+    return node;
+  }
   return { kind: 'traverse', target: node, steps: [step] };
 }

@@ -6,7 +6,6 @@ import { MAX_DEPTH } from './limits';
 import { ParseError, Scanner } from './scanner';
 import { readTemplate, templateNode } from './template';
 
-
 /** HCL operator precedence, higher binds tighter (hclsyntax/operation.go). All are left-associative. */
 const PRECEDENCE: Record<BinaryOp, number> = {
   '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6,

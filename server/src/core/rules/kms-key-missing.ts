@@ -1,6 +1,6 @@
 import type { StreamRule } from './rule';
 import { meta } from './rule';
-import { addArgumentsFix } from './fixHelpers';
+import { addArgumentsFix, setValueFix } from './fixHelpers';
 import { streamName } from './messages';
 import { MANAGED_KEY } from './missing-kms';
 
@@ -10,11 +10,15 @@ export const rule: StreamRule = {
     const type = s.attr('encryption_type');
     if (type?.value !== 'KMS') return [];
     const key = s.attr('kms_key_id');
-    if (key && key.value !== '') return [];
+    // null is how Terraform spells "not set"; an empty string is no key either.
+    if (key && key.value !== '' && key.value !== null) return [];
     return [{
-      message: `${streamName(s)} sets encryption_type = "KMS" but no kms_key_id: terraform plan passes and apply fails. Name a key (or "${MANAGED_KEY}").`,
-      at: key ? key.at : s.header,
-      fixes: key ? [] : addArgumentsFix(s, [['kms_key_id', JSON.stringify(MANAGED_KEY)]], `Add kms_key_id = "${MANAGED_KEY}"`, true),
+      message: `${streamName(s)} sets encryption_type = "KMS" but ${!key ? 'no' : key.value === null ? 'a null' : 'an empty'} kms_key_id: terraform plan passes and apply fails. Name a key (or "${MANAGED_KEY}").`,
+      // On the empty key when there is one, else on the "KMS" that needs a key (as the docs page shows).
+      at: key ? key.at : type.at,
+      fixes: key
+        ? setValueFix(key, JSON.stringify(MANAGED_KEY), true)
+        : addArgumentsFix(s, [['kms_key_id', JSON.stringify(MANAGED_KEY)]], `Add kms_key_id = "${MANAGED_KEY}"`, true),
     }];
   },
 };

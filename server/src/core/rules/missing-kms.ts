@@ -9,6 +9,8 @@ export const MANAGED_KEY = 'alias/aws/kinesis';
 export const rule: StreamRule = {
   meta: meta('missing-kms', 'warning', true, 'Stream data is not encrypted at rest with KMS (encryption_type absent or "NONE").'),
   check(s) {
+    // A block the parser rejected has no values: an argument that looks absent may just be unreadable.
+    if (!s.block.hasValues) return [];
     const type = s.attr('encryption_type');
     const hasKey = s.attr('kms_key_id') !== undefined;
     const keyArg: [string, string][] = hasKey ? [] : [['kms_key_id', JSON.stringify(MANAGED_KEY)]];
@@ -19,14 +21,15 @@ export const rule: StreamRule = {
         fixes: addArgumentsFix(s, [['encryption_type', '"KMS"'], ...keyArg], `Encrypt with KMS (encryption_type = "KMS"${hasKey ? '' : `, kms_key_id = "${MANAGED_KEY}"`})`, true),
       }];
     }
-    if (type.value !== 'NONE') return [];
+    // null means "not set" to Terraform, so the default "NONE" applies.
+    if (type.value !== 'NONE' && type.value !== null) return [];
     const fixes = setValueFix(type, '"KMS"', true);
     if (fixes.length && !hasKey) {
       const add = addArgumentsFix(s, keyArg, '')[0];
       if (add) fixes[0] = { ...fixes[0], title: `Encrypt with KMS (encryption_type = "KMS", kms_key_id = "${MANAGED_KEY}")`, edits: [...fixes[0].edits, ...add.edits] };
     }
     return [{
-      message: `${streamName(s)} is not encrypted at rest: encryption_type is "NONE". Set encryption_type = "KMS".`,
+      message: `${streamName(s)} is not encrypted at rest: encryption_type is ${type.value === null ? 'null, so Terraform\'s default "NONE" applies' : '"NONE"'}. Set encryption_type = "KMS".`,
       at: type.at,
       fixes,
     }];

@@ -6,6 +6,8 @@ import { streamName } from './messages';
 export const rule: StreamRule = {
   meta: meta('shard-count-mode-conflict', 'error', true, 'shard_count does not fit the capacity mode: set for ON_DEMAND, missing for PROVISIONED, or set with warm_throughput_mib_ps.'),
   check(s) {
+    // A block the parser rejected has no values: an argument that looks absent may just be unreadable.
+    if (!s.block.hasValues) return [];
     const shards = s.attr('shard_count');
     const present = shards !== undefined && shards.value !== null;
     const out: Report[] = [];

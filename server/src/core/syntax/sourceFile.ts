@@ -70,8 +70,8 @@ async function recoverBlockValues(file: SourceFile, block: HclBlock, parser: Hcl
   if (file.syntaxErrors.some((d) => overlaps(d.range, range))) return;
   const alone = await parser.parse(file.text.slice(s.span.start, s.span.end));
   if (!alone.ok) return;
-  const json = dig(alone.json[s.type], block.labels)?.[0];
-  fillBlock(file, block, json);
+  const values = fillBlock(block, dig(alone.json[s.type], block.labels)?.[0]);
+  joinBody(file, s.body, values, block.blocks, block.attributes);
 }
 
 function overlaps(a: Range, b: Range): boolean {
@@ -92,6 +92,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+interface JoinJob {
+  body: ScannedBody;
+  json: Record<string, unknown> | undefined;
+  blocksOut: HclBlock[];
+  attrsOut: Map<string, HclAttribute>;
+}
+
+/** Join a body and everything nested in it. A work list, not recursion: pasted or half-typed text can nest blocks
+ *  thousands deep, which would overflow the call stack. */
 function joinBody(
   file: SourceFile,
   body: ScannedBody,
@@ -99,37 +108,41 @@ function joinBody(
   blocksOut: HclBlock[],
   attrsOut: Map<string, HclAttribute>,
 ): void {
-  const seen = new Map<string, number>();
-  for (const item of body.items) {
-    if (item.kind === 'attribute') {
-      attrsOut.set(item.name, { name: item.name, file, scanned: item, json: json?.[item.name] });
-      continue;
+  const work: JoinJob[] = [{ body, json, blocksOut, attrsOut }];
+  for (let job = work.pop(); job; job = work.pop()) {
+    const seen = new Map<string, number>();
+    for (const item of job.body.items) {
+      if (item.kind === 'attribute') {
+        job.attrsOut.set(item.name, { name: item.name, file, scanned: item, json: job.json?.[item.name] });
+        continue;
+      }
+      const labels = item.labels.map((l) => l.value);
+      const key = [item.type, ...labels].join('\u0000');
+      const index = seen.get(key) ?? 0;
+      seen.set(key, index + 1);
+      const block: HclBlock = {
+        type: item.type,
+        labels,
+        scanned: item,
+        file,
+        attributes: new Map(),
+        blocks: [],
+        hasValues: false,
+      };
+      job.blocksOut.push(block);
+      const values = fillBlock(block, job.json ? dig(job.json[item.type], labels)?.[index] : undefined);
+      work.push({ body: item.body, json: values, blocksOut: block.blocks, attrsOut: block.attributes });
     }
-    const labels = item.labels.map((l) => l.value);
-    const key = [item.type, ...labels].join('\u0000');
-    const index = seen.get(key) ?? 0;
-    seen.set(key, index + 1);
-    const block: HclBlock = {
-      type: item.type,
-      labels,
-      scanned: item,
-      file,
-      attributes: new Map(),
-      blocks: [],
-      hasValues: false,
-    };
-    blocksOut.push(block);
-    fillBlock(file, block, json ? dig(json[item.type], labels)?.[index] : undefined);
   }
 }
 
-/** Attach values to a block and its nested blocks, after checking both parsers saw the same names. */
-function fillBlock(file: SourceFile, block: HclBlock, json: unknown): void {
+/** Reset a block for new values, after checking both parsers saw the same names; returns the values to join. */
+function fillBlock(block: HclBlock, json: unknown): Record<string, unknown> | undefined {
   const values = isObject(json) && namesAgree(block.scanned.body, json) ? json : undefined;
   block.hasValues = values !== undefined;
   block.attributes.clear();
   block.blocks.length = 0;
-  joinBody(file, block.scanned.body, values, block.blocks, block.attributes);
+  return values;
 }
 
 function namesAgree(body: ScannedBody, json: Record<string, unknown>): boolean {

@@ -118,6 +118,7 @@ function formatInteger(n: number, s: Spec): string {
 function formatFloat(n: number, s: Spec): string {
   const abs = Math.abs(n);
   let body: string;
+  // toFixed switches to exponent form from 1e21; such numbers have no fractional digits to show anyway.
   if (s.verb === 'f') body = abs < 1e21 ? abs.toFixed(s.precision ?? DEFAULT_PRECISION) : numberToString(abs);
   else if (s.verb === 'e' || s.verb === 'E') body = goExponent(abs.toExponential(s.precision ?? DEFAULT_PRECISION));
   else body = formatG(abs, s.precision);

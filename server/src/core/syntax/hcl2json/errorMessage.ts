@@ -4,6 +4,7 @@
 // main.tf:2,3-4."), so a header only counts when it follows `[` or a space and is followed by `: `.
 import type { Position } from '../../types';
 import { graphemeColumnToUtf16 } from '../../text/graphemes';
+import { LineIndex } from '../../text/lineIndex';
 import type { HclDiagnostic } from './types';
 import { firstLineRange } from './failureDiagnostics';
 
@@ -18,7 +19,7 @@ export function parseHclErrorMessage(message: string, text: string): HclDiagnost
   if (headers.length === 0) {
     return [{ summary: 'HCL parse error', detail: message.trim(), range: firstLineRange(text) }];
   }
-  const lines = text.split('\n');
+  const lines = new HclLines(text);
   return headers.map((header, i) => {
     const bodyStart = (header.index ?? 0) + header[0].length;
     const next = headers[i + 1];
@@ -30,8 +31,8 @@ export function parseHclErrorMessage(message: string, text: string): HclDiagnost
       summary,
       detail,
       range: {
-        start: toPosition(lines, Number(startLine), Number(startColumn)),
-        end: toPosition(lines, Number(endLine), Number(endColumn)),
+        start: lines.position(Number(startLine), Number(startColumn)),
+        end: lines.position(Number(endLine), Number(endColumn)),
       },
     };
   });
@@ -50,17 +51,28 @@ function splitBody(body: string): { summary: string; detail: string } {
   return { summary: body.slice(0, separator), detail: body.slice(separator + 2) };
 }
 
-/** 1-based HCL line and grapheme column -> LSP position; out-of-range lines clamp to the end of the text. */
-function toPosition(lines: string[], line1Based: number, column1Based: number): Position {
-  const lastLine = lines.length - 1;
-  if (line1Based - 1 > lastLine) {
-    return { line: lastLine, character: withoutCarriageReturn(lines[lastLine]).length };
-  }
-  const line = Math.max(0, line1Based - 1);
-  return { line, character: graphemeColumnToUtf16(withoutCarriageReturn(lines[line]), column1Based) };
-}
+/**
+ * HCL's lines and LSP's differ: HCL breaks lines only at \n and \r\n, while a lone \r is just another column
+ * (hclsyntax emitToken); LSP also breaks at a lone \r. So HCL (line, column) goes to a text offset first,
+ * and LineIndex turns that into the LSP position.
+ */
+class HclLines {
+  private readonly starts = [0];
+  private readonly lspLines: LineIndex;
 
-/** HCL treats CRLF as one newline, so the `\r` is never part of a line's columns. */
-function withoutCarriageReturn(line: string): string {
-  return line.endsWith('\r') ? line.slice(0, -1) : line;
+  constructor(private readonly text: string) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+    this.lspLines = new LineIndex(text);
+  }
+
+  /** 1-based HCL line and grapheme column -> LSP position; lines past the end clamp to the end of the text. */
+  position(line1Based: number, column1Based: number): Position {
+    const line = line1Based - 1;
+    if (line >= this.starts.length) return this.lspLines.positionAt(this.text.length);
+    const start = this.starts[Math.max(0, line)];
+    const next = this.starts[Math.max(0, line) + 1];
+    let end = next === undefined ? this.text.length : next - 1;
+    if (end > start && this.text[end - 1] === '\r' && next !== undefined) end--; // the CR of a CRLF
+    return this.lspLines.positionAt(start + graphemeColumnToUtf16(this.text.slice(start, end), column1Based));
+  }
 }

@@ -4,9 +4,7 @@ import type { Range } from '../../types';
 import type { HclDiagnostic } from './types';
 
 export function firstLineRange(text: string): Range {
-  const newline = text.indexOf('\n');
-  let end = newline < 0 ? text.length : newline;
-  if (end > 0 && text[end - 1] === '\r') end--;
+  const end = /[\r\n]/.exec(text)?.index ?? text.length; // LSP lines also end at a lone \r
   return { start: { line: 0, character: 0 }, end: { line: 0, character: end } };
 }
 
