@@ -53,9 +53,7 @@ describe('hcl2json WorkerPool', () => {
   it('times out a hung job, terminates that worker and serves the next job from a new one', async () => {
     const p = pool({ jobMs: 200 });
     const before = threadOf(await p.run('x', false));
-    const started = Date.now();
     assert.deepEqual(await p.run('hang', false), { kind: 'timeout' });
-    assert.ok(Date.now() - started < 2_000);
     assert.notEqual(threadOf(await p.run('x', false)), before);
   });
 

@@ -92,13 +92,13 @@ export class PooledWorker {
     const job = this.job;
     if (!job || job.id !== reply.id) return;
     if (reply.type === 'fatal') {
-      this.retire({ kind: 'crashed', reason: this.withGoFatal(reply.reason) });
+      void this.retire({ kind: 'crashed', reason: this.withGoFatal(reply.reason) });
       return;
     }
     clearTimeout(this.timer);
     this.job = undefined;
     job.settle({ kind: 'done', value: reply.value });
-    if (job.retireAfter) this.retire({ kind: 'disposed' });
+    if (job.retireAfter) void this.retire({ kind: 'disposed' }); // no job in flight: the outcome goes unused
     else this.becomeIdle();
   }
 
