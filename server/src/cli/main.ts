@@ -3,7 +3,7 @@
 import { Analyzer, ConfigFileError } from '../core/analyze';
 import { RULES } from '../core/rules/registry';
 import { nodeFixFiles } from './fix/fixFiles';
-import { nodeHost } from './nodeHost';
+import { nodeHost } from '../node/nodeHost';
 import { runCli } from './run';
 import { readToolInfo } from './toolInfo';
 
@@ -11,20 +11,29 @@ import { readToolInfo } from './toolInfo';
 // 0.6 s exit lag); if anything still holds the event loop this long after the report is written, exit anyway.
 const EXIT_GRACE_MS = 3000;
 
-runCli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }, {
-  createAnalyzer: (host, options) => new Analyzer(host, options),
-  isConfigFileError: (error) => error instanceof ConfigFileError,
-  rules: RULES,
-  host: nodeHost,
-  fixFiles: nodeFixFiles,
-  tool: readToolInfo(),
-}).then(
-  (code) => exit(code),
-  (error: unknown) => {
-    process.stderr.write(`kinesis-lint: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
-    exit(2);
-  },
-);
+// `kinesis-lint --stdio` (or --node-ipc / --socket=N) is the language server, for editors other than VS Code.
+const LSP_TRANSPORTS = /^--(stdio|node-ipc|socket=\d+)$/;
+
+if (process.argv.slice(2).some((a) => LSP_TRANSPORTS.test(a))) require('../lsp/main');
+else void cli();
+
+function cli(): Promise<void> {
+  const io = { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+  return runCli(process.argv.slice(2), io, {
+    createAnalyzer: (host, options) => new Analyzer(host, options),
+    isConfigFileError: (error) => error instanceof ConfigFileError,
+    rules: RULES,
+    host: nodeHost,
+    fixFiles: nodeFixFiles,
+    tool: readToolInfo(),
+  }).then(
+    (code) => exit(code),
+    (error: unknown) => {
+      process.stderr.write(`kinesis-lint: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+      exit(2);
+    },
+  );
+}
 
 function exit(code: number): void {
   process.exitCode = code; // lets stdout drain, unlike process.exit()

@@ -2,7 +2,7 @@
 // server's hover/code lens are both renderings of these objects.
 import type { Finding, Range } from './types';
 import type { CapacityMode, DeclaredLoad, Estimate } from './pricing/estimate';
-import type { BindingLimit } from './capacity/sizing';
+import type { BindingLimit, SizingResult } from './capacity/sizing';
 
 export interface StreamReport {
   /** Full address, e.g. module.ingest.aws_kinesis_stream.events (instances share one report). */
@@ -26,6 +26,36 @@ export interface StreamReport {
   /** Peak utilisation of the binding limit at the current shard count (0..n), or null. */
   peakUtilization: number | null;
   estimate: Estimate;
+  /** Per-limit capacity math for the first instance (null without a declared load). */
+  sizing: SizingResult | null;
+  targetUtilization: number;
+  /** The readers found in Terraform, with where they are. */
+  consumerLinks: ConsumerReport[];
+  /** Where the editor attaches hover, inlay hints and code lenses. */
+  targets: StreamTargets;
+}
+
+export type TargetArgument = 'shard_count' | 'retention_period' | 'stream_mode' | 'encryption_type' | 'kms_key_id';
+
+export interface StreamTargets {
+  /** The whole resource block. */
+  block: Range;
+  /** Name and value ranges of the arguments the editor annotates (stream_mode is inside stream_mode_details). */
+  arguments: Partial<Record<TargetArgument, { name: Range; value: Range }>>;
+  /** The `kinesis-lint:` comments that declare the load. */
+  annotations: Range[];
+}
+
+export interface ConsumerReport {
+  /** e.g. aws_lambda_event_source_mapping.reader[0] */
+  address: string;
+  kind: 'standard' | 'efo';
+  type: string;
+  file: string;
+  /** The consumer resource's header. */
+  range: Range;
+  /** Event source mappings reading through this EFO consumer. */
+  usedBy: string[];
 }
 
 export interface ModuleAnalysis {

@@ -1,0 +1,51 @@
+// Editor settings (kinesisLint.* in VS Code) under the workspace's .kinesis-lint.json: the file is shared with CI,
+// so every key it sets wins; settings only fill the keys it leaves out.
+import * as path from 'node:path';
+import type { Host } from '../types';
+import type { LoadedConfig, RuleSetting } from './config';
+import { loadPriceTableFile } from './loadPriceTableFile';
+
+export interface EditorSettings {
+  region?: string;
+  targetUtilization?: number;
+  rules?: Record<string, RuleSetting>;
+  /** A price table; relative paths are taken from `baseDir`. */
+  pricesFile?: string;
+  /** Where a relative pricesFile is resolved (the workspace folder). */
+  baseDir?: string;
+}
+
+export async function applyEditorSettings(loaded: LoadedConfig, settings: EditorSettings, host: Host): Promise<LoadedConfig> {
+  const inFile = await topLevelKeys(loaded.file, host);
+  const config = { ...loaded.config };
+  if (settings.region !== undefined && !inFile.has('region')) config.region = settings.region;
+  if (settings.targetUtilization !== undefined && !inFile.has('target_utilization')) config.targetUtilization = settings.targetUtilization;
+  if (settings.rules && !inFile.has('rules')) config.rules = { ...settings.rules };
+  const result: LoadedConfig = { ...loaded, config, problems: [...loaded.problems] };
+  if (settings.pricesFile && !inFile.has('prices')) {
+    const file = path.resolve(settings.baseDir ?? '/', settings.pricesFile);
+    const table = await loadPriceTableFile(file, host);
+    result.pricesFile = file;
+    if (table.status === 'ok') result.prices = table.table;
+    else if (table.status === 'invalid') result.problems.push(...table.problems);
+    else {
+      result.problems.push({
+        file,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: `the price table named by the kinesisLint.pricesFile setting does not exist; built-in prices used`,
+      });
+    }
+  }
+  return result;
+}
+
+async function topLevelKeys(file: string | null, host: Host): Promise<Set<string>> {
+  const text = file ? await host.readFile(file) : undefined;
+  try {
+    const json: unknown = text === undefined ? {} : JSON.parse(text);
+    return new Set(typeof json === 'object' && json !== null ? Object.keys(json) : []);
+  } catch {
+    // An unreadable file contributes nothing (its problems are reported by loadConfig).
+    return new Set();
+  }
+}

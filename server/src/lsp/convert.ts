@@ -1,0 +1,74 @@
+// The one place where core values become LSP values. Core ranges already are LSP ranges (0-based, UTF-16);
+// what changes is paths → URIs and the shapes of findings and fixes.
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import {
+  CodeAction,
+  CodeActionKind,
+  Diagnostic,
+  DiagnosticSeverity,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { Finding, Fix, Severity } from '../core/types';
+import { ruleMeta } from '../core/rules/registry';
+
+export const SOURCE = 'kinesis-lint';
+
+export function pathToUri(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+/** undefined for non-file URIs (untitled documents): the core reads files by path. */
+export function uriToPath(uri: string): string | undefined {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a diagnostic carries back to the server in codeAction requests. */
+export interface DiagnosticData {
+  /** Key of the finding in the server's fix store. */
+  key: string;
+  resource: string | null;
+}
+
+export function toDiagnostic(finding: Finding, key: string): Diagnostic {
+  const docs = ruleMeta(finding.ruleId)?.docsUrl;
+  return {
+    range: finding.range,
+    severity: SEVERITIES[finding.severity],
+    source: SOURCE,
+    code: finding.ruleId,
+    ...(docs ? { codeDescription: { href: docs } } : {}),
+    message: finding.message,
+    data: { key, resource: finding.resource } satisfies DiagnosticData,
+  };
+}
+
+export function toWorkspaceEdit(fix: Fix): WorkspaceEdit {
+  const changes: Record<string, LspTextEdit[]> = {};
+  for (const edit of fix.edits) {
+    (changes[pathToUri(edit.file)] ??= []).push({ range: edit.range, newText: edit.newText });
+  }
+  return { changes };
+}
+
+export function quickFix(fix: Fix, diagnostic: Diagnostic): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fix.preferred === true,
+    edit: toWorkspaceEdit(fix),
+  };
+}
+
+/** A stable key for a finding, so a code action request can find the fixes computed with it. */
+export function findingKey(f: Finding): string {
+  return `${f.ruleId}@${f.file}:${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
+}

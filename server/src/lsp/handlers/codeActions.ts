@@ -1,0 +1,85 @@
+// Code actions: every rule fix as a quick fix linked to its diagnostic, "Ignore <rule> for this resource",
+// "Show documentation for <rule>", and source.fixAll.kinesisLint. context.only is honoured.
+import {
+  CodeAction,
+  CodeActionKind,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Fix, Range } from '../../core/types';
+import type { AnalysisStore } from '../store';
+import { quickFix, SOURCE, uriToPath, type DiagnosticData } from '../convert';
+import { ruleMeta } from '../../core/rules/registry';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kinesisLint`;
+export const OPEN_DOCS = 'kinesisLint.openDocs';
+
+export function codeActions(store: AnalysisStore, params: CodeActionParams, doc: TextDocument | undefined): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== SOURCE) continue;
+      const finding = store.finding((diagnostic.data as DiagnosticData | undefined)?.key ?? '');
+      if (!finding) continue;
+      actions.push(...finding.fixes.map((fix) => quickFix(fix, diagnostic)));
+      const ignore = doc && ignoreAction(store, finding, diagnostic, doc);
+      if (ignore) actions.push(ignore);
+      const docs = ruleMeta(finding.ruleId)?.docsUrl;
+      if (docs) {
+        actions.push({
+          title: `Show documentation for ${finding.ruleId}`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: `Show documentation for ${finding.ruleId}`, command: OPEN_DOCS, arguments: [docs] },
+        });
+      }
+    }
+  }
+  const file = uriToPath(params.textDocument.uri);
+  if (file && wants(FIX_ALL_KIND) && (only || params.context.diagnostics.some((d) => d.source === SOURCE))) {
+    const fixAll = fixAllAction(store.findingsIn(file), params.textDocument.uri, file);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+/** `# kinesis-lint-ignore: <rule> <reason>` above the resource (or above the line, for a file-level finding). */
+function ignoreAction(store: AnalysisStore, finding: Finding, diagnostic: Diagnostic, doc: TextDocument): CodeAction | undefined {
+  if (finding.ruleId === 'syntax-error') return undefined;
+  const stream = finding.resource ? store.stream(finding.resource) : undefined;
+  const line = stream && stream.file === finding.file ? stream.range.start.line : finding.range.start.line;
+  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(text)![0];
+  const eol = text.endsWith('\r\n') ? '\r\n' : '\n';
+  const edit: LspTextEdit = {
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    newText: `${indent}# kinesis-lint-ignore: ${finding.ruleId} <reason>${eol}`,
+  };
+  return {
+    title: `Ignore ${finding.ruleId} for ${stream ? 'this resource' : 'this line'}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [doc.uri]: [edit] } },
+  };
+}
+
+/** The first non-suggestion fix of every finding in the file, dropping any that would overlap one already taken. */
+function fixAllAction(findings: Finding[], uri: string, file: string): CodeAction | undefined {
+  const taken: LspTextEdit[] = [];
+  for (const fix of findings.map((f) => f.fixes.find((x) => !x.isSuggestion)).filter((x): x is Fix => x !== undefined)) {
+    if (fix.edits.some((e) => e.file !== file)) continue;
+    if (fix.edits.some((e) => taken.some((t) => overlaps(t.range, e.range)))) continue;
+    taken.push(...fix.edits.map((e) => ({ range: e.range, newText: e.newText })));
+  }
+  if (taken.length === 0) return undefined;
+  return { title: 'Fix all kinesis-lint problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: taken } } };
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (x: Range['start'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character < y.character);
+  return !(before(a.end, b.start) || before(b.end, a.start));
+}

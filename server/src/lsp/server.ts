@@ -1,0 +1,181 @@
+// The language server: a thin adapter that feeds documents to the core's Analyzer and answers LSP requests from
+// the latest results (AnalysisStore). Nothing here analyses Terraform itself.
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DiagnosticSeverity,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyzer } from '../core/analyze';
+import { HclParser } from '../core/syntax/hcl2json';
+import { VERSION } from '../core/version';
+import { nodeHost } from '../node/nodeHost';
+import { findModuleDirs } from '../node/findModules';
+import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
+import { overlayHost, MAX_FILE_CHARS } from './overlayHost';
+import { AnalysisStore } from './store';
+import { DiagnosticsPublisher } from './diagnostics';
+import { Scheduler } from './scheduler';
+import { SOURCE, uriToPath } from './convert';
+import { hover } from './handlers/hover';
+import { codeLenses } from './handlers/codeLens';
+import { inlayHints } from './handlers/inlayHints';
+import { codeActions, FIX_ALL_KIND } from './handlers/codeActions';
+import { streamBreakdown, workspaceReport } from './render/breakdown';
+
+export const COST_REPORT_REQUEST = 'kinesisLint/costReport';
+export const STREAM_BREAKDOWN_REQUEST = 'kinesisLint/streamBreakdown';
+export const COST_SUMMARY_NOTIFICATION = 'kinesisLint/costSummary';
+
+export interface ServerOptions {
+  /** The hcl2json parser (tests inject one with other limits). */
+  parser?: HclParser;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const store = new AnalysisStore();
+  const publisher = new DiagnosticsPublisher(connection);
+  const parser = options.parser ?? new HclParser();
+  let folders: string[] = [];
+  let settings: ServerSettings = DEFAULT_SETTINGS;
+  let canPullConfiguration = false;
+  let canRefresh = { codeLens: false, inlayHint: false };
+  const host = overlayHost(documents, nodeHost, (file) => {
+    publisher.notes.set(file, [{
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      message: `kinesis-lint skips files larger than ${MAX_FILE_CHARS.toLocaleString('en-US')} characters; this file is not analysed.`,
+    }]);
+  });
+
+  const analyze = async (dirs: string[]) => {
+    for (const file of [...publisher.notes.keys()]) if (dirs.includes(path.dirname(file))) publisher.notes.delete(file);
+    const analyzer = new Analyzer(host, {
+      parser,
+      editorSettings: { ...settings, baseDir: folders[0] },
+    });
+    const analyses = await analyzer.analyzeModules(dirs);
+    const analysed = new Set(analyses.map((a) => a.dir));
+    // A directory now analysed through its caller is no longer a root of its own.
+    for (const dir of dirs) if (!analysed.has(dir)) store.delete(dir);
+    for (const a of analyses) store.set(a);
+    publisher.publishAll(store);
+    const total = workspaceReport(store.streams(), folders[0] ?? '/');
+    void connection.sendNotification(COST_SUMMARY_NOTIFICATION, {
+      totalMonthlyUsd: total.totalMonthlyUsd,
+      partial: total.partial,
+      streams: store.streams().length,
+    });
+    if (canRefresh.codeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    if (canRefresh.inlayHint) void connection.languages.inlayHint.refresh();
+  };
+  const scheduler = new Scheduler(analyze, () => settings.debounceMs, (e) => connection.console.error(`analysis failed: ${String(e)}`));
+
+  /** The module directories to re-check when `file` changes: its own, and every root that read it. */
+  const affected = (file: string) => [path.dirname(file), ...store.rootsOf(file)];
+  const analyzeWorkspace = async () => {
+    const found = await findModuleDirs(folders, '/', host);
+    const dirs = found.ok ? found.dirs : [];
+    for (const root of store.roots()) if (!dirs.includes(root)) store.delete(root);
+    scheduler.request([...dirs, ...store.roots()], true);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+    if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)].filter((p): p is string => p !== undefined);
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings !== undefined) settings = normalizeSettings(init.settings);
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canRefresh = {
+      codeLens: params.capabilities.workspace?.codeLens?.refreshSupport === true,
+      inlayHint: params.capabilities.workspace?.inlayHint?.refreshSupport === true,
+    };
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      },
+      serverInfo: { name: 'kinesis-lint', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kinesisLint' });
+      await pullSettings();
+    }
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: ['**/*.tf', '**/*.tfvars', '**/*.tfvars.json', '**/.kinesis-lint.json'].map((globPattern) => ({ globPattern })),
+    }).catch(() => undefined);
+    await analyzeWorkspace();
+  });
+
+  async function pullSettings(): Promise<void> {
+    try {
+      settings = normalizeSettings(await connection.workspace.getConfiguration('kinesisLint'));
+    } catch {
+      settings = DEFAULT_SETTINGS;
+    }
+  }
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canPullConfiguration) await pullSettings();
+    else settings = normalizeSettings((change.settings as { kinesisLint?: unknown } | undefined)?.kinesisLint);
+    scheduler.request(store.roots(), true);
+  });
+
+  const onDocument = (uri: string) => {
+    const file = uriToPath(uri);
+    if (file) scheduler.request(affected(file));
+  };
+  documents.onDidOpen((e) => onDocument(e.document.uri));
+  documents.onDidChangeContent((e) => onDocument(e.document.uri));
+  // On close the disk version counts again (it may differ from the unsaved buffer).
+  documents.onDidClose((e) => onDocument(e.document.uri));
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const dirs = new Set<string>();
+    let config = false;
+    for (const change of params.changes) {
+      const file = uriToPath(change.uri);
+      if (!file) continue;
+      if (path.basename(file) === '.kinesis-lint.json' || file.endsWith('.json') && !file.endsWith('.tfvars.json')) config = true;
+      for (const dir of affected(file)) dirs.add(dir);
+    }
+    if (config) void analyzeWorkspace();
+    else scheduler.request([...dirs]);
+  });
+
+  connection.onHover((params) => hover(store, params));
+  connection.onCodeLens((params) => (settings.codeLens.enabled ? codeLenses(store, params) : []));
+  connection.languages.inlayHint.on((params) => (settings.inlayHints.enabled ? inlayHints(store, params) : []));
+  connection.onCodeAction((params) => codeActions(store, params, documents.get(params.textDocument.uri)));
+  connection.onRequest(COST_REPORT_REQUEST, () => {
+    const report = workspaceReport(store.streams(), folders[0] ?? '/');
+    return { ...report, streams: store.streams().length };
+  });
+  connection.onRequest(STREAM_BREAKDOWN_REQUEST, (params: { uri?: string; resource?: string }) => {
+    const stream = params.resource ? store.stream(params.resource) : undefined;
+    return { markdown: stream ? streamBreakdown(stream, folders[0]) : `No stream ${params.resource ?? ''} in the last analysis.` };
+  });
+  connection.onShutdown(async () => {
+    scheduler.dispose();
+    await parser.dispose();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+

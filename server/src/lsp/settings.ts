@@ -1,0 +1,40 @@
+// The `kinesisLint.*` settings, read through workspace/configuration. Invalid values fall back to the defaults
+// instead of breaking analysis; the workspace's .kinesis-lint.json wins over them (see core/config/editorSettings).
+import type { EditorSettings } from '../core/config/editorSettings';
+
+export interface ServerSettings extends EditorSettings {
+  codeLens: { enabled: boolean };
+  inlayHints: { enabled: boolean };
+  /** Delay between the last edit and the analysis; 0 analyses at once (the benchmark uses it). */
+  debounceMs: number;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  codeLens: { enabled: true },
+  inlayHints: { enabled: true },
+  debounceMs: 300,
+};
+
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+/** Accepts the raw section (from the client or initializationOptions) and keeps only well-typed values. */
+export function normalizeSettings(raw: unknown): ServerSettings {
+  const s = isObject(raw) ? raw : {};
+  const out: ServerSettings = { ...DEFAULT_SETTINGS, codeLens: { ...DEFAULT_SETTINGS.codeLens }, inlayHints: { ...DEFAULT_SETTINGS.inlayHints } };
+  if (typeof s.region === 'string' && s.region.trim() !== '') out.region = s.region.trim();
+  if (typeof s.targetUtilization === 'number' && s.targetUtilization > 0 && s.targetUtilization <= 1) out.targetUtilization = s.targetUtilization;
+  if (typeof s.pricesFile === 'string' && s.pricesFile.trim() !== '') out.pricesFile = s.pricesFile.trim();
+  if (isObject(s.rules)) {
+    const rules: NonNullable<EditorSettings['rules']> = {};
+    for (const [id, level] of Object.entries(s.rules)) if (typeof level === 'string' && SEVERITIES.has(level)) rules[id] = level as never;
+    out.rules = rules;
+  }
+  if (isObject(s.codeLens) && typeof s.codeLens.enabled === 'boolean') out.codeLens.enabled = s.codeLens.enabled;
+  if (isObject(s.inlayHints) && typeof s.inlayHints.enabled === 'boolean') out.inlayHints.enabled = s.inlayHints.enabled;
+  if (typeof s.debounceMs === 'number' && s.debounceMs >= 0 && Number.isFinite(s.debounceMs)) out.debounceMs = s.debounceMs;
+  return out;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,108 @@
+// An in-process client for the real server over a real JSON-RPC connection (two PassThrough streams), the way
+// compose-language-service tests: no VS Code, but every message goes through the protocol.
+import { PassThrough } from 'node:stream';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createConnection,
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-languageserver/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { startServer, type ServerOptions } from '../../server/src/lsp/server';
+
+export interface Client {
+  rpc: MessageConnection;
+  dir: string;
+  uri(rel: string): string;
+  /** Latest diagnostics per URI. */
+  diagnostics: Map<string, Diagnostic[]>;
+  /** Resolves when `predicate` holds for the diagnostics of `rel` (checked on every publish). */
+  waitFor(rel: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  open(rel: string, text?: string): Promise<void>;
+  change(rel: string, text: string): Promise<void>;
+  notifications: { method: string; params: unknown }[];
+  close(): Promise<void>;
+}
+
+export async function startClient(
+  files: Record<string, string>,
+  settings: Record<string, unknown> = { debounceMs: 0 },
+  options: ServerOptions = {},
+): Promise<Client> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinesis-lint-lsp-'));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), options);
+  const rpc = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const diagnostics = new Map<string, Diagnostic[]>();
+  const listeners = new Set<() => void>();
+  const notifications: { method: string; params: unknown }[] = [];
+  rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    diagnostics.set(p.uri, p.diagnostics);
+    for (const l of [...listeners]) l();
+  });
+  rpc.onNotification((method: string, params: unknown) => {
+    notifications.push({ method, params });
+  });
+  rpc.onRequest('workspace/configuration', () => [settings]);
+  rpc.onRequest('client/registerCapability', () => null);
+  rpc.listen();
+  const uri = (rel: string) => pathToFileURL(path.join(dir, rel)).href;
+  await rpc.sendRequest('initialize', {
+    processId: null,
+    rootUri: pathToFileURL(dir).href,
+    workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+    capabilities: { workspace: { configuration: true } },
+    initializationOptions: { settings },
+  });
+  await rpc.sendNotification('initialized', {});
+  const versions = new Map<string, number>();
+  return {
+    rpc,
+    dir,
+    uri,
+    diagnostics,
+    notifications,
+    waitFor(rel, predicate, timeoutMs = 15000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const d = diagnostics.get(uri(rel));
+          if (d && predicate(d)) {
+            listeners.delete(check);
+            clearTimeout(timer);
+            resolve(d);
+          }
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`timed out waiting for diagnostics of ${rel}: ${JSON.stringify(diagnostics.get(uri(rel)))}`));
+        }, timeoutMs);
+        listeners.add(check);
+        check();
+      });
+    },
+    async open(rel, text = fs.readFileSync(path.join(dir, rel), 'utf8')) {
+      versions.set(rel, 1);
+      await rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(rel), languageId: 'terraform', version: 1, text } });
+    },
+    async change(rel, text) {
+      const version = (versions.get(rel) ?? 1) + 1;
+      versions.set(rel, version);
+      await rpc.sendNotification('textDocument/didChange', { textDocument: { uri: uri(rel), version }, contentChanges: [{ text }] });
+    },
+    async close() {
+      await rpc.sendRequest('shutdown');
+      rpc.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
