@@ -2,8 +2,8 @@ import { strict as assert } from 'assert';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
-import { findModuleDirs } from '../../server/src/cli/findModules';
-import { nodeHost } from '../../server/src/cli/nodeHost';
+import { findModuleDirs } from '../../server/src/node/findModules';
+import { nodeHost } from '../../server/src/node/nodeHost';
 import type { Host } from '../../server/src/core/types';
 
 /** A Host over a list of file paths (directories implied). */
@@ -38,7 +38,7 @@ const repo = memoryHost([
   '/r/docs/main.tf.bak',
 ]);
 
-describe('cli/findModules', () => {
+describe('node/findModules', () => {
   it('walks recursively: every directory with .tf files is a module; sorted', async () => {
     assert.deepEqual(await findModuleDirs(['.'], '/r', repo), {
       ok: true, dirs: ['/r', '/r/envs/prod/deep/er', '/r/modules/stream'],

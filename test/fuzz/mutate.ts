@@ -10,6 +10,10 @@ const FRAGMENTS = ['{', '}', '"', '${', '%{', '<<EOF', '<<-EOF\n', '\nEOF\n', '/
 /** Characters that stress UTF-16 arithmetic, control handling and the JSON/HCL boundary. */
 const ODD_CHARS = ['\u0000', '\u0007', '\u00e9', 'e\u0301', '\u{1F600}', '\uD83D', '\uDE00', '\uFEFF', '\u2028', '\uFFFF', '\u0085', '\u00A0'];
 
+/** Values that stress the model rather than the parser: huge or fractional counts, wrong types, unknowns. */
+const ODD_VALUES = ['0', '-1', '1.5', '1e9', '100000000', '99999999999999999999', '"x"', '"3"', 'null', 'true', '[]', '{}', 'var.nope', 'local.nope', 'count.index', 'each.value', 'aws_kinesis_stream.events.arn', '1 / 0', 'range(1024)'];
+const META_ARGUMENTS = ['count', 'for_each', 'provider', 'region', 'stream_mode', 'shard_count', 'retention_period', 'encryption_type'];
+
 export interface Mutation {
   name: string;
   apply(text: string, rnd: Rng): string;
@@ -83,6 +87,25 @@ export const MUTATIONS: readonly Mutation[] = [
     },
   },
   { name: 'crlf', apply: (t) => t.replace(/\r?\n/g, '\r\n') },
+  {
+    name: 'replace-value',
+    apply: (t, rnd) => {
+      const values = [...t.matchAll(/= *([^\n{]+)/g)];
+      if (values.length === 0) return t;
+      const m = pick(rnd, values);
+      const start = (m.index ?? 0) + m[0].length - m[1].length;
+      return t.slice(0, start) + pick(rnd, ODD_VALUES) + t.slice(start + m[1].length);
+    },
+  },
+  {
+    name: 'insert-argument',
+    apply: (t, rnd) => {
+      const opens = [...t.matchAll(/\{\n/g)];
+      if (opens.length === 0) return t;
+      const offset = (pick(rnd, opens).index ?? 0) + 2;
+      return insertAt(t, offset, `  ${pick(rnd, META_ARGUMENTS)} = ${pick(rnd, ODD_VALUES)}\n`);
+    },
+  },
 ];
 
 /** One to three mutations; the names say what was done, for the failure message. */

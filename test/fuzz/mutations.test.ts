@@ -12,12 +12,17 @@ import { violations } from './wellFormed';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const FIRST_SEED = Number(process.env.FUZZ_SEED ?? 20240601);
-const CASES = Number(process.env.FUZZ_CASES ?? 1200);
+const CASES = Number(process.env.FUZZ_CASES ?? 2000);
 /** Cases in flight at once: enough to keep both parser workers busy. */
 const CONCURRENCY = 6;
 /** Per case; hcl2json's own per-parse time-out is 10 s, a healthy case takes well under a second. */
 const CASE_LIMIT_MS = 15_000;
 const ANALYSED = /(\.tf|\.tfvars|\.tfvars\.json|\.kinesis-lint\.json)$/;
+/** Kinds of input the examples lack, added so that they are mutated too. */
+const EXTRA_FILES: Record<string, Record<string, string>> = {
+  'telemetry-pipeline': { 'override.auto.tfvars.json': '{\n  "environment": "staging",\n  "tags": { "team": "x" }\n}\n' },
+  healthy: { '.kinesis-lint.json': '{\n  "streams": {\n    "aws_kinesis_stream.audit_log": { "consumers": 1 }\n  },\n  "rules": { "missing-kms": "error" }\n}\n' },
+};
 
 interface Example {
   name: string;
@@ -39,6 +44,7 @@ function loadExamples(): Example[] {
       }
     };
     walk(root);
+    Object.assign(files, EXTRA_FILES[name]);
     const subdirs = [...new Set(Object.keys(files).map(path.dirname))].filter((d) => d !== '.');
     return { name, files, dirs: [['.'], ['.', ...subdirs]] };
   });
@@ -66,7 +72,13 @@ function makeCase(seed: number, examples: Example[], rnd: Rng = mulberry32(seed)
   return { seed, example: example.name, mutated: target, steps, files, dirs };
 }
 
-async function runCase(c: Case, parser: HclParser): Promise<string[]> {
+interface Outcome {
+  problems: string[];
+  syntaxErrors: number;
+  streams: number;
+}
+
+async function runCase(c: Case, parser: HclParser): Promise<Outcome> {
   const analyzer = new Analyzer(memoryHost(c.files), { parser });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -74,10 +86,16 @@ async function runCase(c: Case, parser: HclParser): Promise<string[]> {
   });
   try {
     const analyses = await Promise.race([analyzer.analyzeModules(c.dirs), timeout]);
-    return violations(analyses, c.files);
+    const findings = analyses.flatMap((a) => a.findings);
+    return {
+      problems: violations(analyses, c.files),
+      syntaxErrors: findings.filter((f) => f.ruleId === 'syntax-error').length,
+      streams: analyses.flatMap((a) => a.streams).length,
+    };
   } catch (e) {
     // The top of the stack is enough to find the place; mocha would print thousands of recursive frames.
-    return [`threw: ${e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 4).join(' | ') : String(e)}`];
+    const problem = `threw: ${e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 4).join(' | ') : String(e)}`;
+    return { problems: [problem], syntaxErrors: 0, streams: 0 };
   } finally {
     clearTimeout(timer);
   }
@@ -93,21 +111,26 @@ describe('fuzz: mutated examples through the engine', function () {
     const examples = loadExamples();
     assert.ok(examples.length >= 5, 'the examples folder was not found');
     const failures: string[] = [];
-    let done = 0;
+    const seen = { cases: 0, withSyntaxErrors: 0, withStreams: 0 };
     const seeds = Array.from({ length: CASES }, (_, i) => FIRST_SEED + i);
     for (let i = 0; i < seeds.length; i += CONCURRENCY) {
       const batch = seeds.slice(i, i + CONCURRENCY).map((seed) => makeCase(seed, examples));
-      const results = await Promise.all(batch.map((c) => runCase(c, parser)));
-      results.forEach((problems, j) => {
+      const outcomes = await Promise.all(batch.map((c) => runCase(c, parser)));
+      outcomes.forEach(({ problems, syntaxErrors, streams }, j) => {
         const c = batch[j];
+        seen.cases++;
+        if (syntaxErrors > 0) seen.withSyntaxErrors++;
+        if (streams > 0) seen.withStreams++;
         if (problems.length > 0) {
           failures.push(`seed ${c.seed} (${c.example}/${c.mutated}: ${c.steps.join(', ')}):\n    ${problems.slice(0, 3).join('\n    ')}`);
         }
       });
-      done += batch.length;
     }
-    assert.strictEqual(done, CASES);
     assert.deepStrictEqual(failures.slice(0, 10), [], `${failures.length} of ${CASES} cases failed`);
+    assert.strictEqual(seen.cases, CASES);
+    // The mutations must reach both paths: rejected files (recovery) and files that still yield streams.
+    assert.ok(seen.withSyntaxErrors > CASES / 4, `only ${seen.withSyntaxErrors} cases had syntax errors`);
+    assert.ok(seen.withStreams > CASES / 2, `only ${seen.withStreams} cases produced stream reports`);
   });
 
   it('the engine still analyses a healthy module after the fuzzing', async () => {

@@ -124,6 +124,13 @@ describe('rule missing-kms', () => {
       assert.deepEqual((await analyze({ 'main.tf': main })).of(ID), []);
     });
 
+    it('on a block the parser rejects (its arguments are unreadable, not absent)', async () => {
+      const main = ABSENT.replace('  shard_count = 2\n}', '  shard_count = 2 }');
+      const res = await analyze({ 'main.tf': main });
+      assert.equal(res.of('syntax-error').length, 1);
+      assert.deepEqual(res.of(ID), []);
+    });
+
     for (const [what, value, extra] of [
       ['a variable with no default', 'var.encryption', 'variable "encryption" {\n  type = string\n}\n'],
       ['a resource attribute', 'aws_ssm_parameter.enc.value', ''],

@@ -5,7 +5,7 @@ import type { ModuleAnalysis } from '../core/results';
 import type { Host, RuleMeta } from '../core/types';
 import { parseArgs, type CliOptions } from './args';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from './exitCode';
-import { findModuleDirs } from './findModules';
+import { findModuleDirs } from '../node/findModules';
 import type { FixFiles } from './fix/fixFiles';
 import { analyzeAndFix } from './fix/fixLoop';
 import { ANSI, PLAIN, useColor } from './format/colors';

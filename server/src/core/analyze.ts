@@ -4,6 +4,7 @@ import type { Host } from './types';
 import type { ModuleAnalysis } from './results';
 import type { LoadedConfig } from './config/config';
 import { findConfigFile, loadConfig } from './config/loadConfig';
+import { applyEditorSettings, type EditorSettings } from './config/editorSettings';
 import { HclParser } from './syntax/hcl2json';
 import { loadModuleSource, type ModuleSource } from './model/moduleSource';
 import { localModuleDir, type ModuleLoader } from './model/moduleTree';
@@ -14,6 +15,8 @@ export interface AnalyzeOptions {
   region?: string;
   /** Use this config file instead of looking for .kinesis-lint.json. */
   configFile?: string;
+  /** The editor's kinesisLint.* settings: they fill what the workspace's .kinesis-lint.json leaves unset. */
+  editorSettings?: EditorSettings;
 }
 
 /** --config names a file that cannot be read or is invalid: a usage error, not a finding. */
@@ -32,7 +35,8 @@ export class Analyzer {
 
   /**
    * Analyse module directories (absolute paths). A directory that another listed directory calls as a local module
-   * is analysed through its caller, with the caller's inputs, and not on its own, so nothing is reported twice.
+   * (directly or through other modules) is analysed through its caller, with the caller's inputs, and not on its
+   * own, so nothing is reported twice.
    */
   async analyzeModules(dirs: string[]): Promise<ModuleAnalysis[]> {
     const loader = this.loader();
@@ -41,12 +45,13 @@ export class Analyzer {
       const source = await loader.load(dir, true);
       if (source) roots.push(source);
     }
-    const called = new Set(roots.flatMap((r) => r.moduleCalls.map((c) => localModuleDir(c, r.dir))));
+    const called = await calledDirs(roots, loader);
     const independent = roots.filter((r) => !called.has(r.dir));
     const explicit = this.options.configFile ? await this.explicitConfig(this.options.configFile) : undefined;
     const results: ModuleAnalysis[] = [];
     for (const root of independent.length ? independent : roots) {
-      const config = explicit ?? (await loadConfig(await findConfigFile(root.dir, this.host), this.host));
+      let config = explicit ?? (await loadConfig(await findConfigFile(root.dir, this.host), this.host));
+      if (this.options.editorSettings) config = await applyEditorSettings(config, this.options.editorSettings, this.host);
       results.push(await analyzeRoot(root, loader, config, { region: this.options.region }));
     }
     return results;
@@ -83,4 +88,20 @@ export class Analyzer {
       },
     };
   }
+}
+
+/** Every directory the roots call as a local module, directly or through the modules they call. */
+async function calledDirs(roots: ModuleSource[], loader: ModuleLoader): Promise<Set<string>> {
+  const called = new Set<string>();
+  const pending = [...roots];
+  for (let source = pending.pop(); source; source = pending.pop()) {
+    for (const call of source.moduleCalls) {
+      const dir = localModuleDir(call, source.dir);
+      if (!dir || called.has(dir)) continue;
+      called.add(dir);
+      const child = await loader.load(dir, false);
+      if (child) pending.push(child);
+    }
+  }
+  return called;
 }

@@ -4,7 +4,7 @@
 import { Reference, type Value } from '../expr/values';
 import type { HclBlock } from '../syntax/sourceFile';
 import type { Iteration, ModuleInstance } from './moduleInstance';
-import { iterationsOf, instanceSuffix } from './iterations';
+import { InstanceBudget, iterationsOf, instanceSuffix } from './iterations';
 import { STREAM_TYPE, type StreamInstance } from './streams';
 
 export type ConsumerKind = 'standard' | 'efo';
@@ -49,6 +49,7 @@ export function indexConsumers(modules: ModuleInstance[], streams: StreamInstanc
   const pendingEsm: { address: string; target: Reference }[] = [];
   let complete = true;
   const streamNames = new Map(streams.map((s) => [s, nameOf(s)]));
+  const budget = new InstanceBudget();
 
   for (const module of modules) {
     for (const block of module.source.resources) {
@@ -61,7 +62,7 @@ export function indexConsumers(modules: ModuleInstance[], streams: StreamInstanc
         if (!block.hasValues) complete = false;
         continue;
       }
-      const { iterations, count } = iterationsOf(block, module);
+      const { iterations, count } = iterationsOf(block, module, budget);
       for (const iteration of iterations) {
         const address = `${module.prefix}${type}.${block.labels[1]}${instanceSuffix(iteration)}`;
         const target = module.evaluate(json, iteration).value;

@@ -10,18 +10,40 @@ export interface Iterations {
   count: number | null;
 }
 
-export function iterationsOf(block: HclBlock, module: ModuleInstance, outer: Iteration = SINGLE): Iterations {
+/**
+ * Instances of one kind (module calls, streams, consumers) expanded one by one in an analysis. Each instance is
+ * evaluated and checked on its own, so `count = 100000000` would exhaust memory; past this, instances count as
+ * unknown. Far above real use: an account may have only 50 on-demand streams per region (reference/kinesis.md §1).
+ */
+export const MAX_EXPANDED_INSTANCES = 1_000;
+
+/** What is left of MAX_EXPANDED_INSTANCES for one kind of block in one analysis. */
+export class InstanceBudget {
+  constructor(private remaining: number = MAX_EXPANDED_INSTANCES) {}
+
+  /** Takes n instances; false (and nothing taken) when fewer are left. */
+  take(n: number): boolean {
+    if (n > this.remaining) return false;
+    this.remaining -= n;
+    return true;
+  }
+}
+
+export function iterationsOf(block: HclBlock, module: ModuleInstance, budget: InstanceBudget): Iterations {
   const count = block.attributes.get('count');
   const forEach = block.attributes.get('for_each');
-  if (count) return fromCount(count.json === undefined ? undefined : module.evaluate(count.json, outer).value);
-  if (forEach) return fromForEach(forEach.json === undefined ? undefined : module.evaluate(forEach.json, outer).value);
-  return { iterations: [SINGLE], count: 1 };
+  let result: Iterations = { iterations: [SINGLE], count: 1 };
+  if (count) result = fromCount(count.json === undefined ? undefined : module.evaluate(count.json).value);
+  else if (forEach) result = fromForEach(forEach.json === undefined ? undefined : module.evaluate(forEach.json).value);
+  return result.count === null || budget.take(result.count) ? result : UNKNOWN_ITERATIONS;
 }
 
 const UNKNOWN_ITERATIONS: Iterations = { iterations: [{ kind: 'unknown' }], count: null };
 
 function fromCount(value: Value | undefined): Iterations {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return UNKNOWN_ITERATIONS;
+  // Checked before expanding: Array.from would allocate all of a huge count first.
+  if (value > MAX_EXPANDED_INSTANCES) return UNKNOWN_ITERATIONS;
   return { iterations: Array.from({ length: value }, (_, index) => ({ kind: 'count', index })), count: value };
 }
 

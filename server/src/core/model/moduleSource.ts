@@ -1,8 +1,9 @@
 // A Terraform module as written: the .tf files of one directory and, for a root module, its variable files.
 // Nothing is evaluated here; instances (moduleInstance.ts) evaluate with their inputs.
-import type { Host } from '../types';
+import type { Host, Range } from '../types';
 import type { HclParser } from '../syntax/hcl2json';
 import { parseSourceFile, type HclAttribute, type HclBlock, type SourceFile } from '../syntax/sourceFile';
+import { parseJsonDocument } from '../json/positions';
 import { joinPath } from './paths';
 
 /** One value assigned to a variable by a .tfvars / .tfvars.json file. */
@@ -18,8 +19,10 @@ export interface TfvarsValue {
 export interface ModuleSource {
   dir: string;
   files: SourceFile[];
-  /** Problems reading variable files that are not HCL syntax errors (bad JSON). */
-  tfvarsProblems: { file: string; message: string }[];
+  /** Problems reading variable files that are not HCL syntax errors (bad JSON), at the offending token. */
+  tfvarsProblems: { file: string; range: Range; message: string }[];
+  /** The .tfvars.json files read (HCL files are in `files`). */
+  tfvarsJsonFiles: string[];
   variables: Map<string, HclBlock>;
   /** Effective value per variable from variable files, after Terraform's precedence. */
   tfvars: Map<string, TfvarsValue>;
@@ -55,6 +58,7 @@ export async function loadModuleSource(
     dir,
     files: [],
     tfvarsProblems: [],
+    tfvarsJsonFiles: [],
     variables: new Map(),
     tfvars: new Map(),
     locals: new Map(),
@@ -96,15 +100,15 @@ export async function loadModuleSource(
 async function readJsonTfvars(module: ModuleSource, path: string, host: Host): Promise<void> {
   const text = await host.readFile(path);
   if (text === undefined) return;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    module.tfvarsProblems.push({ file: path, message: `invalid JSON: ${(e as Error).message}` });
+  module.tfvarsJsonFiles.push(path);
+  const parsed = parseJsonDocument(text);
+  if (!parsed.ok) {
+    module.tfvarsProblems.push({ file: path, range: parsed.range, message: `invalid JSON: ${parsed.message}` });
     return;
   }
+  const json = parsed.doc.value;
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    module.tfvarsProblems.push({ file: path, message: 'a .tfvars.json file must hold one JSON object' });
+    module.tfvarsProblems.push({ file: path, range: parsed.doc.rangeOf(''), message: 'a .tfvars.json file must hold one JSON object' });
     return;
   }
   for (const [key, value] of Object.entries(json)) {

@@ -3,7 +3,7 @@
 import type { HclBlock } from '../syntax/sourceFile';
 import type { ModuleSource } from './moduleSource';
 import { ModuleInstance, type InputValue, type Iteration, type ProviderMap } from './moduleInstance';
-import { iterationsOf, instanceSuffix } from './iterations';
+import { InstanceBudget, iterationsOf, instanceSuffix } from './iterations';
 import { resolvePath } from './paths';
 import { providerReference } from './region';
 
@@ -28,7 +28,7 @@ export function localModuleDir(call: HclBlock, callerDir: string): string | unde
 export async function instantiateTree(root: ModuleSource, loader: ModuleLoader): Promise<ModuleInstance[]> {
   const rootInstance = new ModuleInstance(root, '', undefined, new Map(), new Map());
   const all = [rootInstance];
-  await instantiateChildren(rootInstance, loader, all, [root.dir]);
+  await instantiateChildren(rootInstance, loader, all, [root.dir], new InstanceBudget());
   return all;
 }
 
@@ -37,6 +37,7 @@ async function instantiateChildren(
   loader: ModuleLoader,
   all: ModuleInstance[],
   chain: string[],
+  budget: InstanceBudget,
 ): Promise<void> {
   if (chain.length > MAX_DEPTH) return;
   for (const call of parent.source.moduleCalls) {
@@ -47,12 +48,12 @@ async function instantiateChildren(
     const name = call.labels[0];
     const instances: { key: Iteration; instance: ModuleInstance }[] = [];
     parent.children.set(name, instances);
-    for (const iteration of iterationsOf(call, parent).iterations) {
+    for (const iteration of iterationsOf(call, parent, budget).iterations) {
       const address = `${parent.prefix}module.${name}${instanceSuffix(iteration)}`;
       const child = new ModuleInstance(source, address, parent, inputsOf(call, parent, iteration), providerMapOf(call));
       instances.push({ key: iteration, instance: child });
       all.push(child);
-      await instantiateChildren(child, loader, all, [...chain, dir]);
+      await instantiateChildren(child, loader, all, [...chain, dir], budget);
     }
   }
 }

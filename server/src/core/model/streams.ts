@@ -1,7 +1,7 @@
 // Every aws_kinesis_stream instance of a module tree: one per count index / for_each key, each evaluated on its own.
 import type { HclBlock } from '../syntax/sourceFile';
 import type { Iteration, ModuleInstance } from './moduleInstance';
-import { iterationsOf, instanceSuffix } from './iterations';
+import { InstanceBudget, iterationsOf, instanceSuffix } from './iterations';
 
 export const STREAM_TYPE = 'aws_kinesis_stream';
 
@@ -20,11 +20,12 @@ export interface StreamInstance {
 
 export function streamInstances(modules: ModuleInstance[]): StreamInstance[] {
   const out: StreamInstance[] = [];
+  const budget = new InstanceBudget();
   for (const module of modules) {
     for (const block of module.source.resources) {
       if (block.labels[0] !== STREAM_TYPE) continue;
       const name = block.labels[1];
-      const { iterations, count } = iterationsOf(block, module);
+      const { iterations, count } = iterationsOf(block, module, budget);
       for (const iteration of iterations) {
         out.push({
           resource: `${module.prefix}${STREAM_TYPE}.${name}`,

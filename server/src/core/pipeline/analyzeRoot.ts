@@ -51,7 +51,7 @@ export async function analyzeRoot(
   }
   for (const source of sources) {
     for (const p of source.tfvarsProblems) {
-      fileLevel({ ruleId: 'syntax-error', message: p.message, file: p.file, range: ZERO, resource: null, fixes: [] });
+      fileLevel({ ruleId: 'syntax-error', message: p.message, file: p.file, range: p.range, resource: null, fixes: [] });
     }
   }
   for (const p of suppressions.problems) {
@@ -68,6 +68,8 @@ export async function analyzeRoot(
     const list = byResource.get(stream.resource) ?? [];
     list.push(facts);
     byResource.set(stream.resource, list);
+    // A block hcl2json rejected has positions but no values: an argument it lacks may just not be typed yet.
+    if (!stream.block.hasValues) continue;
     const anchors: Location[] = [facts.header];
     for (const rule of STREAM_RULES) {
       for (const report of rule.check(facts)) {
@@ -80,7 +82,10 @@ export async function analyzeRoot(
     }
   }
   const findings: Finding[] = finalize(placed, loaded.config.rules, suppressions);
-  const extraFiles = [loaded.file, loaded.pricesFile].filter((f): f is string => f !== null);
+  const extraFiles = [
+    ...sources.flatMap((s) => s.tfvarsJsonFiles),
+    ...[loaded.file, loaded.pricesFile].filter((f): f is string => f !== null),
+  ];
   return {
     dir: root.dir,
     files: [...files.map((f) => f.path), ...extraFiles],
@@ -88,8 +93,6 @@ export async function analyzeRoot(
     streams: [...byResource.values()].map(streamReport),
   };
 }
-
-const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 function factsOf(
   stream: StreamInstance,

@@ -1,5 +1,7 @@
 // One report per stream resource: its instances' estimates added up component by component.
-import type { StreamReport } from '../results';
+import type { ConsumerReport, StreamReport, StreamTargets, TargetArgument } from '../results';
+import type { HclAttribute } from '../syntax/sourceFile';
+import { headerSpan } from '../model/streamFacts';
 import type { StreamFacts } from '../model/streamFacts';
 import type { CostComponent, Estimate } from '../pricing/estimate';
 import { peakUtilization } from '../capacity/sizing';
@@ -8,7 +10,7 @@ export function streamReport(instances: StreamFacts[]): StreamReport {
   const first = instances[0];
   const count = first.stream.instanceCount;
   const estimate = combine(instances.map((f) => f.estimate()));
-  if (count === null) estimate.assumptions.push('The number of instances (count / for_each) is unknown: priced as one instance.');
+  if (count === null) estimate.assumptions.push('The number of instances (count / for_each) is unknown or too large to expand: priced as one instance.');
   const same = <T>(get: (f: StreamFacts) => T): T | null => {
     const v = get(first);
     return instances.every((f) => get(f) === v) ? v : null;
@@ -30,6 +32,37 @@ export function streamReport(instances: StreamFacts[]): StreamReport {
     peakUtilization:
       first.load && shards !== null ? peakUtilization(first.load, first.consumers.standard, shards)?.utilization ?? null : null,
     estimate,
+    sizing: first.sizing,
+    targetUtilization: first.settings.config.targetUtilization,
+    consumerLinks: first.consumers.links.map((c): ConsumerReport => ({
+      address: c.address,
+      kind: c.kind,
+      type: c.type,
+      file: c.block.file.path,
+      range: c.block.file.lines.rangeOf(headerSpan(c.block)),
+      usedBy: [...c.usedBy],
+    })),
+    targets: targetsOf(first),
+  };
+}
+
+const TARGETS: TargetArgument[] = ['shard_count', 'retention_period', 'encryption_type', 'kms_key_id'];
+
+function targetsOf(f: StreamFacts): StreamTargets {
+  const { block } = f;
+  const lines = block.file.lines;
+  const place = (a: HclAttribute) => ({ name: lines.rangeOf(a.scanned.nameSpan), value: lines.rangeOf(a.scanned.valueSpan) });
+  const args: StreamTargets['arguments'] = {};
+  for (const name of TARGETS) {
+    const a = block.attributes.get(name);
+    if (a) args[name] = place(a);
+  }
+  const mode = f.modeBlock?.attributes.get('stream_mode');
+  if (mode) args.stream_mode = place(mode);
+  return {
+    block: lines.rangeOf(block.scanned.span),
+    arguments: args,
+    annotations: f.annotations.map((a) => lines.rangeOf(a.comment.span)),
   };
 }
 

@@ -3,29 +3,37 @@ import type { StreamFacts } from '../model/streamFacts';
 import type { StreamRule } from './rule';
 import { meta } from './rule';
 import { setModeEdits } from './fixHelpers';
-import { percent, streamName } from './messages';
+import { perInstance, percent, plural, streamName } from './messages';
 import { formatUsd } from '../pricing/format';
 import { insertIntoBlock, removeAttribute, replaceAt } from '../fixes/edits';
+import { realignAfterRemoving } from '../fixes/alignGroup';
 import { locationOf } from '../model/streamFacts';
 
 export const rule: StreamRule = {
   meta: meta('capacity-mode-cost', 'info', true, 'For the declared load, the other capacity mode (provisioned or on-demand) is clearly cheaper.'),
   check(s) {
     if (!s.load || s.mode === null) return [];
-    const current = s.estimate();
     const toOnDemand = s.mode === 'PROVISIONED';
     const required = s.sizing?.requiredShards ?? null;
     if (toOnDemand ? s.shardCount === null : required === null) return [];
-    const other = s.estimate(toOnDemand ? { mode: 'ON_DEMAND', shards: null } : { mode: 'PROVISIONED', shards: required });
+    // Provisioned is priced at the shards the load needs: an oversized stream should shrink (oversized-shards), not
+    // switch, and after a switch the reverse comparison must not fire.
+    const shards = (required ?? s.shardCount)!;
+    const provisioned = s.estimate({ mode: 'PROVISIONED', shards });
+    const onDemand = s.estimate({ mode: 'ON_DEMAND', shards: null });
+    const [current, other] = toOnDemand ? [provisioned, onDemand] : [onDemand, provisioned];
     // Compare only complete figures: a component priced per GB with an unknown volume would bias either side.
     if (current.partial || other.partial) return [];
     const saved = current.monthlyUsd - other.monthlyUsd;
     const t = s.settings.config.thresholds;
     if (saved < t.modeSwitchMinSavingsUsd || saved < (t.modeSwitchMinSavingsPercent / 100) * current.monthlyUsd) return [];
-    const otherName = toOnDemand ? 'on-demand' : `provisioned with ${required} shards`;
+    const needed = toOnDemand && shards !== s.shardCount ? ' (what the declared load needs)' : '';
+    const provisionedName = `provisioned with ${plural(shards, 'shard')}${needed}`;
+    const [currentName, otherName] = toOnDemand ? [provisionedName, 'on-demand'] : ['on-demand', provisionedName];
+    const amounts = `${formatUsd(other.monthlyUsd)}/month ${otherName} instead of ${formatUsd(current.monthlyUsd)}/month ${currentName}`;
     const at = s.modeAttr?.at ?? s.attr('shard_count')?.at ?? s.header;
     return [{
-      message: `${streamName(s)} would cost ${formatUsd(other.monthlyUsd)}/month ${otherName} instead of ${formatUsd(current.monthlyUsd)}/month ${toOnDemand ? `provisioned with ${s.shardCount} shards` : 'on-demand'} for the declared load (${percent(saved / current.monthlyUsd)} less).`,
+      message: `${streamName(s)} would cost ${amounts} for the declared load${perInstance(s)} (${percent(saved / current.monthlyUsd)} less).`,
       at,
       fixes: switchFix(s, toOnDemand, required),
     }];
@@ -37,9 +45,10 @@ function switchFix(s: StreamFacts, toOnDemand: boolean, required: number | null)
   const shards = s.attr('shard_count');
   if (toOnDemand) {
     if (!shards) return [];
-    // Without a mode block, the shard_count line becomes the block: one edit, nothing else moves.
-    edits = s.modeBlock ? concat(setModeEdits(s, 'ON_DEMAND'), [removeAttribute(shards.attr)])
-      : [replaceAt(locationOf(shards.attr, shards.attr.scanned.span), modeBlockText(s))];
+    // Without a mode block, the shard_count line becomes the block, so nothing else moves (but `=` re-padding).
+    edits = s.modeBlock
+      ? concat(setModeEdits(s, 'ON_DEMAND'), [removeAttribute(shards.attr), ...realignAfterRemoving(s.block, shards.attr, false)])
+      : [replaceAt(locationOf(shards.attr, shards.attr.scanned.span), modeBlockText(s)), ...realignAfterRemoving(s.block, shards.attr, true)];
   } else {
     const mode = setModeEdits(s, 'PROVISIONED');
     const add = shards ? undefined : addShards(s, required!);

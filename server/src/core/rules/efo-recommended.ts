@@ -1,6 +1,6 @@
 import type { StreamRule } from './rule';
 import { meta } from './rule';
-import { streamName } from './messages';
+import { perInstance, streamName } from './messages';
 import { describeDelta } from './costDelta';
 import { SHARD_GET_RECORDS_CALLS_PER_SEC } from '../capacity/limits';
 
@@ -11,7 +11,7 @@ export const rule: StreamRule = {
     if (standard === null || standard < s.settings.config.thresholds.efoRecommendedMinConsumers) return [];
     const cost = describeDelta(s.estimate(), s.estimate({ standardConsumers: 0, efoConsumers: (efo ?? 0) + standard }));
     return [{
-      message: `${streamName(s)} has ${standard} standard consumers sharing each shard's 2 MiB/s and ${SHARD_GET_RECORDS_CALLS_PER_SEC} GetRecords calls/s: each gets at most 1/${standard} of it and waits longer between reads. Enhanced fan-out would give each its own 2 MiB/s per shard for about ${cost}.`,
+      message: `${streamName(s)} has ${standard} standard consumers sharing each shard's 2 MiB/s and ${SHARD_GET_RECORDS_CALLS_PER_SEC} GetRecords calls/s: each gets at most 1/${standard} of it and waits longer between reads. Enhanced fan-out would give each its own 2 MiB/s per shard for about ${cost}${perInstance(s)}.`,
       at: s.header,
     }];
   },

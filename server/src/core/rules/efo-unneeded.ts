@@ -1,6 +1,6 @@
 import type { StreamRule } from './rule';
 import { meta } from './rule';
-import { mib, streamName } from './messages';
+import { mib, perInstance, streamName } from './messages';
 import { describeDelta } from './costDelta';
 import { SHARD_GET_RECORDS_CALLS_PER_SEC, SHARD_SHARED_READ_BYTES_PER_SEC } from '../capacity/limits';
 
@@ -22,7 +22,7 @@ export const rule: StreamRule = {
     if (demand > capacity || readers > SHARD_GET_RECORDS_CALLS_PER_SEC) return [];
     const cost = describeDelta(s.estimate({ efoConsumers: 0, standardConsumers: readers }), s.estimate());
     return [{
-      message: `${streamName(s)} pays ${cost} for ${efo} enhanced fan-out consumer${efo === 1 ? '' : 's'}, but all ${readers} readers together need ${mib(demand)} of the ${mib(capacity)} shared read capacity and ${readers} of the ${SHARD_GET_RECORDS_CALLS_PER_SEC} GetRecords calls/s per shard: standard consumers would do, unless you need EFO's ${EFO_LATENCY} propagation instead of ${SHARED_LATENCY}.`,
+      message: `${streamName(s)} pays ${cost}${perInstance(s)} for ${efo} enhanced fan-out consumer${efo === 1 ? '' : 's'}, but all ${readers} readers together need ${mib(demand)} of the ${mib(capacity)} shared read capacity and ${readers} of the ${SHARD_GET_RECORDS_CALLS_PER_SEC} GetRecords calls/s per shard: standard consumers would do, unless you need EFO's ${EFO_LATENCY} propagation instead of ${SHARED_LATENCY}.`,
       at: s.header,
     }];
   },

@@ -1,7 +1,9 @@
 // Fixes shared by several rules: set a value where it is decided, add or remove an argument.
 import type { Fix } from '../types';
 import type { AttrFact, StreamFacts } from '../model/streamFacts';
+import type { HclBlock } from '../syntax/sourceFile';
 import { alignedArguments, insertIntoBlock, insertNestedBlock, removeAttribute, replaceAt } from '../fixes/edits';
+import { realignAfterRemoving } from '../fixes/alignGroup';
 
 /** Replace the literal that decides an attribute's value; none when no single literal does (e.g. arithmetic). */
 export function setValueFix(fact: AttrFact, newText: string, preferred = false, isSuggestion = false): Fix[] {
@@ -16,8 +18,9 @@ export function addArgumentsFix(s: StreamFacts, args: [string, string][], title:
   return [{ title, edits: [insertIntoBlock(s.block, alignedArguments(args))], preferred }];
 }
 
-export function removeArgumentFix(fact: AttrFact, title = `Remove ${fact.name}`): Fix {
-  return { title, edits: [removeAttribute(fact.attr)] };
+/** Remove an argument of `block`; the `=` of its group are re-padded as terraform fmt would. */
+export function removeArgumentFix(block: HclBlock, fact: AttrFact, title = `Remove ${fact.name}`): Fix {
+  return { title, edits: [removeAttribute(fact.attr), ...realignAfterRemoving(block, fact.attr, false)] };
 }
 
 /** Set stream_mode_details.stream_mode, adding the argument or the block when they are missing. */

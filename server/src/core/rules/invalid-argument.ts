@@ -3,6 +3,7 @@ import type { AttrFact } from '../model/streamFacts';
 import type { Report, StreamRule } from './rule';
 import { meta } from './rule';
 import { MAX_RECORD_SIZE_KIB, RETENTION_HOURS } from '../capacity/limits';
+import { didYouMean } from '../json/didYouMean';
 
 /** Values the provider accepts (hashicorp/aws docs for aws_kinesis_stream). */
 const ENCRYPTION_TYPES = ['KMS', 'NONE'];
@@ -34,7 +35,7 @@ export const rule: StreamRule = {
     if (metrics && Array.isArray(metrics.value)) {
       for (const m of metrics.value) {
         if (typeof m === 'string' && !SHARD_LEVEL_METRICS.includes(m)) {
-          out.push({ message: `"${m}" is not a shard-level metric; valid: ${SHARD_LEVEL_METRICS.join(', ')}.`, at: elementAt(metrics, m) });
+          out.push({ message: `"${m}" is not a shard-level metric${hint(m, SHARD_LEVEL_METRICS)}; valid: ${SHARD_LEVEL_METRICS.join(', ')}.`, at: elementAt(metrics, m) });
         }
       }
     }
@@ -44,14 +45,22 @@ export const rule: StreamRule = {
 
 function oneOf(out: Report[], fact: AttrFact | undefined, allowed: string[]): void {
   if (fact && typeof fact.value === 'string' && !allowed.includes(fact.value)) {
-    out.push({ message: `${fact.name} = "${fact.value}" is invalid: use one of ${allowed.map((a) => `"${a}"`).join(', ')}.`, at: fact.at });
+    out.push({ message: `${fact.name} = "${fact.value}" is invalid${hint(fact.value, allowed)}: use one of ${allowed.map((a) => `"${a}"`).join(', ')}.`, at: fact.at });
   }
+}
+
+/** " (did you mean "OutgoingBytes"?)" for a near miss, else nothing. */
+function hint(value: string, allowed: string[]): string {
+  const near = didYouMean(value, allowed);
+  return near ? ` (did you mean "${near}"?)` : '';
 }
 
 /** The quoted element inside a list literal, when it is written there; else the whole value. */
 function elementAt(fact: AttrFact, element: string): Location {
   const { file, scanned } = fact.attr;
-  if (fact.at.range.start.line !== file.lines.positionAt(scanned.valueSpan.start).line) return fact.at;
+  // Only when the finding is on this very value (not on a module caller's argument or a variable reference).
+  const own = file.lines.rangeOf(scanned.valueSpan);
+  if (fact.at.file !== file.path || fact.at.range.start.line !== own.start.line || fact.at.range.start.character !== own.start.character) return fact.at;
   const i = file.text.slice(scanned.valueSpan.start, scanned.valueSpan.end).indexOf(JSON.stringify(element));
   if (i < 0) return fact.at;
   const start = scanned.valueSpan.start + i;

@@ -1,7 +1,7 @@
 import type { StreamRule } from './rule';
 import { meta } from './rule';
 import { setValueFix } from './fixHelpers';
-import { streamName } from './messages';
+import { perInstance, streamName } from './messages';
 import { describeComponents } from './retentionCost';
 import { LONG_TERM_RETENTION_AFTER_HOURS } from '../capacity/limits';
 
@@ -15,7 +15,7 @@ export const rule: StreamRule = {
       'extended-retention', 'long-term-retention', 'on-demand-extended-retention', 'on-demand-long-term-retention',
     ]);
     return [{
-      message: `${streamName(s)} keeps data for ${r} h (${Math.round(r / 24)} days); retention beyond 7 days costs ${cost}, and reading data older than 7 days is billed per GB. Consider 168 h and an archive (e.g. Firehose to S3).`,
+      message: `${streamName(s)} keeps data for ${r} h (${Math.round(r / 24)} days); retention beyond 7 days costs ${cost}${perInstance(s)}, and reading data older than 7 days is billed per GB. Consider 168 h and an archive (e.g. Firehose to S3).`,
       at: attr.at,
       fixes: setValueFix(attr, String(LONG_TERM_RETENTION_AFTER_HOURS), false, true),
     }];

@@ -7,6 +7,19 @@ export function streamName(s: StreamFacts): string {
   return s.stream.resource;
 }
 
+/**
+ * " per instance" when count / for_each makes several instances (or an unknown number): amounts are one instance's,
+ * and the merged finding names the instances; only some of them may be affected, so the amount is not multiplied.
+ */
+export function perInstance(s: StreamFacts): string {
+  return s.stream.instanceCount === 1 ? '' : ' per instance';
+}
+
+/** A unit after "per": "GB-months" → "GB-month", "shard-hours" → "shard-hour"; "GB" stays. */
+export function perUnit(unit: string): string {
+  return unit.replace(/-(hour|month)s$/, '-$1');
+}
+
 export function percent(ratio: number): string {
   return `${Math.round(ratio * 100)} %`;
 }

@@ -9,8 +9,6 @@ export const MANAGED_KEY = 'alias/aws/kinesis';
 export const rule: StreamRule = {
   meta: meta('missing-kms', 'warning', true, 'Stream data is not encrypted at rest with KMS (encryption_type absent or "NONE").'),
   check(s) {
-    // A block the parser rejected has no values: an argument that looks absent may just be unreadable.
-    if (!s.block.hasValues) return [];
     const type = s.attr('encryption_type');
     const hasKey = s.attr('kms_key_id') !== undefined;
     const keyArg: [string, string][] = hasKey ? [] : [['kms_key_id', JSON.stringify(MANAGED_KEY)]];

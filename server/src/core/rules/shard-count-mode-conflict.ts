@@ -2,20 +2,21 @@ import type { Report, StreamRule } from './rule';
 import { meta } from './rule';
 import { addArgumentsFix, removeArgumentFix } from './fixHelpers';
 import { streamName } from './messages';
+import { isKnown } from '../expr/values';
 
 export const rule: StreamRule = {
   meta: meta('shard-count-mode-conflict', 'error', true, 'shard_count does not fit the capacity mode: set for ON_DEMAND, missing for PROVISIONED, or set with warm_throughput_mib_ps.'),
   check(s) {
-    // A block the parser rejected has no values: an argument that looks absent may just be unreadable.
-    if (!s.block.hasValues) return [];
     const shards = s.attr('shard_count');
+    // An unknown shard_count may turn out null (`mode == "ON_DEMAND" ? null : n`): nothing to say either way.
+    if (shards && !isKnown(shards.value)) return [];
     const present = shards !== undefined && shards.value !== null;
     const out: Report[] = [];
     if (s.mode === 'ON_DEMAND' && present) {
       out.push({
         message: `${streamName(s)} is ON_DEMAND but sets shard_count: terraform plan fails with "shard_count must not be set when stream_mode is ON_DEMAND". Remove shard_count.`,
         at: shards.at,
-        fixes: [{ ...removeArgumentFix(shards), preferred: true }],
+        fixes: [{ ...removeArgumentFix(s.block, shards), preferred: true }],
       });
     }
     if (s.mode === 'PROVISIONED' && !present && !s.attr('warm_throughput_mib_ps')) {
@@ -27,11 +28,11 @@ export const rule: StreamRule = {
       });
     }
     const warm = s.attr('warm_throughput_mib_ps');
-    if (warm && present) {
+    if (warm && warm.value !== null && present) {
       out.push({
-        message: `${streamName(s)} sets both warm_throughput_mib_ps and shard_count, which conflict: warm throughput is for on-demand streams.`,
-        at: warm.at,
-        fixes: [removeArgumentFix(shards)],
+        message: `${streamName(s)} sets both warm_throughput_mib_ps and shard_count, which conflict: warm throughput is for on-demand streams. Remove shard_count.`,
+        at: shards.at,
+        fixes: [removeArgumentFix(s.block, shards)],
       });
     }
     return out;

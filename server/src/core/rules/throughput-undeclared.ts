@@ -7,8 +7,6 @@ import { SHARD_WRITE_RECORDS_PER_SEC } from '../capacity/limits';
 export const rule: StreamRule = {
   meta: meta('throughput-undeclared', 'hint', true, 'No declared load: shard sizing and usage costs cannot be checked.'),
   check(s) {
-    // A block the parser rejected has no values: like every rule, wait until it parses.
-    if (!s.block.hasValues) return [];
     if (s.declaration) return [];
     // The template starts from what the stream is sized for today (its capacity at the target utilisation), so
     // inserting it changes no finding until the user writes the real numbers.

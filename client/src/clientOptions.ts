@@ -1,0 +1,41 @@
+// How the language server is started and which documents it sees (the contract in server/src/lsp).
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** Client id: equal to the settings prefix, so vscode-languageclient reads `kinesisLint.trace.server`. */
+export const CLIENT_ID = 'kinesisLint';
+export const CLIENT_NAME = 'kinesis-lint';
+
+// Node's default inspector port is 9229; the LSP samples use 6009 so a debugged extension host does not clash.
+const DEBUG_PORT = 6009;
+
+export function serverOptions(extensionPath: string): ServerOptions {
+  const module = path.join(extensionPath, 'server', 'out', 'lsp', 'main.js');
+  return {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] } },
+  };
+}
+
+/** The server re-reads a module (its other .tf files, tfvars, the config) when one of these changes on disk. */
+export const WATCHED_FILES = ['**/*.tf', '**/*.tfvars', '**/*.tfvars.json', '**/.kinesis-lint.json'];
+
+export function clientOptions(
+  outputChannel: vscode.OutputChannel,
+  watchers: vscode.FileSystemWatcher[],
+): LanguageClientOptions {
+  return {
+    documentSelector: [
+      { scheme: 'file', language: 'terraform' },
+      { scheme: 'file', language: 'terraform-vars' },
+      { scheme: 'untitled', language: 'terraform' },
+    ],
+    synchronize: {
+      fileEvents: watchers,
+      configurationSection: CLIENT_ID,
+    },
+    // Shared by every client instance of this session, so a fresh client after a failed start keeps the log.
+    outputChannel,
+  };
+}

@@ -1,0 +1,47 @@
+// The commands this extension registers. The server's code lenses and code actions invoke
+// kinesisLint.showStreamBreakdown and kinesisLint.openDocs with the arguments documented below.
+import * as vscode from 'vscode';
+import type { MarkdownView } from './markdownView';
+import { costReportRequest, streamBreakdownRequest } from './protocol';
+import type { ServerConnection } from './serverConnection';
+
+export function registerCommands(server: ServerConnection, view: MarkdownView): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('kinesisLint.showCostReport', () =>
+      reportFailure(async () => {
+        const report = await server.sendRequest(costReportRequest, {});
+        await view.show('kinesis-lint cost report', report.markdown);
+      }),
+    ),
+    // Arguments from the server's code lens: the document URI and the resource address.
+    vscode.commands.registerCommand('kinesisLint.showStreamBreakdown', (uri: unknown, resource: unknown) =>
+      reportFailure(async () => {
+        if (typeof uri !== 'string' || typeof resource !== 'string') {
+          throw new Error('kinesisLint.showStreamBreakdown needs a document URI and a resource address');
+        }
+        const { markdown } = await server.sendRequest(streamBreakdownRequest, { uri, resource });
+        await view.show(`Cost of ${resource}`, markdown);
+      }),
+    ),
+    // Argument from the server's "Open docs for <rule>" code action: the rule's documentation URL.
+    vscode.commands.registerCommand('kinesisLint.openDocs', (url: unknown) =>
+      reportFailure(async () => {
+        if (typeof url !== 'string' || !/^https?:\/\//.test(url)) {
+          throw new Error(`kinesisLint.openDocs needs an http(s) URL, got ${String(url)}`);
+        }
+        await vscode.env.openExternal(vscode.Uri.parse(url));
+      }),
+    ),
+    vscode.commands.registerCommand('kinesisLint.restartServer', () => reportFailure(() => server.restart())),
+    vscode.commands.registerCommand('kinesisLint.showOutput', () => server.showOutput()),
+  ];
+}
+
+async function reportFailure(action: () => Promise<void>): Promise<void> {
+  try {
+    await action();
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(`kinesis-lint: ${text}`);
+  }
+}

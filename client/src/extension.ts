@@ -1,0 +1,29 @@
+// Entry point. The extension is a thin client: all analysis happens in the language server
+// (server/out/lsp/main.js); this side starts it, shows its cost total and registers the commands it uses.
+import type * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { MarkdownView } from './markdownView';
+import { ServerConnection } from './serverConnection';
+import { CostStatusBar } from './statusBar';
+
+let server: ServerConnection | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  server = new ServerConnection(context.extensionPath);
+  const statusBar = new CostStatusBar();
+  const view = new MarkdownView();
+  context.subscriptions.push(
+    statusBar,
+    view,
+    server.onDidChangeState((state) => statusBar.setState(state)),
+    server.onDidReceiveSummary((summary) => statusBar.setSummary(summary)),
+    ...registerCommands(server, view),
+  );
+  // Not awaited: activation finishes at once; the status bar shows "starting" until the server is up.
+  void server.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await server?.dispose();
+  server = undefined;
+}

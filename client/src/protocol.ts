@@ -1,0 +1,36 @@
+// The custom messages between this client and the kinesis-lint language server (server/src/lsp). The client
+// cannot import the server's project, so the method names and payload shapes are repeated here; keep them in
+// step with the server.
+import { NotificationType, RequestType } from 'vscode-languageclient/node';
+
+/** The workspace total, sent by the server after every analysis. */
+export interface CostSummary {
+  totalMonthlyUsd: number;
+  /** Some component depends on a load nobody declared or a value that cannot be resolved ("+ usage"). */
+  partial: boolean;
+  streams: number;
+}
+
+export interface CostReport extends CostSummary {
+  markdown: string;
+}
+
+export interface StreamBreakdownParams {
+  /** The document the stream is declared in, as a URI string. */
+  uri: string;
+  /** The resource address, e.g. aws_kinesis_stream.events. */
+  resource: string;
+}
+
+export interface MarkdownResult {
+  markdown: string;
+}
+
+// No parameters: `{}` on the wire.
+export const costReportRequest = new RequestType<Record<string, never>, CostReport, void>('kinesisLint/costReport');
+
+export const streamBreakdownRequest = new RequestType<StreamBreakdownParams, MarkdownResult, void>(
+  'kinesisLint/streamBreakdown',
+);
+
+export const costSummaryNotification = new NotificationType<CostSummary>('kinesisLint/costSummary');

@@ -1,0 +1,64 @@
+// What the status bar item shows, as a pure function of the server state and the last cost summary, so it can
+// be tested without VS Code. The item itself lives in statusBar.ts.
+import type { CostSummary } from './protocol';
+
+export type ServerState = 'starting' | 'running' | 'stopped';
+
+export interface StatusView {
+  text: string;
+  tooltip: string;
+  /** Command run on click. */
+  command: string;
+  /** Draw the item with the warning background. */
+  warning: boolean;
+}
+
+const NAME = 'kinesis-lint';
+
+// Amounts are USD (the summary's field is totalMonthlyUsd); en-US gives "$1,234.50" like the CLI and hovers.
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+export function formatUsd(amount: number): string {
+  return usd.format(amount);
+}
+
+export function statusView(state: ServerState, summary: CostSummary | undefined): StatusView {
+  if (state === 'starting') {
+    return {
+      text: `$(sync~spin) ${NAME}`,
+      tooltip: 'kinesis-lint: starting the language server…',
+      command: 'kinesisLint.showOutput',
+      warning: false,
+    };
+  }
+  if (state === 'stopped') {
+    return {
+      text: `$(warning) ${NAME} stopped`,
+      tooltip: 'kinesis-lint: the language server is not running. Click to see its output; run "kinesis-lint: Restart Server" to start it again.',
+      command: 'kinesisLint.showOutput',
+      warning: true,
+    };
+  }
+  if (summary === undefined) {
+    return { text: `$(pulse) ${NAME}`, tooltip: 'kinesis-lint: analysing…', command: 'kinesisLint.showCostReport', warning: false };
+  }
+  if (summary.streams === 0) {
+    return {
+      text: `$(pulse) ${NAME}`,
+      tooltip: 'kinesis-lint: no aws_kinesis_stream in the open workspace.',
+      command: 'kinesisLint.showCostReport',
+      warning: false,
+    };
+  }
+  const usage = summary.partial ? ' + usage' : '';
+  const streams = summary.streams === 1 ? '1 stream' : `${summary.streams} streams`;
+  const partialNote = summary.partial
+    ? '\n"+ usage": some components depend on a load nobody declared or a value that cannot be resolved, and are not in the total.'
+    : '';
+  return {
+    text: `$(pulse) ${NAME} ≈ ${formatUsd(summary.totalMonthlyUsd)}/mo${usage}`,
+    tooltip: `kinesis-lint: estimated monthly cost of ${streams} at list prices.${partialNote}\nClick for the cost report.`,
+    command: 'kinesisLint.showCostReport',
+    warning: false,
+  };
+}

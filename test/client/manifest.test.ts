@@ -1,0 +1,183 @@
+// The extension manifest (package.json `contributes`) against the code and files it names: settings keys and
+// defaults, the grammar's scope, the schema and entry-point paths, and the commands the server invokes.
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEFAULT_CONFIG } from '../../server/src/core/config/config';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import schema = require('../../server/src/core/config/kinesis-lint.schema.json');
+
+const ROOT = path.join(__dirname, '..', '..');
+
+interface Setting {
+  type: string;
+  default: unknown;
+  scope?: string;
+  enum?: string[];
+  properties?: Record<string, { enum?: string[] }>;
+  minimum?: number;
+}
+
+interface Manifest {
+  main: string;
+  activationEvents: string[];
+  engines: { vscode: string };
+  capabilities: { untrustedWorkspaces: { supported: boolean | string } };
+  scripts: Record<string, string>;
+  icon: string;
+  contributes: {
+    languages: { id: string; extensions: string[]; configuration?: string }[];
+    grammars: { scopeName: string; path: string; language?: string; injectTo?: string[] }[];
+    jsonValidation: { fileMatch: string; url: string }[];
+    configuration: { properties: Record<string, Setting> };
+    commands: { command: string }[];
+  };
+}
+
+const manifest = readJson<Manifest>('package.json');
+const settings = manifest.contributes.configuration.properties;
+
+function readJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as T;
+}
+
+function exists(relative: string): boolean {
+  return fs.existsSync(path.join(ROOT, relative));
+}
+
+/** Every string literal matching `pattern` (first group) in the .ts files under `dir`. */
+function literalsIn(dir: string, pattern: RegExp): Set<string> {
+  const found = new Set<string>();
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.ts')) for (const m of fs.readFileSync(full, 'utf8').matchAll(pattern)) found.add(m[1]);
+    }
+  };
+  walk(path.join(ROOT, dir));
+  return found;
+}
+
+describe('extension manifest', () => {
+  describe('settings', () => {
+    it('are exactly the kinesisLint.* keys the issue lists', () => {
+      assert.deepEqual(Object.keys(settings).sort(), [
+        'kinesisLint.codeLens.enabled',
+        'kinesisLint.debounceMs',
+        'kinesisLint.inlayHints.enabled',
+        'kinesisLint.pricesFile',
+        'kinesisLint.region',
+        'kinesisLint.rules',
+        'kinesisLint.targetUtilization',
+        'kinesisLint.trace.server',
+      ]);
+      for (const key of Object.keys(settings)) assert.ok(key.startsWith('kinesisLint.'), key);
+    });
+
+    it('have the defaults the server and the config loader use', () => {
+      assert.equal(settings['kinesisLint.targetUtilization'].default, 0.8);
+      assert.equal(settings['kinesisLint.targetUtilization'].default, DEFAULT_CONFIG.targetUtilization);
+      assert.equal(settings['kinesisLint.debounceMs'].default, 300);
+      assert.equal(settings['kinesisLint.debounceMs'].default, DEFAULT_SETTINGS.debounceMs);
+      assert.equal(settings['kinesisLint.debounceMs'].minimum, 0);
+      assert.equal(settings['kinesisLint.codeLens.enabled'].default, true);
+      assert.equal(settings['kinesisLint.codeLens.enabled'].default, DEFAULT_SETTINGS.codeLens.enabled);
+      assert.equal(settings['kinesisLint.inlayHints.enabled'].default, true);
+      assert.equal(settings['kinesisLint.inlayHints.enabled'].default, DEFAULT_SETTINGS.inlayHints.enabled);
+      assert.deepEqual(settings['kinesisLint.rules'].default, {});
+      // Empty means "not set": the server ignores blank strings, so the config file or built-ins apply.
+      assert.equal(settings['kinesisLint.region'].default, '');
+      assert.equal(settings['kinesisLint.pricesFile'].default, '');
+      assert.equal(settings['kinesisLint.trace.server'].default, 'off');
+      assert.deepEqual(settings['kinesisLint.trace.server'].enum, ['off', 'messages', 'verbose']);
+    });
+
+    it('mark lint options resource-scoped and the trace window-scoped', () => {
+      for (const key of ['region', 'targetUtilization', 'rules', 'pricesFile']) {
+        assert.equal(settings[`kinesisLint.${key}`].scope, 'resource', key);
+      }
+      assert.equal(settings['kinesisLint.trace.server'].scope, 'window');
+    });
+
+    it('offer the same rule ids and severities as the .kinesis-lint.json schema', () => {
+      const rules = settings['kinesisLint.rules'].properties ?? {};
+      assert.deepEqual(Object.keys(rules), Object.keys(schema.properties.rules.properties));
+      for (const [id, spec] of Object.entries(rules)) assert.deepEqual(spec.enum, schema.definitions.severity.enum, id);
+    });
+  });
+
+  describe('languages and grammars', () => {
+    it('contributes terraform (.tf) and terraform-vars (.tfvars) with a language configuration and no grammar', () => {
+      const byId = new Map(manifest.contributes.languages.map((l) => [l.id, l]));
+      assert.deepEqual(byId.get('terraform')?.extensions, ['.tf']);
+      assert.deepEqual(byId.get('terraform-vars')?.extensions, ['.tfvars']);
+      for (const lang of byId.values()) assert.ok(lang.configuration && exists(lang.configuration), lang.id);
+      assert.deepEqual(manifest.contributes.grammars.filter((g) => g.language !== undefined), []);
+    });
+
+    it("never registers HashiCorp's scope name, and every grammar file declares the scope the manifest names", () => {
+      for (const grammar of manifest.contributes.grammars) {
+        assert.notEqual(grammar.scopeName, 'source.hcl.terraform');
+        const file = readJson<{ scopeName: string; injectionSelector?: string }>(grammar.path);
+        assert.equal(file.scopeName, grammar.scopeName);
+      }
+      const injection = manifest.contributes.grammars.find((g) => g.scopeName === 'kinesis-lint.annotation.injection');
+      assert.deepEqual(injection?.injectTo, ['source.hcl.terraform', 'source.terraform', 'source.hcl']);
+      assert.equal(readJson<{ injectionSelector: string }>(injection.path).injectionSelector, 'L:comment');
+    });
+  });
+
+  describe('paths', () => {
+    it('points jsonValidation for .kinesis-lint.json at the schema the core validates with', () => {
+      const [validation] = manifest.contributes.jsonValidation;
+      assert.equal(validation.fileMatch, '.kinesis-lint.json');
+      assert.ok(exists(validation.url), `${validation.url} (run npm run compile)`);
+      assert.deepEqual(readJson(validation.url), schema);
+    });
+
+    it('has a main and a language server module that exist after compile, and a 128×128 PNG icon', () => {
+      assert.ok(exists(manifest.main), `${manifest.main} (run npm run compile)`);
+      assert.ok(exists('server/out/lsp/main.js'), 'server/out/lsp/main.js (run npm run compile)');
+      const png = fs.readFileSync(path.join(ROOT, manifest.icon));
+      assert.equal(png.toString('latin1', 1, 4), 'PNG');
+      // IHDR follows the 8-byte signature and its 8-byte chunk header: width and height, big-endian.
+      assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+    });
+
+    it('activates on Terraform workspaces, runs untrusted, and packages with vsce', () => {
+      assert.deepEqual(manifest.activationEvents, ['workspaceContains:**/*.tf']);
+      assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+      assert.equal(manifest.engines.vscode, '^1.91.0');
+      assert.equal(manifest.scripts['vscode:prepublish'], 'npm run compile');
+      assert.match(manifest.scripts.package, /^vsce package\b/);
+      assert.ok(exists('LICENSE') && exists('CHANGELOG.md') && exists('README.md'));
+    });
+  });
+
+  describe('commands', () => {
+    const registered = literalsIn('client/src', /registerCommand\(\s*'([^']+)'/g);
+    const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
+
+    it('registers every contributed command and contributes every registered one', () => {
+      assert.deepEqual([...registered].sort(), [...contributed].sort());
+    });
+
+    it('registers the commands the server puts in code lenses and code actions', () => {
+      for (const id of ['kinesisLint.showStreamBreakdown', 'kinesisLint.openDocs', 'kinesisLint.showCostReport']) {
+        assert.ok(registered.has(id), id);
+      }
+      for (const id of literalsIn('server/src/lsp', /'(kinesisLint\.[A-Za-z.]+)'/g)) assert.ok(registered.has(id), id);
+    });
+
+    it('uses the same custom LSP methods as the server', () => {
+      const method = /'(kinesisLint\/[A-Za-z]+)'/g;
+      assert.deepEqual([...literalsIn('client/src', method)].sort(), [
+        'kinesisLint/costReport',
+        'kinesisLint/costSummary',
+        'kinesisLint/streamBreakdown',
+      ]);
+      assert.deepEqual([...literalsIn('server/src/lsp', method)].sort(), [...literalsIn('client/src', method)].sort());
+    });
+  });
+});

@@ -1,0 +1,100 @@
+// The packaged kinesis-lint extension, driven through the public `vscode` API in the real
+// extension host: diagnostics, hover, code lens, inlay hints and the quick fix on the
+// telemetry-pipeline example (expectations in ../fixtures/telemetry-pipeline.json).
+'use strict';
+const assert = require('assert');
+const path = require('path');
+const vscode = require('vscode');
+const { waitFor } = require('./waitFor');
+const expected = require('../fixtures/telemetry-pipeline.json');
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const toRange = (r) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+const fmtRange = (r) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+const codeValue = (d) => (typeof d.code === 'object' && d.code !== null ? d.code.value : d.code);
+const markdownText = (c) => (typeof c === 'string' ? c : c.value);
+const labelText = (h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
+const containsAll = (text, parts) => parts.every((p) => text.includes(p));
+const collapseSpaces = (s) => s.trim().replace(/\s+/g, ' ');
+
+describe('kinesis-lint in the VS Code extension host', function () {
+  let uri;
+  let doc;
+  const ruleDiagnostics = () => vscode.languages.getDiagnostics(uri).filter((d) => codeValue(d) === expected.ruleId);
+
+  before(async function () {
+    uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, expected.file);
+    doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+  });
+
+  it('activates the packaged extension, not the repository checkout', async function () {
+    const ext = vscode.extensions.getExtension(expected.extensionId);
+    assert.ok(ext, `extension ${expected.extensionId} is not loaded`);
+    await waitFor('extension activation', () => ext.isActive);
+    assert.notStrictEqual(path.resolve(ext.extensionPath), REPO);
+  });
+
+  it('publishes undersized-shards as a warning on the shard_count value', async function () {
+    const [d] = await waitFor(`a ${expected.ruleId} diagnostic`, () => {
+      const found = ruleDiagnostics();
+      return found.length ? found : undefined;
+    });
+    assert.strictEqual(ruleDiagnostics().length, 1);
+    assert.strictEqual(fmtRange(d.range), fmtRange(expected.range));
+    assert.strictEqual(d.source, expected.source);
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
+    // The server sets codeDescription.href, which VS Code surfaces as code = { value, target }.
+    assert.strictEqual(typeof d.code, 'object', `code is ${JSON.stringify(d.code)}`);
+    assert.strictEqual(d.code.value, expected.ruleId);
+    assert.ok(d.code.target instanceof vscode.Uri, 'code.target is not a Uri');
+  });
+
+  it('hovers shard_count with a Markdown cost breakdown', async function () {
+    const pos = new vscode.Position(expected.hoverPosition.line, expected.hoverPosition.character);
+    const text = await waitFor('a cost hover', async () => {
+      const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, pos);
+      const all = hovers.flatMap((h) => h.contents.map(markdownText)).join('\n');
+      return containsAll(all, expected.hoverContains) ? all : undefined;
+    });
+    assert.match(text, /\$\d+(\.\d\d)?/, 'hover has no dollar amount');
+  });
+
+  it('shows a monthly cost code lens on the resource header', async function () {
+    // The second argument resolves lenses whose command the server fills in lazily.
+    const lens = await waitFor('a cost code lens', async () => {
+      const lenses = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri, 100);
+      return lenses.find((l) => l.command && containsAll(l.command.title, expected.codeLensContains));
+    });
+    assert.strictEqual(lens.range.start.line, expected.resourceHeaderLine, lens.command.title);
+  });
+
+  it('shows a cost inlay hint right after the shard_count value', async function () {
+    const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    const hints = await waitFor('a cost inlay hint', async () => {
+      const all = await vscode.commands.executeCommand('vscode.executeInlayHintProvider', uri, whole);
+      const costly = all.filter((h) => containsAll(labelText(h), expected.inlayHintContains));
+      return costly.length ? costly : undefined;
+    });
+    const at = expected.inlayHintPosition;
+    const hint = hints.find((h) => h.position.line === at.line);
+    assert.ok(hint, `no cost hint on line ${at.line}: ${hints.map((h) => `${h.position.line}:${labelText(h)}`).join(', ')}`);
+    assert.strictEqual(`${hint.position.line}:${hint.position.character}`, `${at.line}:${at.character}`);
+  });
+
+  it('offers the preferred quick fix and applying it clears the warning', async function () {
+    const range = toRange(expected.range);
+    const action = await waitFor(`quick fix "${expected.fixTitle}"`, async () => {
+      const actions = await vscode.commands.executeCommand(
+        'vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value, 10);
+      return actions.find((a) => a.title === expected.fixTitle);
+    });
+    assert.strictEqual(action.isPreferred, true, 'the fix is not marked preferred');
+    assert.ok(action.kind && vscode.CodeActionKind.QuickFix.contains(action.kind), `kind ${action.kind && action.kind.value}`);
+    assert.ok(action.edit, 'the quick fix carries no workspace edit');
+    assert.strictEqual(await vscode.workspace.applyEdit(action.edit), true);
+    const line = expected.range.start.line;
+    assert.strictEqual(collapseSpaces(doc.lineAt(line).text), expected.fixedLine);
+    await waitFor(`${expected.ruleId} to disappear after the fix`, () => ruleDiagnostics().length === 0);
+  });
+});

@@ -1,0 +1,166 @@
+import { strict as assert } from 'assert';
+import { analyze, applyFix, assertFmtKeptClean, hcl, one, r, rulesConfig } from './ruleKit';
+
+const ID = 'extended-retention-cost';
+
+function provisioned(retention: string, shards = '4', extra: string[] = []): string {
+  return hcl([
+    'resource "aws_kinesis_stream" "orders" {',
+    ...extra,
+    '  name             = "orders"',
+    `  shard_count      = ${shards}`,
+    `  retention_period = ${retention}`,
+    '  encryption_type  = "KMS"',
+    '  kms_key_id       = "alias/my-key"',
+    '}',
+  ]);
+}
+
+function onDemand(retention: string, annotation = ''): string {
+  return hcl([
+    ...(annotation ? [`# kinesis-lint: ${annotation}`] : []),
+    'resource "aws_kinesis_stream" "orders" {',
+    '  name             = "orders"',
+    `  retention_period = ${retention}`,
+    '',
+    '  stream_mode_details {',
+    '    stream_mode = "ON_DEMAND"',
+    '  }',
+    '}',
+  ]);
+}
+
+const SEVENTY_TWO = provisioned('72');
+const FIXED = provisioned('24');
+
+describe('rule extended-retention-cost', () => {
+  describe('fires', () => {
+    it('on the retention_period value; provisioned: 4 shards × 730 h × $0.020 = $58.40/month', async () => {
+      const f = one(await analyze({ 'main.tf': SEVENTY_TWO }), ID);
+      assert.equal(f.severity, 'info');
+      assert.deepEqual(f.range, r(3, 21, 3, 23));
+      assert.equal(
+        f.message,
+        'aws_kinesis_stream.orders keeps data for 72 h; retention beyond 24 h adds $58.40/month for extended retention (over 24 h). ' +
+          'Keep 24 h unless consumers need to replay older data.',
+      );
+    });
+
+    it('from 25 h up to and including 168 h, whatever the volume', async () => {
+      for (const hours of ['25', '168']) {
+        const f = one(await analyze({ 'main.tf': provisioned(hours, '1') }), ID);
+        // 1 shard × 730 h × $0.020
+        assert.match(f.message, /adds \$14\.60\/month for extended retention/);
+      }
+    });
+
+    it('on-demand with a load: 1 MiB/s × 72 h stored / 2^30 = 253.125 GB × $0.10 = $25.31/month', async () => {
+      const f = one(await analyze({ 'main.tf': onDemand('96', 'write_mib_per_sec=1') }), ID);
+      assert.deepEqual(f.range, r(3, 21, 3, 23));
+      assert.match(f.message, /retention beyond 24 h adds \$25\.31\/month for extended retention \(24 h to 7 days\)\./);
+    });
+
+    it('on-demand without a load: the rate per GB-month', async () => {
+      const f = one(await analyze({ 'main.tf': onDemand('96') }), ID);
+      assert.match(f.message, /adds \$0\.10 per GB-month for extended retention \(24 h to 7 days\) \(declare the write rate to see the monthly amount\)\./);
+    });
+
+    it('once for count = 3, naming the instances; the amount is per instance', async () => {
+      const f = one(await analyze({ 'main.tf': provisioned('72', '4', ['  count = 3', '']) }), ID);
+      assert.deepEqual(f.range, r(5, 21, 5, 23));
+      assert.match(f.message, /adds \$58\.40\/month for extended retention \(over 24 h\) per instance\. .* \(3 instances: aws_kinesis_stream\.orders\[0\], aws_kinesis_stream\.orders\[1\], aws_kinesis_stream\.orders\[2\]\)$/);
+    });
+
+    it('on the module caller\'s argument, whose literal the fix edits', async () => {
+      const files = {
+        'main.tf': hcl(['module "m" {', '  source    = "./mod"', '  retention = 72', '}']),
+        'mod/main.tf': hcl(['variable "retention" {', '  type    = number', '  default = 24', '}', '', provisioned('var.retention')]),
+      };
+      const f = one(await analyze(files), ID);
+      assert.equal(f.file, '/ws/main.tf');
+      assert.deepEqual(f.range, r(2, 14, 2, 16));
+      assert.equal(f.resource, 'module.m.aws_kinesis_stream.orders');
+      const fixed = await applyFix(files, ID);
+      assert.equal(fixed.files['main.tf'], files['main.tf'].replace('72', '24'));
+      assert.equal(fixed.files['mod/main.tf'], files['mod/main.tf']);
+    });
+  });
+
+  describe('stays silent', () => {
+    it('at 24 h and when retention_period is absent', async () => {
+      assert.deepEqual((await analyze({ 'main.tf': FIXED })).of(ID), []);
+      assert.deepEqual((await analyze({ 'main.tf': SEVENTY_TWO.replace('  retention_period = 72\n', '') })).of(ID), []);
+    });
+
+    it('above 168 h (long-term-retention-cost reports it)', async () => {
+      const res = await analyze({ 'main.tf': provisioned('169') });
+      assert.deepEqual(res.of(ID), []);
+      assert.equal(res.of('long-term-retention-cost').length, 1);
+    });
+
+    it('when retention_period is a variable with no default', async () => {
+      const main = provisioned('var.retention') + '\nvariable "retention" {\n  type = number\n}\n';
+      assert.deepEqual((await analyze({ 'main.tf': main })).of(ID), []);
+    });
+
+    it('when retention_period comes from a resource attribute', async () => {
+      assert.deepEqual((await analyze({ 'main.tf': provisioned('aws_ssm_parameter.retention.value') })).of(ID), []);
+    });
+
+    it('when the shard count is unknown (the amount depends on it)', async () => {
+      const main = provisioned('72', 'var.shards') + '\nvariable "shards" {\n  type = number\n}\n';
+      assert.deepEqual((await analyze({ 'main.tf': main })).of(ID), []);
+    });
+
+    it('when stream_mode is unknown', async () => {
+      const main = onDemand('72').replace('"ON_DEMAND"', 'var.mode') + '\nvariable "mode" {\n  type = string\n}\n';
+      assert.deepEqual((await analyze({ 'main.tf': main })).of(ID), []);
+    });
+  });
+
+  describe('fix (an editor suggestion: the replay window is the user\'s call)', () => {
+    it('sets retention_period = 24', async () => {
+      const f = one(await analyze({ 'main.tf': SEVENTY_TWO }), ID);
+      assert.equal(f.fixes[0].title, 'Set retention_period = 24');
+      assert.equal(f.fixes[0].isSuggestion, true);
+      const { files } = await applyFix({ 'main.tf': SEVENTY_TWO }, ID);
+      assert.equal(files['main.tf'], FIXED);
+    });
+
+    it('terraform fmt accepts the fixed file', function () {
+      assertFmtKeptClean(this, SEVENTY_TWO, FIXED);
+    });
+
+    it('edits the tfvars entry that decides the value', async () => {
+      const main = provisioned('var.retention') + '\nvariable "retention" {\n  type    = number\n  default = 24\n}\n';
+      const files = { 'main.tf': main, 'terraform.tfvars': 'retention = 96\n' };
+      const f = one(await analyze(files), ID);
+      assert.deepEqual(f.range, r(3, 21, 3, 34));
+      assert.equal(f.fixes[0].title, 'Set retention_period = 24 (where its value is set: terraform.tfvars:1)');
+      const fixed = await applyFix(files, ID);
+      assert.equal(fixed.files['terraform.tfvars'], 'retention = 24\n');
+      assert.equal(fixed.files['main.tf'], main);
+    });
+
+    it('replaces only the number: CRLF and tabs stay', async () => {
+      const style = (t: string) => t.replace(/^ {2}/gm, '\t').replace(/\n/g, '\r\n');
+      const { files } = await applyFix({ 'main.tf': style(SEVENTY_TWO) }, ID);
+      assert.equal(files['main.tf'], style(FIXED));
+    });
+  });
+
+  describe('configuration and suppression', () => {
+    it('severity "warning" from the config; "off" disables it', async () => {
+      const warn = one(await analyze({ 'main.tf': SEVENTY_TWO, '.kinesis-lint.json': rulesConfig({ [ID]: 'warning' }) }), ID);
+      assert.equal(warn.severity, 'warning');
+      assert.deepEqual((await analyze({ 'main.tf': SEVENTY_TWO, '.kinesis-lint.json': rulesConfig({ [ID]: 'off' }) })).of(ID), []);
+    });
+
+    it('an ignore comment above the resource or at the end of the retention line silences it', async () => {
+      const above = `# kinesis-lint-ignore: ${ID} consumers replay up to 3 days\n${SEVENTY_TWO}`;
+      assert.deepEqual((await analyze({ 'main.tf': above })).of(ID), []);
+      const inline = SEVENTY_TWO.replace('= 72', `= 72 # kinesis-lint-ignore: ${ID} replay window`);
+      assert.deepEqual((await analyze({ 'main.tf': inline })).of(ID), []);
+    });
+  });
+});
