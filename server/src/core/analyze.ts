@@ -6,6 +6,7 @@ import type { LoadedConfig } from './config/config';
 import { findConfigFile, loadConfig } from './config/loadConfig';
 import { applyEditorSettings, type EditorSettings } from './config/editorSettings';
 import { HclParser } from './syntax/hcl2json';
+import { CachedParser } from './syntax/parseCache';
 import { loadModuleSource, type ModuleSource } from './model/moduleSource';
 import { localModuleDir, type ModuleLoader } from './model/moduleTree';
 import { analyzeRoot } from './pipeline/analyzeRoot';
@@ -24,13 +25,15 @@ export class ConfigFileError extends Error {}
 
 export class Analyzer {
   private readonly parser: HclParser;
+  private readonly cached: CachedParser;
 
   constructor(
     private readonly host: Host,
-    private readonly options: AnalyzeOptions & { parserWorkers?: number; parser?: HclParser } = {},
+    private readonly options: AnalyzeOptions & { parserWorkers?: number; parser?: HclParser; parseCache?: CachedParser } = {},
   ) {
     // A long-lived host (the language server, a test suite) shares one parser and its warm workers.
     this.parser = options.parser ?? new HclParser({ workers: options.parserWorkers ?? 1 });
+    this.cached = options.parseCache ?? new CachedParser(this.parser);
   }
 
   /**
@@ -81,7 +84,7 @@ export class Analyzer {
         const key = `${asRoot}:${dir}`;
         let p = cache.get(key);
         if (!p) {
-          p = loadModuleSource(dir, this.host, this.parser, { withTfvars: asRoot });
+          p = loadModuleSource(dir, this.host, this.cached, { withTfvars: asRoot });
           cache.set(key, p);
         }
         return p;

@@ -15,6 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from '../core/analyze';
 import { HclParser } from '../core/syntax/hcl2json';
+import { CachedParser } from '../core/syntax/parseCache';
 import { VERSION } from '../core/version';
 import { nodeHost } from '../node/nodeHost';
 import { findModuleDirs } from '../node/findModules';
@@ -44,6 +45,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const store = new AnalysisStore();
   const publisher = new DiagnosticsPublisher(connection);
   const parser = options.parser ?? new HclParser();
+  // Unchanged files (and unchanged blocks of a broken file) are not parsed again on each edit.
+  const parseCache = new CachedParser(parser);
   let folders: string[] = [];
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
@@ -61,6 +64,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const file of [...publisher.notes.keys()]) if (dirs.includes(path.dirname(file))) publisher.notes.delete(file);
     const analyzer = new Analyzer(host, {
       parser,
+      parseCache,
       editorSettings: { ...settings, baseDir: folders[0] },
     });
     const analyses = await analyzer.analyzeModules(dirs);

@@ -1,7 +1,7 @@
 // A Terraform module as written: the .tf files of one directory and, for a root module, its variable files.
 // Nothing is evaluated here; instances (moduleInstance.ts) evaluate with their inputs.
 import type { Host, Range } from '../types';
-import type { HclParser } from '../syntax/hcl2json';
+import type { TextParser } from '../syntax/parseCache';
 import { parseSourceFile, type HclAttribute, type HclBlock, type SourceFile } from '../syntax/sourceFile';
 import { parseJsonDocument } from '../json/positions';
 import { joinPath } from './paths';
@@ -46,7 +46,7 @@ export function tfvarsOrder(names: string[]): string[] {
 export async function loadModuleSource(
   dir: string,
   host: Host,
-  parser: HclParser,
+  parser: TextParser,
   options: { withTfvars: boolean },
 ): Promise<ModuleSource | undefined> {
   const entries = await host.readDir(dir);

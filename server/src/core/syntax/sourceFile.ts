@@ -5,7 +5,8 @@
 import type { Range } from '../types';
 import type { LineIndex } from '../text/lineIndex';
 import { scan, type ScanResult, type ScannedAttribute, type ScannedBlock, type ScannedBody } from './scanner';
-import type { HclDiagnostic, HclParser } from './hcl2json';
+import type { HclDiagnostic } from './hcl2json';
+import type { TextParser } from './parseCache';
 
 export interface HclAttribute {
   name: string;
@@ -39,7 +40,7 @@ export interface SourceFile {
   syntaxErrors: HclDiagnostic[];
 }
 
-export async function parseSourceFile(path: string, text: string, parser: HclParser): Promise<SourceFile> {
+export async function parseSourceFile(path: string, text: string, parser: TextParser): Promise<SourceFile> {
   const scanned = scan(text);
   const file: SourceFile = {
     path,
@@ -63,7 +64,7 @@ export async function parseSourceFile(path: string, text: string, parser: HclPar
 }
 
 /** Parse one top-level block on its own when no syntax error lies inside it. */
-async function recoverBlockValues(file: SourceFile, block: HclBlock, parser: HclParser): Promise<void> {
+async function recoverBlockValues(file: SourceFile, block: HclBlock, parser: TextParser): Promise<void> {
   const s = block.scanned;
   if (s.closeBrace === null) return;
   const range = file.lines.rangeOf(s.span);

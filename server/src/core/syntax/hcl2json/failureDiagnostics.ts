@@ -40,3 +40,10 @@ export function parserUnavailable(text: string, reason: string): HclDiagnostic[]
 export function parserDisposed(text: string): HclDiagnostic[] {
   return onFirstLine(text, 'HCL parser disposed', 'The file was not parsed because the parser has been shut down.');
 }
+
+const FAILURE_SUMMARIES = new Set(['HCL parser timed out', 'HCL parser crashed', 'HCL parser could not start', 'HCL parser disposed']);
+
+/** True for a diagnostic about the parser itself (not about the text): the same text may parse next time. */
+export function isParserFailure(d: HclDiagnostic): boolean {
+  return FAILURE_SUMMARIES.has(d.summary);
+}
