@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { CostSummary } from './protocol';
 import { statusView, type ServerState } from './statusText';
 
-// Left side, after the problems counter (which VS Code places at high priorities); lower numbers sit further right.
+// Left side, where workspace-wide status (the problems count) lives. The value only orders it among other
+// items on that side (higher = further left); any middling number does.
 const PRIORITY = 50;
 
 export class CostStatusBar implements vscode.Disposable {

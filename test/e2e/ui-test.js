@@ -92,7 +92,8 @@ async function openWithQuickOpen(page, file) {
 
 /** Bounding box of the warning squiggle on the finding's line (matched by vertical position). */
 async function squiggleOnLine(page) {
-  const line = page.locator('.editor-instance .view-line').filter({ hasText: /shard_count/ }).first();
+  // Anchored: a comment higher up mentions shard_count too.
+  const line = page.locator('.editor-instance .view-line').filter({ hasText: /^\s*shard_count\s*=/ }).first();
   const lineBox = await line.boundingBox();
   const mid = lineBox.y + lineBox.height / 2;
   for (const squiggle of await page.locator('.monaco-editor .squiggly-warning').all()) {

@@ -64,6 +64,15 @@ describe('model: root variables', () => {
     assert.deepEqual(res.of('undersized-shards'), []);
   });
 
+  it('a .tfvars.json nested thousands deep is read, or reported when unclosed: never a stack overflow (regression)', async () => {
+    const deep = (n: number, closed: boolean) => `{"deep": ${'['.repeat(n)}${closed ? ']'.repeat(n) : ''}${closed ? ', "shards": 2}' : ''}`;
+    const read = await analyze({ 'main.tf': MAIN, 'variables.tf': VARIABLES + 'variable "deep" {}\n', 'terraform.tfvars.json': deep(50_000, true) });
+    assert.equal(report(read, 'aws_kinesis_stream.s').shardCount, 2);
+    const unclosed = await analyze({ 'main.tf': MAIN, 'variables.tf': VARIABLES, 'terraform.tfvars.json': deep(50_000, false) });
+    assert.equal(report(unclosed, 'aws_kinesis_stream.s').shardCount, 1);
+    assert.equal(unclosed.of('syntax-error').length, 1);
+  });
+
   it('a variable file with a syntax error gives no values (never a half-read one)', async () => {
     const res = await analyze({ 'main.tf': MAIN, 'variables.tf': VARIABLES, 'terraform.tfvars': 'shards = = 2\n' });
     assert.equal(report(res, 'aws_kinesis_stream.s').shardCount, null);

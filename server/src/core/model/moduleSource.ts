@@ -4,6 +4,7 @@ import type { Host, Range } from '../types';
 import type { TextParser } from '../syntax/parseCache';
 import { parseSourceFile, type HclAttribute, type HclBlock, type SourceFile } from '../syntax/sourceFile';
 import { parseJsonDocument } from '../json/positions';
+import { LineIndex } from '../text/lineIndex';
 import { joinPath } from './paths';
 
 /** One value assigned to a variable by a .tfvars / .tfvars.json file. */
@@ -101,19 +102,35 @@ async function readJsonTfvars(module: ModuleSource, path: string, host: Host): P
   const text = await host.readFile(path);
   if (text === undefined) return;
   module.tfvarsJsonFiles.push(path);
-  const parsed = parseJsonDocument(text);
-  if (!parsed.ok) {
-    module.tfvarsProblems.push({ file: path, range: parsed.range, message: `invalid JSON: ${parsed.message}` });
+  let json: unknown;
+  try {
+    // JSON.parse for the values: unlike the positioned parser it takes any nesting depth.
+    json = JSON.parse(text);
+  } catch (e) {
+    module.tfvarsProblems.push({ file: path, ...jsonSyntaxProblem(text, (e as Error).message) });
     return;
   }
-  const json = parsed.doc.value;
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    module.tfvarsProblems.push({ file: path, range: parsed.doc.rangeOf(''), message: 'a .tfvars.json file must hold one JSON object' });
+    const value = text.trim();
+    const range = new LineIndex(text).rangeOf({ start: text.indexOf(value), end: text.indexOf(value) + value.length });
+    module.tfvarsProblems.push({ file: path, range, message: 'a .tfvars.json file must hold one JSON object' });
     return;
   }
   for (const [key, value] of Object.entries(json)) {
     module.tfvars.set(key, { file: path, json: value, literalJson: true });
   }
+}
+
+/** Where invalid JSON breaks, from the positioned parser; the start of the file if even that cannot say. */
+function jsonSyntaxProblem(text: string, fallbackMessage: string): { range: Range; message: string } {
+  try {
+    const parsed = parseJsonDocument(text);
+    if (!parsed.ok) return { range: parsed.range, message: `invalid JSON: ${parsed.message}` };
+  } catch {
+    // The positioned parser recurses: nesting thousands deep overflows its stack.
+  }
+  const start = { line: 0, character: 0 };
+  return { range: { start, end: start }, message: `invalid JSON: ${fallbackMessage}` };
 }
 
 function collectBlocks(module: ModuleSource, file: SourceFile): void {
