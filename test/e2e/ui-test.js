@@ -103,9 +103,10 @@ async function squiggleOnLine(page) {
   throw new Error('no warning squiggle on the shard_count line');
 }
 
-/** Ctrl+G to an exact position, then wait until the status bar confirms it. */
+/** Ctrl+1 (focus the editor; the Problems panel has focus) and Ctrl+G to an exact position,
+ *  then wait until the status bar confirms it. Keyboard only: the editor may be scrolled anywhere. */
 async function goToLineColumn(page, line, column) {
-  await page.locator('.editor-instance .view-lines').first().click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+1');
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: QUICK });

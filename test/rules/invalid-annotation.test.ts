@@ -1,0 +1,92 @@
+import { strict as assert } from 'assert';
+import { analyze, hcl, r, rulesConfig } from './ruleKit';
+
+const ID = 'invalid-annotation';
+const KEYS = '(keys: write_mib_per_sec, records_per_sec, avg_record_kib, consumers, efo_consumers, avg_utilization)';
+
+function annotated(annotation: string): string {
+  return hcl([
+    annotation,
+    'resource "aws_kinesis_stream" "events" {',
+    '  name        = "events"',
+    '  shard_count = 2',
+    '}',
+  ]);
+}
+
+async function problems(annotation: string) {
+  return (await analyze({ 'main.tf': annotated(annotation) })).of(ID).map((f) => ({ message: f.message, range: f.range }));
+}
+
+describe('rule invalid-annotation', () => {
+  describe('fires on the offending key or value', () => {
+    it('an unknown key (with the closest one) and a value that is not a number', async () => {
+      assert.deepEqual(await problems('# kinesis-lint: write_mb_per_sec=3 consumers=two'), [
+        {
+          message: `Invalid kinesis-lint comment: unknown annotation key "write_mb_per_sec" — did you mean "write_mib_per_sec"? ${KEYS}.`,
+          range: r(0, 16, 0, 32),
+        },
+        { message: 'Invalid kinesis-lint comment: "consumers" must be a number ≥ 0, not "two".', range: r(0, 45, 0, 48) },
+      ]);
+    });
+
+    it('a negative number, a fraction of a consumer, a utilisation above 1', async () => {
+      assert.deepEqual(await problems('# kinesis-lint: write_mib_per_sec=-1 efo_consumers=1.5 avg_utilization=1.5'), [
+        { message: 'Invalid kinesis-lint comment: "write_mib_per_sec" must be a number ≥ 0, not "-1".', range: r(0, 34, 0, 36) },
+        { message: 'Invalid kinesis-lint comment: "efo_consumers" must be a whole number, not 1.5.', range: r(0, 51, 0, 54) },
+        { message: 'Invalid kinesis-lint comment: "avg_utilization" must be between 0 and 1, not 1.5.', range: r(0, 71, 0, 74) },
+      ]);
+    });
+
+    it('a key without a value, and a key given twice', async () => {
+      assert.deepEqual(await problems('# kinesis-lint: consumers records_per_sec=10 records_per_sec=20'), [
+        { message: 'Invalid kinesis-lint comment: "consumers" needs a value, e.g. consumers=2.', range: r(0, 16, 0, 25) },
+        { message: 'Invalid kinesis-lint comment: "records_per_sec" is given twice; the last value is used.', range: r(0, 45, 0, 63) },
+      ]);
+    });
+
+    it('an unknown rule id in an ignore comment', async () => {
+      const res = await analyze({ 'main.tf': annotated('# kinesis-lint-ignore: missing-kmss, aws-managed-kms-key reason') });
+      assert.deepEqual(res.of(ID).map((f) => [f.message, f.range]), [
+        ['Invalid kinesis-lint comment: unknown rule "missing-kmss" in a kinesis-lint-ignore comment.', r(0, 23, 0, 35)],
+      ]);
+      assert.equal(res.of(ID)[0].severity, 'warning');
+    });
+
+    it('inside the block and in a comment attached to no stream', async () => {
+      const main = hcl(['# kinesis-lint: consumer=1', '', 'resource "aws_kinesis_stream" "events" {', '  # kinesis-lint: records=5', '  name = "events"', '}']);
+      const found = (await analyze({ 'main.tf': main })).of(ID);
+      assert.deepEqual(found.map((f) => f.range), [r(0, 16, 0, 24), r(3, 18, 3, 25)]);
+      assert.match(found[0].message, /unknown annotation key "consumer" — did you mean "consumers"\?/);
+    });
+
+    it('the valid pairs of a bad annotation still apply', async () => {
+      const res = await analyze({ 'main.tf': annotated('# kinesis-lint: write_mib_per_sec=3 consumers=two') });
+      assert.equal(res.of(ID).length, 1);
+      assert.deepEqual(res.of('throughput-undeclared'), []);
+      assert.match(res.of('undersized-shards')[0].message, /needs 4 shards/);
+    });
+  });
+
+  describe('stays silent', () => {
+    it('on valid annotations and on comments that merely mention kinesis-lint', async () => {
+      assert.deepEqual(await problems('# kinesis-lint: write_mib_per_sec=3 records_per_sec=2500 avg_record_kib=1.2 consumers=2 efo_consumers=1 avg_utilization=0.5'), []);
+      assert.deepEqual(await problems('# kinesis-lint checks this stream'), []);
+      assert.deepEqual(await problems('// kinesis-lint: consumers=2, records_per_sec=5'), []);
+    });
+  });
+
+  describe('configuration and suppression', () => {
+    it('severity "error" from the config; "off" disables it', async () => {
+      const bad = { 'main.tf': annotated('# kinesis-lint: write_mb_per_sec=3') };
+      const err = (await analyze({ ...bad, '.kinesis-lint.json': rulesConfig({ [ID]: 'error' }) })).of(ID);
+      assert.deepEqual(err.map((f) => f.severity), ['error']);
+      assert.deepEqual((await analyze({ ...bad, '.kinesis-lint.json': rulesConfig({ [ID]: 'off' }) })).of(ID), []);
+    });
+
+    it('an ignore-file comment silences it', async () => {
+      const main = `# kinesis-lint-ignore-file: ${ID}\n\n${annotated('# kinesis-lint: write_mb_per_sec=3')}`;
+      assert.deepEqual((await analyze({ 'main.tf': main })).of(ID), []);
+    });
+  });
+});
