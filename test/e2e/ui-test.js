@@ -58,10 +58,13 @@ const steps = [
     await row.first().waitFor({ state: 'visible', timeout: QUICK });
     await shot('05-codeaction');
   }],
-  ['applying the fix edits the line', async (page, shot) => {
+  ['applying the fix edits the line and clears the finding', async (page, shot) => {
     // Pick by title: the menu also lists the workbench's AI entries ("Fix", "Explain").
     await page.locator('.action-widget .monaco-list-row').filter({ hasText: expected.fixTitle }).first().click();
     await page.locator('.editor-instance .view-line').filter({ hasText: FIXED }).first().waitFor({ timeout: QUICK });
+    // The server re-checks the edited buffer: the finding leaves the Problems panel.
+    await page.locator('.markers-panel .monaco-list-row').filter({ hasText: expected.ruleId })
+      .first().waitFor({ state: 'detached', timeout: QUICK });
     await shot('06-applied');
     // Not saved: the workspace copy on disk stays as it was.
   }],

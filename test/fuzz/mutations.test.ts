@@ -1,6 +1,6 @@
 // Fuzz: mutated and truncated versions of the examples go through the whole engine. Nothing may throw or hang,
 // and every result must be well-formed (see wellFormed.ts). Cases are seeded one by one, so a failure names the
-// seed that replays it: FUZZ_SEED=<seed> FUZZ_CASES=1 npx mocha test/fuzz/mutations.test.ts
+// seed that replays it: FUZZ_SEED=<seed> FUZZ_CASES=1 npx mocha (other seeds and counts explore further).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -12,7 +12,7 @@ import { violations } from './wellFormed';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const FIRST_SEED = Number(process.env.FUZZ_SEED ?? 20240601);
-const CASES = Number(process.env.FUZZ_CASES ?? 2000);
+const CASES = Number(process.env.FUZZ_CASES ?? 1500);
 /** Cases in flight at once: enough to keep both parser workers busy. */
 const CONCURRENCY = 6;
 /** Per case; hcl2json's own per-parse time-out is 10 s, a healthy case takes well under a second. */
@@ -129,8 +129,11 @@ describe('fuzz: mutated examples through the engine', function () {
     assert.deepStrictEqual(failures.slice(0, 10), [], `${failures.length} of ${CASES} cases failed`);
     assert.strictEqual(seen.cases, CASES);
     // The mutations must reach both paths: rejected files (recovery) and files that still yield streams.
-    assert.ok(seen.withSyntaxErrors > CASES / 4, `only ${seen.withSyntaxErrors} cases had syntax errors`);
-    assert.ok(seen.withStreams > CASES / 2, `only ${seen.withStreams} cases produced stream reports`);
+    // (Only meaningful over many cases; a replay of one seed skips it.)
+    if (CASES >= 100) {
+      assert.ok(seen.withSyntaxErrors > CASES / 4, `only ${seen.withSyntaxErrors} cases had syntax errors`);
+      assert.ok(seen.withStreams > CASES / 2, `only ${seen.withStreams} cases produced stream reports`);
+    }
   });
 
   it('the engine still analyses a healthy module after the fuzzing', async () => {

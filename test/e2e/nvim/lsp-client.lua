@@ -4,12 +4,6 @@
 -- Usage: LSP_CMD_JSON='["node","/abs/server/out/cli/main.js","--stdio"]' TF_FILE=/abs/ws/main.tf \
 --        EXPECT_JSON=/abs/test/e2e/fixtures/telemetry-pipeline.json nvim --headless --clean -n -c 'luafile lsp-client.lua'
 -- Prints PASS/FAIL lines and "N passed, N failed" last; exits 0 only if all pass.
-local function env(name) return (assert(os.getenv(name), 'set ' .. name)) end
-local server_cmd = vim.fn.json_decode(env('LSP_CMD_JSON'))
-local file = env('TF_FILE')
-local expected = vim.fn.json_decode(table.concat(vim.fn.readfile(env('EXPECT_JSON')), '\n'))
--- Generous for a cold 2-core machine (the first hcl2json parse alone takes ~0.5 s).
-local timeout = tonumber(os.getenv('LSP_TIMEOUT_MS') or '20000')
 
 local function out(s) io.stdout:write(s .. '\n') io.stdout:flush() end
 local passed, failed = 0, 0
@@ -34,6 +28,13 @@ end
 local function collapse(s) return (s:gsub('^%s+', ''):gsub('%s+$', ''):gsub('%s+', ' ')) end
 
 local function main()
+  local function env(name) return (assert(os.getenv(name), 'set ' .. name)) end
+  local server_cmd = vim.fn.json_decode(env('LSP_CMD_JSON'))
+  local file = env('TF_FILE')
+  local expected = vim.fn.json_decode(table.concat(vim.fn.readfile(env('EXPECT_JSON')), '\n'))
+  -- Generous for a cold 2-core machine (the first hcl2json parse alone takes ~0.5 s).
+  local timeout = tonumber(os.getenv('LSP_TIMEOUT_MS') or '20000')
+
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local bufnr = vim.api.nvim_get_current_buf()
   local uri = vim.uri_from_bufnr(bufnr)

@@ -7,6 +7,7 @@ import type { LineIndex } from '../text/lineIndex';
 import { scan, type ScanResult, type ScannedAttribute, type ScannedBlock, type ScannedBody } from './scanner';
 import type { HclDiagnostic } from './hcl2json';
 import type { TextParser } from './parseCache';
+import { isBlockwise, parseBlocks } from './blockwise';
 
 export interface HclAttribute {
   name: string;
@@ -52,6 +53,13 @@ export async function parseSourceFile(path: string, text: string, parser: TextPa
     attributes: new Map(),
     syntaxErrors: [],
   };
+  if (isBlockwise(scanned, text)) {
+    joinBody(file, scanned.body, undefined, file.blocks, file.attributes);
+    const { values, diagnostics } = await parseBlocks(text, file.blocks, file.lines, parser);
+    file.syntaxErrors = diagnostics;
+    file.blocks.forEach((block, i) => values[i] && applyValues(block, values[i]));
+    return file;
+  }
   const whole = await parser.parse(text);
   if (whole.ok) {
     joinBody(file, scanned.body, whole.json, file.blocks, file.attributes);
@@ -70,9 +78,18 @@ async function recoverBlockValues(file: SourceFile, block: HclBlock, parser: Tex
   const range = file.lines.rangeOf(s.span);
   if (file.syntaxErrors.some((d) => overlaps(d.range, range))) return;
   const alone = await parser.parse(file.text.slice(s.span.start, s.span.end));
-  if (!alone.ok) return;
-  const values = fillBlock(block, dig(alone.json[s.type], block.labels)?.[0]);
-  joinBody(file, s.body, values, block.blocks, block.attributes);
+  if (alone.ok) applyValues(block, blockJson(alone.json, block));
+}
+
+/** Attach a block's values (its hcl2json object) to it and its nested blocks. */
+function applyValues(block: HclBlock, json: unknown): void {
+  const values = fillBlock(block, json);
+  joinBody(block.file, block.scanned.body, values, block.blocks, block.attributes);
+}
+
+/** The object of the `occurrence`-th block with this type and labels in hcl2json's output. */
+export function blockJson(json: Record<string, unknown>, block: { type: string; labels: string[] }, occurrence = 0): unknown {
+  return dig(json[block.type], block.labels)?.[occurrence];
 }
 
 function overlaps(a: Range, b: Range): boolean {
