@@ -73,7 +73,7 @@ function streamGroup(id, rand) {
     '}',
     '',
     `# Stream ${id}: peak load from the capacity dashboard.`,
-    `# kinesis-lint: write_mib_per_sec=${write} records_per_sec=${records} consumers=2`,
+    `# kinesis-lint: write_mib_per_sec=${write} records_per_sec=${records}`,
     `resource "aws_kinesis_stream" "${id}" {`,
   ];
   const streamLine = lines.length - 1;
@@ -155,7 +155,8 @@ function moduleText(minLines, seed) {
     lines: lines.length,
     streams: groups.length,
     targets: {
-      hover: { line: mid.offset + mid.g.targets.stream + 1, character: 4 },
+      // On the resource header: the hover explains the stream (its breakdown and estimate).
+      hover: { line: mid.offset + mid.g.targets.stream, character: 10 },
       shardCount: shift(mid.g.targets.shardCount),
       tagValue: shift(mid.g.targets.tagValue),
     },

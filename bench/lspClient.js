@@ -4,15 +4,16 @@
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const { performance } = require('node:perf_hooks');
+const { track } = require('./processes');
 
 class LspClient {
   /** Spawns `node <args>`; stderr goes to `logFile` so a failing server can be diagnosed after the run. */
   constructor(args, { env = {}, logFile } = {}) {
     this.startedAt = performance.now();
-    this.proc = spawn(process.execPath, args, {
+    this.proc = track(spawn(process.execPath, args, {
       stdio: ['pipe', 'pipe', logFile ? fs.openSync(logFile, 'a') : 'ignore'],
       env: { ...process.env, ...env },
-    });
+    }));
     this.nextId = 1;
     this.pending = new Map();
     this.listeners = new Set();

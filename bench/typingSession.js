@@ -35,8 +35,8 @@ function diagnosticsKey(params) {
 }
 
 /** Waits until the server publishes nothing for `quietMs` (start-up may run more than one analysis). */
-async function settle(client, uri, quietMs) {
-  let last;
+async function settle(client, uri, quietMs, first) {
+  let last = first;
   for (;;) {
     try {
       last = await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri, quietMs);
@@ -60,9 +60,10 @@ async function readLoopStats(client, file, previousWindow) {
   throw new Error('the server wrote no event-loop stats');
 }
 
-function peakRssMiB(pid) {
+/** The process's peak resident set so far (VmHWM, in kB = KiB), in MB (10^6 bytes). */
+function peakRssMB(pid) {
   const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
+  return m ? (Number(m[1]) * 1024) / 1e6 : NaN;
 }
 
 /** Runs one session on `module` (from generate.writeModules) with `edits` timed edits. */
@@ -85,9 +86,11 @@ async function typingSession(module, edits, workDir, runIndex) {
     const first = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri);
     client.notify('initialized', {});
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text: module.text } });
-    const firstAt = (await first).at;
-    const original = await settle(client, uri, Math.max(500, 2 * (firstAt - openStart)));
+    const firstPublish = await first;
+    const firstAt = firstPublish.at;
+    const original = await settle(client, uri, Math.max(500, 2 * (firstAt - openStart)), firstPublish);
     const originalKey = original ? diagnosticsKey(original.params) : undefined;
+    const openRssMB = peakRssMB(client.pid);
 
     let version = 1;
     const latencies = [];
@@ -130,7 +133,7 @@ async function typingSession(module, edits, workDir, runIndex) {
       if (script[i].undoes && originalKey !== undefined && diagnosticsKey(pub.params) !== originalKey) undoMismatches++;
     }
     const loopStats = await readLoopStats(client, statsFile, loop.window);
-    const rssMiB = peakRssMiB(client.pid);
+    const rssMB = peakRssMB(client.pid);
     return {
       size: module.size,
       coldOpenMs: firstAt - openStart,
@@ -143,7 +146,8 @@ async function typingSession(module, edits, workDir, runIndex) {
       undoMismatches,
       diagnostics: original ? original.params.diagnostics.length : 0,
       loopMaxMs: loopStats.maxMs,
-      rssMiB,
+      openRssMB,
+      rssMB,
     };
   } finally {
     await client.shutdown();

@@ -57,6 +57,7 @@ export function provisionedStream(overrides: Partial<StreamReport> = {}): Stream
     bindingLimit: null,
     peakUtilization: null,
     estimate,
+    ...EDITOR_FIELDS,
     ...overrides,
   };
 }
@@ -89,8 +90,17 @@ export function onDemandStream(): StreamReport {
     bindingLimit: 'write-bytes',
     peakUtilization: 0.3,
     estimate,
+    ...EDITOR_FIELDS,
   };
 }
+
+/** Fields only the editor reads; the CLI's formats ignore them. */
+const EDITOR_FIELDS = {
+  sizing: null,
+  targetUtilization: 0.8,
+  consumerLinks: [],
+  targets: { block: range(0, 0, 0, 0), arguments: {}, annotations: [] },
+} satisfies Partial<StreamReport>;
 
 export function analysis(findings: Finding[], streams: StreamReport[] = [], files = [`${CWD}/main.tf`]): ModuleAnalysis {
   return { dir: CWD, files, findings, streams };

@@ -66,7 +66,7 @@ const steps = [
     await page.locator('.markers-panel .monaco-list-row').filter({ hasText: expected.ruleId })
       .first().waitFor({ state: 'detached', timeout: QUICK });
     await shot('06-applied');
-    // Not saved: the workspace copy on disk stays as it was.
+    // VS Code web auto-saves after a delay by default; that only touches the temp workspace copy.
   }],
 ];
 

@@ -31,3 +31,11 @@ describe('graphemeColumnToUtf16', () => {
     assert.strictEqual(graphemeColumnToUtf16('', 5), 0);
   });
 });
+
+describe('graphemeColumnToUtf16 on long lines', () => {
+  it('maps a column far into a 40,000-character ASCII line, and after an emoji on it', () => {
+    const line = 'x'.repeat(40000);
+    assert.equal(graphemeColumnToUtf16(line, 39001), 39000);
+    assert.equal(graphemeColumnToUtf16(`😀${line}`, 39001), 39001);
+  });
+});

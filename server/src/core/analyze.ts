@@ -6,7 +6,7 @@ import type { LoadedConfig } from './config/config';
 import { findConfigFile, loadConfig } from './config/loadConfig';
 import { applyEditorSettings, type EditorSettings } from './config/editorSettings';
 import { HclParser } from './syntax/hcl2json';
-import { CachedParser } from './syntax/parseCache';
+import { CachedParser, type TextParser } from './syntax/parseCache';
 import { loadModuleSource, type ModuleSource } from './model/moduleSource';
 import { localModuleDir, type ModuleLoader } from './model/moduleTree';
 import { analyzeRoot } from './pipeline/analyzeRoot';
@@ -25,15 +25,16 @@ export class ConfigFileError extends Error {}
 
 export class Analyzer {
   private readonly parser: HclParser;
-  private readonly cached: CachedParser;
+  private readonly cached: TextParser;
 
   constructor(
     private readonly host: Host,
-    private readonly options: AnalyzeOptions & { parserWorkers?: number; parser?: HclParser; parseCache?: CachedParser } = {},
+    private readonly options: AnalyzeOptions & { parserWorkers?: number; parser?: HclParser; parseCache?: CachedParser | null } = {},
   ) {
     // A long-lived host (the language server, a test suite) shares one parser and its warm workers.
     this.parser = options.parser ?? new HclParser({ workers: options.parserWorkers ?? 1 });
-    this.cached = options.parseCache ?? new CachedParser(this.parser);
+    // null: every file parsed whole, nothing remembered (the reference the incremental path is tested against).
+    this.cached = options.parseCache === null ? this.parser : options.parseCache ?? new CachedParser(this.parser);
   }
 
   /**

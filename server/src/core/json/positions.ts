@@ -55,8 +55,11 @@ export function parseJsonDocument(text: string): ParsedJson {
   try {
     return { ok: true, doc: new JsonDocument(text, parseJsonTree(text)) };
   } catch (e) {
+    const lines = new LineIndex(text);
+    // The tree is built recursively: absurd nesting is a problem of the file, not a crash of the analysis.
+    if (e instanceof RangeError) return { ok: false, message: 'JSON nested too deeply to read', range: lines.rangeOf({ start: 0, end: 0 }) };
     if (!(e instanceof JsonSyntaxError)) throw e;
-    return { ok: false, message: e.message, range: new LineIndex(text).rangeOf({ start: e.start, end: e.end }) };
+    return { ok: false, message: e.message, range: lines.rangeOf({ start: e.start, end: e.end }) };
   }
 }
 

@@ -62,8 +62,9 @@ export async function parseBlocks(
   parser: TextParser & Partial<BlockCache>,
 ): Promise<{ values: unknown[]; diagnostics: HclDiagnostic[] }> {
   const texts = blocks.map((b) => text.slice(b.scanned.span.start, b.scanned.span.end));
-  const misses = parser.has ? texts.filter((t) => !parser.has!(t)).length : texts.length;
-  if (misses > MAX_MISSES_FOR_BLOCKWISE && blocks.length > 1) {
+  // Without a cache (a one-off run) block by block has nothing to reuse.
+  const misses = parser.has ? texts.filter((t) => !parser.has!(t)).length : Infinity;
+  if (misses > MAX_MISSES_FOR_BLOCKWISE) {
     const whole = await parser.parse(text);
     if (whole.ok) return { values: splitWhole(whole.json, blocks, texts, parser), diagnostics: [] };
   }

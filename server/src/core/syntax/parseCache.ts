@@ -2,6 +2,7 @@
 // a file is broken, most of its blocks) did not change: their text is looked up here instead of being re-parsed.
 import type { HclParseResult } from './hcl2json';
 import { isParserFailure } from './hcl2json/failureDiagnostics';
+import type { BlockCache } from './blockwise';
 
 export interface TextParser {
   parse(text: string): Promise<HclParseResult>;
@@ -12,7 +13,7 @@ const MAX_ENTRIES = 2048;
 /** Keep at most this many characters of source as keys (results are smaller than their text). */
 const MAX_CHARS = 64 * 1024 * 1024;
 
-export class CachedParser implements TextParser {
+export class CachedParser implements TextParser, BlockCache {
   private readonly entries = new Map<string, Promise<HclParseResult>>();
   private chars = 0;
 
@@ -33,8 +34,24 @@ export class CachedParser implements TextParser {
       // A crash or time-out says nothing about the text: let the next request try again.
       if (!r.ok && r.diagnostics.some(isParserFailure)) this.forget(text);
     });
-    while (this.entries.size > MAX_ENTRIES || this.chars > MAX_CHARS) this.forget(this.entries.keys().next().value as string);
+    this.evict();
     return result;
+  }
+
+  has(text: string): boolean {
+    return this.entries.has(text);
+  }
+
+  /** Remember a result obtained another way (a block's share of a whole-file parse). */
+  seed(text: string, result: HclParseResult): void {
+    if (this.entries.has(text)) return;
+    this.entries.set(text, Promise.resolve(result));
+    this.chars += text.length;
+    this.evict();
+  }
+
+  private evict(): void {
+    while (this.entries.size > MAX_ENTRIES || this.chars > MAX_CHARS) this.forget(this.entries.keys().next().value as string);
   }
 
   private forget(text: string): void {

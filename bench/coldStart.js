@@ -1,0 +1,31 @@
+// Cold start: from spawning the server process to the first publishDiagnostics of a just-opened file, with the
+// messages an editor sends (initialize, wait for its answer, initialized, didOpen).
+'use strict';
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { LspClient } = require('./lspClient');
+
+const SERVER = path.join(__dirname, '..', 'server', 'out', 'lsp', 'main.js');
+
+async function coldStart(module, workDir, runIndex) {
+  const client = new LspClient([SERVER, '--stdio'], { logFile: path.join(workDir, `cold-${runIndex}.log`) });
+  try {
+    const uri = pathToFileURL(module.file).href;
+    const published = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri, 30_000);
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(module.dir).href,
+      workspaceFolders: [{ uri: pathToFileURL(module.dir).href, name: path.basename(module.dir) }],
+      capabilities: { textDocument: { publishDiagnostics: {} }, workspace: { configuration: false } },
+      initializationOptions: { settings: { debounceMs: 0 } },
+    });
+    client.notify('initialized', {});
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text: module.text } });
+    const first = await published;
+    return { ms: first.at - client.startedAt, diagnostics: first.params.diagnostics.length };
+  } finally {
+    await client.shutdown();
+  }
+}
+
+module.exports = { coldStart };
