@@ -44,11 +44,9 @@ export class Analyzer {
    */
   async analyzeModules(dirs: string[]): Promise<ModuleAnalysis[]> {
     const loader = this.loader();
-    const roots: ModuleSource[] = [];
-    for (const dir of dirs) {
-      const source = await loader.load(dir, true);
-      if (source) roots.push(source);
-    }
+    // All directories at once: the parser pool works on several files while the main thread scans others.
+    const loaded = await Promise.all(dirs.map((dir) => loader.load(dir, true)));
+    const roots = loaded.filter((s): s is ModuleSource => s !== undefined);
     const called = await calledDirs(roots, loader);
     const independent = roots.filter((r) => !called.has(r.dir));
     const explicit = this.options.configFile ? await this.explicitConfig(this.options.configFile) : undefined;
