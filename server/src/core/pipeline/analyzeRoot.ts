@@ -17,6 +17,7 @@ import { invalidAnnotationFinding } from '../rules/invalid-annotation';
 import { invalidConfigFinding } from '../rules/invalid-config';
 import { finalize, type Placed } from './findings';
 import { streamReport } from './streamReport';
+import { TimeSlicer } from './timeSlice';
 
 export interface RootOptions {
   /** --region: the region when Terraform does not say (before the config's region). */
@@ -63,7 +64,9 @@ export async function analyzeRoot(
   const streams = streamInstances(modules);
   const consumers = indexConsumers(modules, streams);
   const byResource = new Map<string, StreamFacts[]>();
+  const slicer = new TimeSlicer();
   for (const stream of streams) {
+    await slicer.tick();
     const facts = factsOf(stream, consumers, loaded, settings);
     const list = byResource.get(stream.resource) ?? [];
     list.push(facts);
