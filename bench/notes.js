@@ -15,6 +15,10 @@ function notes(r) {
     `each stream has a variable, a load annotation, a Lambda mapping, a Firehose and (every other one) an EFO consumer. ` +
     `The corpus: ${n(r.corpus.files)} files of ~${r.corpus.avgLines} lines in ${r.corpus.dirs} module directories.`);
 
+  const cores = os.availableParallelism();
+  if (Math.max(...r.load) > cores) {
+    out.push(`The machine was busy with other work (load average up to ${Math.max(...r.load).toFixed(1)} on ${cores} cores): absolute times are upper bounds; the ratios, measured side by side, are the fairer figures.`);
+  }
   const undos = r.sessions.reduce((k, s) => k + s.undoMismatches, 0);
   out.push(undos === 0
     ? 'Consistency check passed: after every edit that undid the previous one, the diagnostics equalled those of the freshly opened file.'
@@ -27,12 +31,13 @@ function notes(r) {
   const parse = r.parseMs[r.gateSize];
   if (gate && parse / gate.editP95 < 15) {
     const rest = prof.cachedMs;
-    const dominated = rest >= 0.5 * prof.editMs ? 'model, rules and pricing' : 'parsing';
+    const dominated = rest >= 0.5 * prof.editMs ? 'the model, rules and pricing dominate' : 'parsing dominates';
+    const around = gate.editP95 - prof.editMs;
     out.push(`Edit latency, ${n(gate.lines)} lines (missed): in-process, one re-analysis after a one-character edit takes ${ms(prof.editMs)}, ` +
       `and ${ms(rest)} even when every parse is a cache hit (model, rules and pricing over all ${n(gate.streams)} streams, on the main thread); ` +
-      `a whole-file parse through the server's worker takes ${ms(prof.parseMs)}. So ${dominated} dominates; ` +
-      `the remaining ${ms(gate.editP95 - prof.editMs)} of the p95 is the server around it (publishing ${n(gate.diagnostics)} diagnostics, JSON-RPC, probes queued in between). ` +
-      (dominated === 'parsing'
+      `a whole-file parse through the server's worker takes ${ms(prof.parseMs)}. So ${dominated}` +
+      (around > 0 ? `; the remaining ${ms(around)} of the p95 is the server around it (publishing ${n(gate.diagnostics)} diagnostics, JSON-RPC, probes queued in between). ` : '. ') +
+      (dominated === 'parsing dominates'
         ? 'To close it: send only the edited top-level block back through hcl2json and shift the others\' positions.'
         : `To close it: recompute the model, rules and estimates only for the streams that depend on the edited block, keeping the others' results; the target needs the p95 under ${ms(parse / 15)}.`));
   }
@@ -49,16 +54,20 @@ function notes(r) {
   }
   const c = r.corpus;
   if (c.terraformMs !== undefined && c.cliMs > 2 * c.terraformMs) {
+    const small = r.sessions[0];
+    const parseFloor = c.files * r.parseMs[small.size];
     out.push(`CLI on the corpus (missed): ${ms(c.cliMs)} against terraform fmt's ${ms(c.terraformMs)}. ` +
-      `One ${n(r.gateLines)}-line file takes the CLI ${ms(r.singleCliMs)} (whole-file parse ${ms(parse)}, first parse with WASM load ${ms(r.hclFirstMs)}), ` +
-      `so fixed start-up is small against ${n(c.files)} files: the time is per-file parsing and analysis. ` +
-      `To close it: parse on all ${os.availableParallelism()} cores (a worker pool of that size) and analyse modules while others parse.`);
+      `A warm whole-file parse of the ${n(small.lines)}-line file takes ${ms(r.parseMs[small.size])}, so ${n(c.files)} such parses on one thread alone take about ${ms(parseFloor)} ` +
+      `(${(parseFloor / c.terraformMs).toFixed(1)}× terraform fmt); the rest is start-up (process start → first parse ${ms(r.hclFirstMs)}) and the model, rules and pricing ` +
+      `(one ${n(r.gateLines)}-line file takes the CLI ${ms(r.singleCliMs)} against a ${ms(parse)} parse). ` +
+      `To close it: parse on all ${os.availableParallelism()} cores (a worker pool of that size, fed in file order so analysis overlaps parsing) and skip files with no Kinesis resource before the model is built.`);
   } else if (c.terraformMs === undefined) {
     out.push('CLI ratio not measured: terraform is not on the PATH (the native HCL floor).');
   }
   if (r.rssMB > 200) {
-    out.push(`Peak RSS (missed): ${Math.round(r.rssMB)} MB after the session, already ${Math.round(r.openRssMB)} MB right after opening the ${n(r.gateLines)}-line file ` +
-      `(its first whole-file parse grows hcl2json's WASM heap, which never shrinks, in a worker inside the server process). ` +
+    out.push(`Peak RSS (missed): ${Math.round(r.rssMB)} MB after the session, already ${Math.round(r.openRssMB)} MB right after opening the ${n(r.gateLines)}-line file, before any edit ` +
+      `(its first analysis, including a whole-file parse in a worker thread inside the server process whose hcl2json WASM heap never shrinks); ` +
+      `the typing session added ${Math.round(r.rssMB - r.openRssMB)} MB. ` +
       'To close it: parse large files block by block so no single parse needs the whole file in WASM memory, and recycle the worker after a large parse.');
   }
   return out;

@@ -19,7 +19,7 @@ const QUICK = process.env.BENCH_QUICK === '1';
 /** Repetitions: medians of several runs; the full plan stays under ~10 minutes on 2 cores. */
 const PLAN = QUICK
   ? { sessions: 1, edits: { 100: 8, 2000: 8, 20000: 6 }, parses: 2, cold: 2, cli: 1, profile: 2 }
-  : { sessions: 3, edits: { 100: 40, 2000: 40, 20000: 20 }, parses: 5, cold: 5, cli: 3, profile: 5 };
+  : { sessions: 3, edits: { 100: 40, 2000: 40, 20000: 40 }, parses: 7, cold: 5, cli: 3, profile: 7 };
 const SIZES = [100, 2000, 20000];
 /** The file the latency and memory targets are set on (issue 4). */
 const GATE = 20000;
@@ -38,7 +38,8 @@ async function main() {
     killAll();
     if (process.env.BENCH_KEEP !== '1') fs.rmSync(work, { recursive: true, force: true });
   };
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => (cleanup(), process.exit(130)));
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
+  process.on('exit', cleanup); // also after a crash (cleanup is synchronous and idempotent)
   try {
     log(`inputs in ${work}`);
     const modules = writeModules(path.join(work, 'in'), SIZES);

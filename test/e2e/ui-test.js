@@ -18,6 +18,8 @@ const FIXED = new RegExp(expected.fixedLine.split(' ').map((w) => w.replace(/[.*
 // Cold workbench, extension host and language server on 2 cores: allow a minute for first answers.
 const SLOW = 60000;
 const QUICK = 20000;
+// Gap between two position samples that must agree before the mouse moves there.
+const STABLE_SAMPLE_MS = 250;
 
 /** The steps, in order; each gets the page and a screenshot helper. */
 const steps = [
@@ -28,8 +30,14 @@ const steps = [
     await shot('01-workbench');
     await openWithQuickOpen(page, expected.file);
   }],
-  ['warning squiggle on shard_count', async (page, shot) => {
+  ['warning squiggle on shard_count', async (page) => {
     await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: SLOW });
+  }],
+  ['cost code lens above the resource', async (page, shot) => {
+    // Lenses insert lines and shift the text, so later steps measure positions only after this.
+    const lens = page.locator('.codelens-decoration').filter({ hasText: /\$\d.*\/mo/ });
+    await lens.first().waitFor({ state: 'visible', timeout: SLOW });
+    log(`code lens: ${(await lens.allInnerTexts()).join(' | ')}`);
     await shot('02-squiggle');
   }],
   ['hover names the rule', async (page, shot) => {
@@ -93,17 +101,30 @@ async function openWithQuickOpen(page, file) {
   await page.waitForSelector('.editor-instance .view-lines .view-line', { timeout: QUICK });
 }
 
-/** Bounding box of the warning squiggle on the finding's line (matched by vertical position). */
+/** Bounding box of the warning squiggle on the finding's line (matched by vertical position),
+ *  once two samples agree: decorations arriving late (lenses, inlay hints) move the text. */
 async function squiggleOnLine(page) {
   // Anchored: a comment higher up mentions shard_count too.
   const line = page.locator('.editor-instance .view-line').filter({ hasText: /^\s*shard_count\s*=/ }).first();
-  const lineBox = await line.boundingBox();
-  const mid = lineBox.y + lineBox.height / 2;
-  for (const squiggle of await page.locator('.monaco-editor .squiggly-warning').all()) {
-    const box = await squiggle.boundingBox();
-    if (box && box.y <= mid && mid <= box.y + box.height) return box;
+  const sample = async () => {
+    const lineBox = await line.boundingBox();
+    if (!lineBox) return undefined;
+    const mid = lineBox.y + lineBox.height / 2;
+    for (const squiggle of await page.locator('.monaco-editor .squiggly-warning').all()) {
+      const box = await squiggle.boundingBox();
+      if (box && box.y <= mid && mid <= box.y + box.height) return box;
+    }
+    return undefined;
+  };
+  const same = (a, b) => a && b && a.x === b.x && a.y === b.y;
+  const end = Date.now() + QUICK;
+  for (let previous = await sample(); Date.now() < end; ) {
+    await page.waitForTimeout(STABLE_SAMPLE_MS);
+    const current = await sample();
+    if (same(previous, current)) return current;
+    previous = current;
   }
-  throw new Error('no warning squiggle on the shard_count line');
+  throw new Error('no steady warning squiggle on the shard_count line');
 }
 
 /** Ctrl+1 (focus the editor; the Problems panel has focus) and Ctrl+G to an exact position,

@@ -24,7 +24,8 @@ export function inlayHints(store: AnalysisStore, params: InlayHintParams): Inlay
         const cost = amount(s, ['extended-retention', 'long-term-retention', 'on-demand-extended-retention', 'on-demand-long-term-retention']);
         if (cost !== formatUsd(0)) add(a.retention_period.value.end, `+ ${cost}/mo`);
       }
-      if (a.stream_mode) add(a.stream_mode.value.end, s.mode === 'ON_DEMAND' ? `≈ ${amount(s, ['on-demand-stream-hours'])}/mo + data` : `≈ ${amount(s, ['shard-hours'])}/mo`);
+      // The mode decides the whole bill: its hint is the stream's total in this mode.
+      if (a.stream_mode) add(a.stream_mode.value.end, `≈ ${formatUsd(s.estimate.monthlyUsd)}/mo${s.estimate.partial ? ' + usage' : ''} in total`);
     }
     for (const c of s.consumerLinks) {
       if (c.file === file) add(c.range.end, consumerLabel(s, c.kind));
