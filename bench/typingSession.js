@@ -11,7 +11,7 @@ const { percentile } = require('./stats');
 
 const WRAPPER = path.join(__dirname, 'serverWithLoopStats.js');
 /** Gap between hover/code-lens probes while an analysis runs: about one request pair per editor frame burst. */
-const PROBE_INTERVAL_MS = 20;
+const PROBE_INTERVAL_MS = Number(process.env.BENCH_PROBE_MS || 20);
 /** Untimed edits first, as an editor that has been open a while has warm caches and JIT. */
 const WARMUP_EDITS = 2;
 

@@ -68,3 +68,20 @@ describe('model: suppression comments', () => {
     assert.deepEqual(res.findings.filter((f) => RULES.includes(f.ruleId)).map((f) => [f.ruleId, f.severity]), [['undersized-shards', 'error']]);
   });
 });
+
+describe('suppression above an annotation comment', () => {
+  it('silences invalid-annotation on the annotation line right below it', async () => {
+    const res = await analyze({
+      'main.tf': [
+        '# kinesis-lint-ignore: invalid-annotation typo kept on purpose',
+        '# kinesis-lint: write_mib_per_sec=1 shards=3',
+        'resource "aws_kinesis_stream" "s" {',
+        '  name        = "s"',
+        '  shard_count = 2',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    assert.deepEqual(res.of('invalid-annotation'), []);
+  });
+});

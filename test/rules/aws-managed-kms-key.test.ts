@@ -61,6 +61,12 @@ describe('rule aws-managed-kms-key', () => {
   });
 
   describe('stays silent', () => {
+    it('when encryption_type is "NONE": the key is unused (missing-kms reports the stream)', async () => {
+      const res = await analyze({ 'main.tf': MANAGED.replace('"KMS"', '"NONE"') });
+      assert.deepEqual(res.of(ID), []);
+      assert.equal(res.of('missing-kms').length, 1);
+    });
+
     for (const key of ['"alias/my-stream-key"', '"alias/aws/kinesis-copy"', '"arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"']) {
       it(`on a customer-managed key ${key}`, async () => {
         assert.deepEqual((await analyze({ 'main.tf': stream(key) })).of(ID), []);

@@ -20,7 +20,7 @@ function provisioned(retention: string, annotation = '', shards = '3', extra: st
 const LOAD = 'write_mib_per_sec=2 avg_utilization=0.5';
 const THIRTY_DAYS = provisioned('720', LOAD);
 const FIXED = provisioned('168', LOAD);
-const TAIL = ', and reading data older than 7 days is billed per GB. Consider 168 h and an archive (e.g. Firehose to S3).';
+const TAIL = '; reading data older than 7 days is billed per GB. Consider 168 h and an archive (e.g. Firehose to S3).';
 
 describe('rule long-term-retention-cost', () => {
   describe('fires', () => {
@@ -30,8 +30,8 @@ describe('rule long-term-retention-cost', () => {
       assert.deepEqual(f.range, r(4, 21, 4, 24));
       assert.equal(
         f.message,
-        'aws_kinesis_stream.audit keeps data for 720 h (30 days); retention beyond 7 days costs $43.80/month for extended retention (over 24 h) ' +
-          'plus $44.63/month for long-term retention (over 7 days)' + TAIL,
+        'aws_kinesis_stream.audit keeps data for 720 h (30 days): storing data older than 7 days costs $44.63/month for long-term retention (over 7 days); ' +
+          'any retention over 24 h adds $43.80/month for extended retention (over 24 h)' + TAIL,
       );
     });
 
@@ -39,15 +39,15 @@ describe('rule long-term-retention-cost', () => {
       const f = one(await analyze({ 'main.tf': provisioned('720') }), ID);
       assert.equal(
         f.message,
-        'aws_kinesis_stream.audit keeps data for 720 h (30 days); retention beyond 7 days costs $43.80/month for extended retention (over 24 h) ' +
-          'plus $0.023 per GB-month for long-term retention (over 7 days) (declare the write rate to see the monthly amount)' + TAIL,
+        'aws_kinesis_stream.audit keeps data for 720 h (30 days): storing data older than 7 days costs $0.023 per GB-month for long-term retention (over 7 days) ' +
+          '(declare the write rate to see the monthly amount); any retention over 24 h adds $43.80/month for extended retention (over 24 h)' + TAIL,
       );
     });
 
     it('with an unknown shard count: says so instead of asking for the write rate', async () => {
       const main = provisioned('720', LOAD, 'var.shards') + '\nvariable "shards" {\n  type = number\n}\n';
       const f = one(await analyze({ 'main.tf': main }), ID);
-      assert.match(f.message, /costs \$0\.02 per shard-hour for extended retention \(over 24 h\) \(the shard count is unknown\) plus \$44\.63\/month for long-term retention/);
+      assert.match(f.message, /costs \$44\.63\/month for long-term retention \(over 7 days\); any retention over 24 h adds \$0\.02 per shard-hour for extended retention \(over 24 h\) \(the shard count is unknown\);/);
     });
 
     it('on-demand: 2 MiB/s × 144 h = 1,012.5 GB × $0.10 = $101.25 plus 2 MiB/s × 232 h = 1,631.25 GB × $0.023 = $37.52', async () => {
@@ -64,7 +64,7 @@ describe('rule long-term-retention-cost', () => {
       ]);
       const f = one(await analyze({ 'main.tf': main }), ID);
       assert.deepEqual(f.range, r(3, 21, 3, 24));
-      assert.match(f.message, /\(17 days\); retention beyond 7 days costs \$101\.25\/month for extended retention \(24 h to 7 days\) plus \$37\.52\/month for long-term retention \(over 7 days\),/);
+      assert.match(f.message, /\(17 days\): storing data older than 7 days costs \$37\.52\/month for long-term retention \(over 7 days\); any retention over 24 h adds \$101\.25\/month for extended retention \(24 h to 7 days\);/);
     });
 
     it('from 169 h up to 8,760 h', async () => {
@@ -76,7 +76,7 @@ describe('rule long-term-retention-cost', () => {
     it('once for count = 3, naming the instances; the amount is per instance', async () => {
       const f = one(await analyze({ 'main.tf': provisioned('720', LOAD, '3', ['  count = 3', '']) }), ID);
       assert.deepEqual(f.range, r(6, 21, 6, 24));
-      assert.match(f.message, /long-term retention \(over 7 days\) per instance, and .* \(3 instances: aws_kinesis_stream\.audit\[0\], aws_kinesis_stream\.audit\[1\], aws_kinesis_stream\.audit\[2\]\)$/);
+      assert.match(f.message, /long-term retention \(over 7 days\) per instance; .* \(3 instances: aws_kinesis_stream\.audit\[0\], aws_kinesis_stream\.audit\[1\], aws_kinesis_stream\.audit\[2\]\)$/);
     });
 
     it('on the module caller\'s retention argument; the fix edits it there', async () => {

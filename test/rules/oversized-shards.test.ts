@@ -30,14 +30,15 @@ describe('rule oversized-shards', () => {
       assert.equal(
         f.message,
         'aws_kinesis_stream.audit has 10 shards but its declared load needs 2 at the 80 % target utilisation ' +
-          '(write bytes (1 MiB/s against 1 MiB/s per shard)); 2 shards would save $87.60/month.',
+          '(write bytes (1 MiB/s against 1 MiB/s per shard)); 2 shards would save $87.60/month ' +
+          '(AWS resizes at most ×2 or ÷2 per update: apply 10 → 5 → 3 → 2).',
       );
     });
 
     it('counts extended retention in the saving: 8 × 730 h × ($0.015 + $0.020) = $204.40/month', async () => {
       const main = stream(LOAD, '10').replace('  encryption_type', '  retention_period = 48\n  encryption_type');
       const f = one(await analyze({ 'main.tf': main }), ID);
-      assert.match(f.message, /2 shards would save \$204\.40\/month\.$/);
+      assert.match(f.message, /2 shards would save \$204\.40\/month \(AWS resizes at most ×2 or ÷2 per update: apply 10 → 5 → 3 → 2\)\.$/);
     });
 
     it('just above the factor: 5 shards > 2 × 2', async () => {
@@ -53,7 +54,7 @@ describe('rule oversized-shards', () => {
     it('once for count = 3: names the 3 instances and says the saving is per instance', async () => {
       const f = one(await analyze({ 'main.tf': stream(LOAD, '10', ['  count = 3', '']) }), ID);
       assert.deepEqual(f.range, r(5, 20, 5, 22));
-      assert.match(f.message, /2 shards would save \$87\.60\/month per instance\. \(3 instances: aws_kinesis_stream\.audit\[0\], aws_kinesis_stream\.audit\[1\], aws_kinesis_stream\.audit\[2\]\)$/);
+      assert.match(f.message, /2 shards would save \$87\.60\/month per instance \(AWS resizes at most ×2 or ÷2 per update: apply 10 → 5 → 3 → 2\)\. \(3 instances: aws_kinesis_stream\.audit\[0\], aws_kinesis_stream\.audit\[1\], aws_kinesis_stream\.audit\[2\]\)$/);
     });
 
     it('on the module caller\'s argument', async () => {

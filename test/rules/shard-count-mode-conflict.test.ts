@@ -73,9 +73,9 @@ describe('rule shard-count-mode-conflict', () => {
       assert.equal(f.message, 'aws_kinesis_stream.audit is PROVISIONED but has no shard_count, which provisioned mode requires.');
     });
 
-    it('on shard_count when warm_throughput_mib_ps is set too', async () => {
+    it('on warm_throughput_mib_ps when a provisioned stream sets shard_count too', async () => {
       const f = one(await analyze({ 'main.tf': WARM }), ID);
-      assert.deepEqual(f.range, r(2, 27, 2, 28));
+      assert.deepEqual(f.range, r(3, 27, 3, 30));
       assert.match(f.message, /sets both warm_throughput_mib_ps and shard_count, which conflict/);
     });
 
@@ -181,9 +181,9 @@ describe('rule shard-count-mode-conflict', () => {
       assert.equal(files['main.tf'], `# kinesis-lint: write_mib_per_sec=3\n${NO_SHARDS_FIXED.replace('= 1', '= 4')}`);
     });
 
-    it('removes shard_count next to warm_throughput_mib_ps, re-padding the rest', async () => {
+    it('removes warm_throughput_mib_ps from a provisioned stream (it keeps its shards), re-padding the rest', async () => {
       const { files } = await applyFix({ 'main.tf': WARM }, ID);
-      assert.equal(files['main.tf'], WARM.replace('  shard_count            = 2\n', ''));
+      assert.equal(files['main.tf'], hcl(['resource "aws_kinesis_stream" "events" {', '  name        = "events"', '  shard_count = 2', '}']));
     });
 
     it('terraform fmt accepts the fixed files', function () {

@@ -29,7 +29,8 @@ describe('rule undersized-shards', () => {
       assert.equal(
         f.message,
         'aws_kinesis_stream.events needs 6 shards for its declared load at the 80 % target utilisation but has 2: ' +
-          'shared reads (9 MiB/s against 2 MiB/s per shard) sets the number; at 2 the peak uses 225 % of its shared reads capacity.',
+          'shared reads (9 MiB/s against 2 MiB/s per shard) sets the number; at 2 the peak uses 225 % of its shared reads capacity ' +
+          '(AWS resizes at most ×2 or ÷2 per update: apply 2 → 4 → 6).',
       );
     });
 

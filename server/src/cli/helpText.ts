@@ -19,7 +19,7 @@ Options:
                               lowest severity that makes the exit code 1 (default: error);
                               hints never fail the run
   --fix                       apply the quick-fixes in place, then report what remains
-  --no-cost                   skip cost estimates and cost rules
+  --no-cost                   omit the cost estimates (findings are unchanged)
   --version                   print the version and exit
   -h, --help                  print this help and exit
 

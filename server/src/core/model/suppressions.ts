@@ -1,5 +1,6 @@
 // `# kinesis-lint-ignore: rule-id[, rule-id] [reason]` silences those rules on the line it annotates: its own line
-// when code stands before it, else the first code line below it (so it can sit above a resource or an attribute).
+// when code stands before it, else the first code line below it (so it can sit above a resource or an attribute),
+// and the line right below it (so it can sit above an annotation comment, where invalid-annotation reports).
 // `# kinesis-lint-ignore-file: rule-id[, …]` silences rules for the whole file.
 import type { SourceFile } from '../syntax/sourceFile';
 import type { AnnotationProblem } from './annotations';
@@ -8,8 +9,8 @@ const MARKER = /^(\s*(?:#|\/\/|\/\*)\s*)kinesis-lint-ignore(-file)?:/;
 
 interface Suppression {
   file: string;
-  /** The code line it applies to; -1 for the whole file. */
-  line: number;
+  /** The lines it applies to; empty for the whole file. */
+  lines: number[];
   rules: Set<string>;
 }
 
@@ -40,14 +41,15 @@ export class Suppressions {
         }
         if (!t[2]) break;
       }
-      this.entries.push({ file: file.path, line: m[2] ? -1 : targetLine(file, comment.span.start), rules });
+      const own = file.lines.positionAt(comment.span.start).line;
+      this.entries.push({ file: file.path, lines: m[2] ? [] : [targetLine(file, comment.span.start), own + 1], rules });
     }
   }
 
   /** Whether a rule is silenced at any of the given lines of a file (a finding's line, its resource's header line). */
   isSuppressed(ruleId: string, places: { file: string; line: number }[]): boolean {
     return this.entries.some(
-      (e) => e.rules.has(ruleId) && places.some((p) => p.file === e.file && (e.line === -1 || e.line === p.line)),
+      (e) => e.rules.has(ruleId) && places.some((p) => p.file === e.file && (e.lines.length === 0 || e.lines.includes(p.line))),
     );
   }
 }

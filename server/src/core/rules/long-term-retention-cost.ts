@@ -11,11 +11,10 @@ export const rule: StreamRule = {
     const r = s.retentionHours;
     const attr = s.attr('retention_period');
     if (!attr || r === null || r <= LONG_TERM_RETENTION_AFTER_HOURS) return [];
-    const cost = describeComponents(s, [
-      'extended-retention', 'long-term-retention', 'on-demand-extended-retention', 'on-demand-long-term-retention',
-    ]);
+    const longTerm = describeComponents(s, ['long-term-retention', 'on-demand-long-term-retention']);
+    const extended = describeComponents(s, ['extended-retention', 'on-demand-extended-retention']);
     return [{
-      message: `${streamName(s)} keeps data for ${r} h (${Math.round(r / 24)} days); retention beyond 7 days costs ${cost}${perInstance(s)}, and reading data older than 7 days is billed per GB. Consider 168 h and an archive (e.g. Firehose to S3).`,
+      message: `${streamName(s)} keeps data for ${r} h (${Math.round(r / 24)} days): storing data older than 7 days costs ${longTerm}${perInstance(s)}${extended ? `; any retention over 24 h adds ${extended}` : ''}; reading data older than 7 days is billed per GB. Consider 168 h and an archive (e.g. Firehose to S3).`,
       at: attr.at,
       fixes: setValueFix(attr, String(LONG_TERM_RETENTION_AFTER_HOURS), false, true),
     }];

@@ -1,5 +1,6 @@
 // Wording shared by rule messages.
 import type { BindingLimit } from '../capacity/sizing';
+import { UPDATE_SHARD_COUNT_MAX_FACTOR } from '../capacity/limits';
 import type { StreamFacts } from '../model/streamFacts';
 
 /** aws_kinesis_stream.events (module prefix included), as users see it in plans. */
@@ -47,4 +48,18 @@ export function limitWords(entry: { limit: BindingLimit; demand: number; capacit
 
 export function limitName(limit: BindingLimit): string {
   return LIMIT_NAMES[limit];
+}
+
+/**
+ * UpdateShardCount at most doubles or halves a stream per call (and 10 calls per rolling 24 h, API reference), so
+ * a jump further than that must be applied in steps.
+ */
+export function reshardNote(from: number, to: number): string {
+  if (to <= from * UPDATE_SHARD_COUNT_MAX_FACTOR && to >= from / UPDATE_SHARD_COUNT_MAX_FACTOR) return '';
+  const steps: number[] = [];
+  for (let n = from; n !== to; ) {
+    n = to > n ? Math.min(to, n * UPDATE_SHARD_COUNT_MAX_FACTOR) : Math.max(to, Math.ceil(n / UPDATE_SHARD_COUNT_MAX_FACTOR));
+    steps.push(n);
+  }
+  return ` (AWS resizes at most ×2 or ÷2 per update: apply ${[from, ...steps].join(' → ')})`;
 }

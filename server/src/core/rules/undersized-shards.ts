@@ -1,7 +1,7 @@
 import type { StreamRule } from './rule';
 import { meta } from './rule';
 import { setValueFix } from './fixHelpers';
-import { limitName, limitWords, percent, streamName } from './messages';
+import { limitName, limitWords, percent, reshardNote, streamName } from './messages';
 import { peakUtilization } from '../capacity/sizing';
 
 export const rule: StreamRule = {
@@ -14,7 +14,7 @@ export const rule: StreamRule = {
     const peak = peakUtilization(s.load!, s.consumers.standard, s.shardCount);
     const target = percent(s.settings.config.targetUtilization);
     return [{
-      message: `${streamName(s)} needs ${required} shards for its declared load at the ${target} target utilisation but has ${s.shardCount}: ${limitWords(binding)} sets the number${peak ? `; at ${s.shardCount} the peak uses ${percent(peak.utilization)} of its ${limitName(peak.limit)} capacity` : ''}.`,
+      message: `${streamName(s)} needs ${required} shards for its declared load at the ${target} target utilisation but has ${s.shardCount}: ${limitWords(binding)} sets the number${peak ? `; at ${s.shardCount} the peak uses ${percent(peak.utilization)} of its ${limitName(peak.limit)} capacity` : ''}${reshardNote(s.shardCount, required)}.`,
       at: shards.at,
       fixes: setValueFix(shards, String(required), true),
     }];

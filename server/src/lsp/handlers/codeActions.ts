@@ -49,7 +49,8 @@ export function codeActions(store: AnalysisStore, params: CodeActionParams, doc:
 
 /** `# kinesis-lint-ignore: <rule> <reason>` above the resource (or above the line, for a file-level finding). */
 function ignoreAction(store: AnalysisStore, finding: Finding, diagnostic: Diagnostic, doc: TextDocument): CodeAction | undefined {
-  if (finding.ruleId === 'syntax-error') return undefined;
+  // Syntax errors cannot be ignored, and a config problem sits in JSON, which has no comments.
+  if (finding.ruleId === 'syntax-error' || finding.ruleId === 'invalid-config') return undefined;
   const stream = finding.resource ? store.stream(finding.resource) : undefined;
   const line = stream && stream.file === finding.file ? stream.range.start.line : finding.range.start.line;
   const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
