@@ -30,7 +30,7 @@ export const rule: StreamRule = {
     const warm = s.attr('warm_throughput_mib_ps');
     // On ON_DEMAND the shard_count finding above already says it; on a provisioned stream warm throughput is the
     // odd one out, so the fix removes it and keeps the shards the stream runs on.
-    if (warm && warm.value !== null && present && s.mode !== 'ON_DEMAND') {
+    if (warm && isKnown(warm.value) && warm.value !== null && present && s.mode === 'PROVISIONED') {
       out.push({
         message: `${streamName(s)} sets both warm_throughput_mib_ps and shard_count, which conflict: warm throughput is for on-demand streams. Remove warm_throughput_mib_ps, or switch to on-demand and remove shard_count.`,
         at: warm.at,
