@@ -1,10 +1,11 @@
-// Incremental analysis (the server's: one long-lived parse cache, block-by-block re-parsing) must give exactly what
+// Incremental analysis (the server's: long-lived parse and result caches, block-by-block re-parsing) must give exactly what
 // a from-scratch analysis (every file parsed whole, no cache) gives, after every edit of a random typing session — findings, ranges, fixes, costs.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer } from '../../server/src/core/analyze';
 import { CachedParser } from '../../server/src/core/syntax/parseCache';
+import { ResultCache } from '../../server/src/core/pipeline/resultCache';
 import { memoryHost } from '../support/memoryHost';
 import { sharedParser } from '../support/analyze';
 
@@ -44,18 +45,19 @@ function generated(streams: number): string {
   return blocks.join('\n');
 }
 
-function moduleFiles(dir: string): Record<string, string> {
+function moduleFiles(dir: string, prefix = '/ws'): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of fs.readdirSync(dir)) {
     const p = path.join(dir, name);
-    if (fs.statSync(p).isFile() && /\.(tf|tfvars)$|\.kinesis-lint\.json$/.test(name)) out[`/ws/${name}`] = fs.readFileSync(p, 'utf8');
+    if (fs.statSync(p).isDirectory()) Object.assign(out, moduleFiles(p, `${prefix}/${name}`));
+    else if (/\.(tf|tfvars)$|\.kinesis-lint\.json$/.test(name)) out[`${prefix}/${name}`] = fs.readFileSync(p, 'utf8');
   }
   return out;
 }
 
 /** Everything an analysis says, as one comparable value. */
-async function snapshot(files: Record<string, string>, cache: CachedParser | null): Promise<string> {
-  const analyzer = new Analyzer(memoryHost(files), { parser: sharedParser(), parseCache: cache });
+async function snapshot(files: Record<string, string>, cache: CachedParser | null, results?: ResultCache): Promise<string> {
+  const analyzer = new Analyzer(memoryHost(files), { parser: sharedParser(), parseCache: cache, resultCache: results });
   const analyses = await analyzer.analyzeModules(['/ws']);
   return JSON.stringify(analyses.map((a) => ({ findings: a.findings, streams: a.streams })));
 }
@@ -66,23 +68,27 @@ describe('incremental analysis equals a full re-analysis after every edit', func
     ['telemetry-pipeline', moduleFiles(path.join(EXAMPLES, 'telemetry-pipeline'))],
     ['on-demand-clickstream', moduleFiles(path.join(EXAMPLES, 'on-demand-clickstream'))],
     ['healthy', moduleFiles(path.join(EXAMPLES, 'healthy'))],
+    ['module-call', moduleFiles(path.join(EXAMPLES, 'module-call'))],
     ['generated (12 streams)', { '/ws/main.tf': generated(12) }],
   ];
   for (const [name, initial] of cases) {
     it(name, async () => {
       const rnd = prng(name.length * 7919);
       const incremental = new CachedParser(sharedParser());
+      const results = new ResultCache();
       const files = { ...initial };
-      const target = Object.keys(files).find((f) => f.endsWith('main.tf'))!;
+      // Edit the file that defines streams (the child module's, for the module call).
+      const target = Object.keys(files).filter((f) => f.endsWith('main.tf')).sort((a, b) => b.length - a.length)[0];
       let steps = 0;
       for (let step = 0; step < 60; step++) {
         files[target] = edit(files[target], rnd);
-        const fast = await snapshot(files, incremental);
+        const fast = await snapshot(files, incremental, results);
         const full = await snapshot(files, null);
         assert.equal(fast, full, `step ${step} of ${name} differs; text:\n${files[target]}`);
         steps++;
       }
       assert.equal(steps, 60);
+      if (name.startsWith('generated')) assert.ok(results.stats.hits > 0, 'unchanged streams come from the result cache');
     });
   }
 });

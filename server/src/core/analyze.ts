@@ -10,6 +10,7 @@ import { CachedParser, type TextParser } from './syntax/parseCache';
 import { loadModuleSource, type ModuleSource } from './model/moduleSource';
 import { localModuleDir, type ModuleLoader } from './model/moduleTree';
 import { analyzeRoot } from './pipeline/analyzeRoot';
+import type { ResultCache } from './pipeline/resultCache';
 
 export interface AnalyzeOptions {
   /** The region assumed when Terraform's aws provider does not set one (overrides the config file's `region`). */
@@ -29,7 +30,7 @@ export class Analyzer {
 
   constructor(
     private readonly host: Host,
-    private readonly options: AnalyzeOptions & { parserWorkers?: number; parser?: HclParser; parseCache?: CachedParser | null } = {},
+    private readonly options: AnalyzeOptions & { parserWorkers?: number; parser?: HclParser; parseCache?: CachedParser | null; resultCache?: ResultCache } = {},
   ) {
     // A long-lived host (the language server, a test suite) shares one parser and its warm workers.
     this.parser = options.parser ?? new HclParser({ workers: options.parserWorkers ?? 1 });
@@ -54,7 +55,7 @@ export class Analyzer {
     for (const root of independent.length ? independent : roots) {
       let config = explicit ?? (await loadConfig(await findConfigFile(root.dir, this.host), this.host));
       if (this.options.editorSettings) config = await applyEditorSettings(config, this.options.editorSettings, this.host);
-      results.push(await analyzeRoot(root, loader, config, { region: this.options.region }));
+      results.push(await analyzeRoot(root, loader, config, { region: this.options.region, cache: this.options.resultCache }));
     }
     return results;
   }

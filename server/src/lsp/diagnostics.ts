@@ -7,17 +7,19 @@ import type { AnalysisStore } from './store';
 import { findingKey, pathToUri, toDiagnostic } from './convert';
 
 export class DiagnosticsPublisher {
-  private readonly published = new Set<string>();
+  /** What was last sent per file, so unchanged files are not sent again after every analysis. */
+  private readonly published = new Map<string, string>();
   private readonly lastCleanRules = new Map<string, Finding[]>();
   /** Extra diagnostics the server itself adds per file (e.g. a file too large to analyse). */
   readonly notes = new Map<string, Diagnostic[]>();
 
   constructor(private readonly connection: Connection) {}
 
-  publishAll(store: AnalysisStore): void {
+  /** `edited`: files whose text changed; they are always published (clients time edits by it), others only on change. */
+  publishAll(store: AnalysisStore, edited: ReadonlySet<string> = new Set()): void {
     const files = new Set<string>([...store.analyses().flatMap((a) => a.files), ...this.notes.keys()]);
-    for (const file of files) this.publishFile(file, store.findingsIn(file));
-    for (const file of this.published) {
+    for (const file of files) this.publishFile(file, store.findingsIn(file), edited.has(file));
+    for (const file of [...this.published.keys()]) {
       if (!files.has(file)) {
         this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
         this.published.delete(file);
@@ -26,7 +28,7 @@ export class DiagnosticsPublisher {
     }
   }
 
-  private publishFile(file: string, findings: Finding[]): void {
+  private publishFile(file: string, findings: Finding[], edited: boolean): void {
     const syntax = findings.filter((f) => f.ruleId === 'syntax-error');
     let rules = findings.filter((f) => f.ruleId !== 'syntax-error');
     if (syntax.length === 0) this.lastCleanRules.set(file, rules);
@@ -36,8 +38,10 @@ export class DiagnosticsPublisher {
     }
     const diagnostics = [...syntax, ...rules].map((f) => toDiagnostic(f, findingKey(f)));
     diagnostics.push(...(this.notes.get(file) ?? []));
+    const sent = JSON.stringify(diagnostics);
+    if (!edited && this.published.get(file) === sent) return;
     this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics });
-    this.published.add(file);
+    this.published.set(file, sent);
   }
 }
 

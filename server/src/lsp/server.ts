@@ -16,6 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from '../core/analyze';
 import { HclParser } from '../core/syntax/hcl2json';
 import { CachedParser } from '../core/syntax/parseCache';
+import { ResultCache } from '../core/pipeline/resultCache';
 import { VERSION } from '../core/version';
 import { nodeHost } from '../node/nodeHost';
 import { findModuleDirs } from '../node/findModules';
@@ -43,10 +44,14 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const store = new AnalysisStore();
+  /** Documents opened or changed since the last analysis: their diagnostics are published even when unchanged. */
+  const editedFiles = new Set<string>();
   const publisher = new DiagnosticsPublisher(connection);
   const parser = options.parser ?? new HclParser();
   // Unchanged files (and unchanged blocks of a broken file) are not parsed again on each edit.
   const parseCache = new CachedParser(parser);
+  // …and streams an edit cannot affect keep their findings and estimates.
+  const resultCache = new ResultCache();
   let folders: string[] = [];
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
@@ -65,6 +70,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const analyzer = new Analyzer(host, {
       parser,
       parseCache,
+      resultCache,
       editorSettings: { ...settings, baseDir: folders[0] },
     });
     const analyses = await analyzer.analyzeModules(dirs);
@@ -72,12 +78,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // A directory now analysed through its caller is no longer a root of its own.
     for (const dir of dirs) if (!analysed.has(dir)) store.delete(dir);
     for (const a of analyses) store.set(a);
-    publisher.publishAll(store);
-    const total = workspaceReport(store.streams(), folders[0] ?? '/');
+    const edited = new Set(editedFiles);
+    editedFiles.clear();
+    publisher.publishAll(store, edited);
+    const streams = store.streams();
     void connection.sendNotification(COST_SUMMARY_NOTIFICATION, {
-      totalMonthlyUsd: total.totalMonthlyUsd,
-      partial: total.partial,
-      streams: store.streams().length,
+      totalMonthlyUsd: streams.reduce((sum, s) => sum + s.estimate.monthlyUsd, 0),
+      partial: streams.some((s) => s.estimate.partial),
+      streams: streams.length,
     });
     if (canRefresh.codeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     if (canRefresh.inlayHint) void connection.languages.inlayHint.refresh();
@@ -142,7 +150,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const onDocument = (uri: string) => {
     const file = uriToPath(uri);
-    if (file) scheduler.request(affected(file));
+    if (!file) return;
+    editedFiles.add(file);
+    scheduler.request(affected(file));
   };
   documents.onDidOpen((e) => onDocument(e.document.uri));
   documents.onDidChangeContent((e) => onDocument(e.document.uri));

@@ -1,13 +1,13 @@
 // The analysis of one root module and the local modules it calls: parse → model → rules → pricing.
 import type { Finding, Location } from '../types';
 import type { LoadedConfig } from '../config/config';
-import type { ModuleAnalysis } from '../results';
+import type { ModuleAnalysis, StreamReport } from '../results';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { ModuleSource } from '../model/moduleSource';
 import { instantiateTree, type ModuleLoader } from '../model/moduleTree';
 import { streamInstances, type StreamInstance } from '../model/streams';
-import { indexConsumers } from '../model/consumers';
-import { annotationsOf, mergeDeclarations, parseAnnotation } from '../model/annotations';
+import { indexConsumers, type ConsumerIndex } from '../model/consumers';
+import { annotationsOf, mergeDeclarations, parseAnnotation, type Annotation } from '../model/annotations';
 import { Suppressions } from '../model/suppressions';
 import { resourceRegion } from '../model/region';
 import { buildFacts, type StreamFacts, type StreamSettings } from '../model/streamFacts';
@@ -18,10 +18,13 @@ import { invalidConfigFinding } from '../rules/invalid-config';
 import { finalize, type Placed } from './findings';
 import { streamReport } from './streamReport';
 import { TimeSlicer } from './timeSlice';
+import { contextKey, streamKey, type CachedResult, type ResultCache } from './resultCache';
 
 export interface RootOptions {
   /** --region: the region when Terraform does not say (before the config's region). */
   region?: string;
+  /** Results of earlier analyses (a language server's): unchanged streams are not analysed again. */
+  cache?: ResultCache;
 }
 
 /** Region when neither Terraform, the command line nor the config says: AWS's default region. */
@@ -62,27 +65,22 @@ export async function analyzeRoot(
   loaded.problems.map(invalidConfigFinding).forEach(fileLevel);
 
   const streams = streamInstances(modules);
-  const consumers = indexConsumers(modules, streams);
-  const byResource = new Map<string, StreamFacts[]>();
+  const groups = new Map<string, StreamInstance[]>();
+  for (const stream of streams) groups.set(stream.resource, [...(groups.get(stream.resource) ?? []), stream]);
+  const cache = options.cache;
+  const context = cache ? contextKey(root.dir, modules, files, loaded, settings.defaultRegion) : '';
+  cache?.begin(root.dir);
+  let consumers: ConsumerIndex | undefined;
+  const reports: StreamReport[] = [];
   const slicer = new TimeSlicer();
-  for (const stream of streams) {
+  for (const instances of groups.values()) {
     await slicer.tick();
-    const facts = factsOf(stream, consumers, loaded, settings);
-    const list = byResource.get(stream.resource) ?? [];
-    list.push(facts);
-    byResource.set(stream.resource, list);
-    // A block hcl2json rejected has positions but no values: an argument it lacks may just not be typed yet.
-    if (!stream.block.hasValues) continue;
-    const anchors: Location[] = [facts.header];
-    for (const rule of STREAM_RULES) {
-      for (const report of rule.check(facts)) {
-        placed.push({
-          draft: { ruleId: rule.meta.id, message: report.message, file: report.at.file, range: report.at.range, resource: stream.resource, fixes: report.fixes ?? [] },
-          instance: stream.resource + stream.suffix,
-          anchors,
-        });
-      }
-    }
+    const annotations = annotationsOf(instances[0].block);
+    const key = cache ? streamKey(context, instances[0], annotations.map((a) => a.comment.span)) : '';
+    const result = (cache && cache.get(key, root.dir)) || analyzeResource(instances, annotations, (consumers ??= indexConsumers(modules, streams)), loaded, settings);
+    if (cache) cache.set(key, root.dir, result);
+    placed.push(...result.placed);
+    reports.push(result.report);
   }
   const findings: Finding[] = finalize(placed, loaded.config.rules, suppressions);
   const extraFiles = [
@@ -93,17 +91,45 @@ export async function analyzeRoot(
     dir: root.dir,
     files: [...files.map((f) => f.path), ...extraFiles],
     findings,
-    streams: [...byResource.values()].map(streamReport),
+    streams: reports,
   };
+}
+
+/** Facts, rule reports and the cost report of one stream resource (all its instances). */
+function analyzeResource(
+  instances: StreamInstance[],
+  annotations: Annotation[],
+  consumers: ConsumerIndex,
+  loaded: LoadedConfig,
+  settings: StreamSettings,
+): CachedResult {
+  const placed: Placed[] = [];
+  const facts = instances.map((stream) => factsOf(stream, annotations, consumers, loaded, settings));
+  facts.forEach((f, i) => {
+    const stream = instances[i];
+    // A block hcl2json rejected has positions but no values: an argument it lacks may just not be typed yet.
+    if (!stream.block.hasValues) return;
+    const anchors: Location[] = [f.header];
+    for (const rule of STREAM_RULES) {
+      for (const report of rule.check(f)) {
+        placed.push({
+          draft: { ruleId: rule.meta.id, message: report.message, file: report.at.file, range: report.at.range, resource: stream.resource, fixes: report.fixes ?? [] },
+          instance: stream.resource + stream.suffix,
+          anchors,
+        });
+      }
+    }
+  });
+  return { placed, report: streamReport(facts) };
 }
 
 function factsOf(
   stream: StreamInstance,
-  consumers: ReturnType<typeof indexConsumers>,
+  annotations: Annotation[],
+  consumers: ConsumerIndex,
   loaded: LoadedConfig,
   settings: StreamSettings,
 ): StreamFacts {
-  const annotations = annotationsOf(stream.block);
   const linked = consumers.of(stream);
   const region = resourceRegion(stream.block, stream.module, stream.iteration);
   return buildFacts({
