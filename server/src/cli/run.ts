@@ -95,12 +95,12 @@ function analyzerOptions(options: CliOptions, cwd: string, moduleCount: number):
   };
 }
 
-// Each hcl2json worker costs ~110 MB and ~0.25 s to start (reference/parsing.md §3), so one per spare core,
-// never more than there are modules, and at most 4.
+// Each hcl2json worker costs ~110 MB and ~0.25 s to start (reference/parsing.md §3): one per core (parsing is most
+// of the work; the main thread only scans and evaluates), never more than there are modules, and at most 4.
 const MAX_PARSER_WORKERS = 4;
 
 function parserWorkers(moduleCount: number): number {
-  return Math.max(1, Math.min(availableParallelism() - 1, moduleCount, MAX_PARSER_WORKERS));
+  return Math.max(1, Math.min(availableParallelism(), moduleCount, MAX_PARSER_WORKERS));
 }
 
 function render(report: RunReport, options: CliOptions, io: CliIO, deps: CliDeps): string {

@@ -47,7 +47,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Documents opened or changed since the last analysis: their diagnostics are published even when unchanged. */
   const editedFiles = new Set<string>();
   const publisher = new DiagnosticsPublisher(connection);
-  const parser = options.parser ?? new HclParser();
+  // A long-lived server recycles its parser worker after any parse over 256 KiB (a broken large file is parsed
+  // whole to get hcl2json's verdict), so its WASM heap does not keep the high-water mark for good.
+  const parser = options.parser ?? new HclParser({ recycleAfterBytes: 256 * 1024 });
   // Unchanged files (and unchanged blocks of a broken file) are not parsed again on each edit.
   const parseCache = new CachedParser(parser);
   // …and streams an edit cannot affect keep their findings and estimates.

@@ -113,16 +113,24 @@ export function annotationsOf(block: HclBlock): Annotation[] {
     chosen.unshift(c);
     line = from.line - 1;
   }
-  for (const c of comments) {
-    if (c.span.start > block.scanned.span.start && c.span.end <= block.scanned.span.end) chosen.push(c);
+  for (let i = lastCommentBefore(comments, block.scanned.span.start) + 1; i < comments.length; i++) {
+    const c = comments[i];
+    if (c.span.start >= block.scanned.span.end) break;
+    if (c.span.end <= block.scanned.span.end) chosen.push(c);
   }
   return chosen.map((c) => parseAnnotation(file, c)).filter((a): a is Annotation => a !== undefined);
 }
 
+/** Index of the last comment starting before `offset` (comments are in source order): a binary search. */
 function lastCommentBefore(comments: ScannedComment[], offset: number): number {
-  let i = comments.length - 1;
-  while (i >= 0 && comments[i].span.start >= offset) i--;
-  return i;
+  let low = 0;
+  let high = comments.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (comments[mid].span.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
 }
 
 /** Merge annotations in source order (a later key wins), then fill gaps from the config's declaration. */

@@ -62,9 +62,10 @@ export async function parseBlocks(
   parser: TextParser & Partial<BlockCache>,
 ): Promise<{ values: unknown[]; diagnostics: HclDiagnostic[] }> {
   const texts = blocks.map((b) => text.slice(b.scanned.span.start, b.scanned.span.end));
-  // Without a cache (a one-off run) block by block has nothing to reuse.
+  // Without a cache (a one-off run) block by block has nothing to reuse. A large file is always parsed block by
+  // block: one whole-file parse would grow hcl2json's WASM heap for good (reference/parsing.md §1).
   const misses = parser.has ? texts.filter((t) => !parser.has!(t)).length : Infinity;
-  if (misses > MAX_MISSES_FOR_BLOCKWISE) {
+  if (misses > MAX_MISSES_FOR_BLOCKWISE && (!parser.has || text.length <= MAX_WHOLE_PARSE_CHARS)) {
     const whole = await parser.parse(text);
     if (whole.ok) return { values: splitWhole(whole.json, blocks, texts, parser), diagnostics: [] };
   }
@@ -82,6 +83,8 @@ export async function parseBlocks(
 
 /** More new blocks than this and one whole-file parse beats one round trip per block (about 1 ms each). */
 const MAX_MISSES_FOR_BLOCKWISE = 8;
+/** A 20,000-line file (450 KB) parsed whole took the server's RSS from ~110 MB to ~270 MB (docs/benchmarks.md). */
+const MAX_WHOLE_PARSE_CHARS = 128 * 1024;
 
 function splitWhole(json: Record<string, unknown>, blocks: BlockRef[], texts: string[], cache: Partial<BlockCache>): unknown[] {
   const seen = new Map<string, number>();
