@@ -65,7 +65,9 @@ export async function parseBlocks(
   // Without a cache (a one-off run) block by block has nothing to reuse. A large file is always parsed block by
   // block: one whole-file parse would grow hcl2json's WASM heap for good (reference/parsing.md §1).
   const misses = parser.has ? texts.filter((t) => !parser.has!(t)).length : Infinity;
-  if (misses > MAX_MISSES_FOR_BLOCKWISE && (!parser.has || text.length <= MAX_WHOLE_PARSE_CHARS)) {
+  // A file none of whose blocks is known (seen for the first time) is parsed whole too: one call, not one per block.
+  const fresh = misses >= texts.length || misses > MAX_MISSES_FOR_BLOCKWISE;
+  if (fresh && (!parser.has || text.length <= MAX_WHOLE_PARSE_CHARS)) {
     const whole = await parser.parse(text);
     if (whole.ok) return { values: splitWhole(whole.json, blocks, texts, parser), diagnostics: [] };
   }
@@ -88,15 +90,19 @@ const MAX_WHOLE_PARSE_CHARS = 128 * 1024;
 
 function splitWhole(json: Record<string, unknown>, blocks: BlockRef[], texts: string[], cache: Partial<BlockCache>): unknown[] {
   const seen = new Map<string, number>();
-  return blocks.map((b, i) => {
+  const values = blocks.map((b) => {
     const key = [b.type, ...b.labels].join('\u0000');
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    const value = blockJson(json, b, occurrence);
-    // What hcl2json would return for this block's text alone.
-    cache.seed?.(texts[i], { ok: true, json: nest(b, value) });
-    return value;
+    return blockJson(json, b, occurrence);
   });
+  return remember(values, blocks, texts, cache);
+}
+
+/** Seed the cache with what hcl2json would return for each block's text alone. */
+function remember(values: unknown[], blocks: BlockRef[], texts: string[], cache: Partial<BlockCache>): unknown[] {
+  values.forEach((value, i) => cache.seed?.(texts[i], { ok: true, json: nest(blocks[i], value) }));
+  return values;
 }
 
 function nest(b: BlockRef, value: unknown): Record<string, unknown> {
