@@ -90,19 +90,15 @@ const MAX_WHOLE_PARSE_CHARS = 128 * 1024;
 
 function splitWhole(json: Record<string, unknown>, blocks: BlockRef[], texts: string[], cache: Partial<BlockCache>): unknown[] {
   const seen = new Map<string, number>();
-  const values = blocks.map((b) => {
+  return blocks.map((b, i) => {
     const key = [b.type, ...b.labels].join('\u0000');
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    return blockJson(json, b, occurrence);
+    const value = blockJson(json, b, occurrence);
+    // What hcl2json would return for this block's text alone.
+    cache.seed?.(texts[i], { ok: true, json: nest(b, value) });
+    return value;
   });
-  return remember(values, blocks, texts, cache);
-}
-
-/** Seed the cache with what hcl2json would return for each block's text alone. */
-function remember(values: unknown[], blocks: BlockRef[], texts: string[], cache: Partial<BlockCache>): unknown[] {
-  values.forEach((value, i) => cache.seed?.(texts[i], { ok: true, json: nest(blocks[i], value) }));
-  return values;
 }
 
 function nest(b: BlockRef, value: unknown): Record<string, unknown> {
