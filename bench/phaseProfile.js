@@ -1,8 +1,11 @@
-// Child process: where the time of one re-analysis goes, measured on the compiled core the server uses, so a missed
-// latency target comes with its reason. Usage: node phaseProfile.js RUNS FILE. Prints JSON, all medians in ms:
-//   parseMs     a whole-file parse through the server's parser (worker thread, result copied back)
-//   editMs      re-analysis after a one-character edit, parse cache warm (what the server does per keystroke)
-//   cachedMs    re-analysis of unchanged text, every parse a cache hit (model, rules and pricing alone)
+// Child process: where the time of one re-analysis goes, measured on the compiled core with the caches the server
+// keeps, so a missed latency target comes with its reason. Usage: node phaseProfile.js RUNS FILE.
+// Prints JSON, all medians in ms:
+//   parseMs      a whole-file parse through the server's parser (worker thread, result copied back)
+//   editMs       re-analysis after a one-character edit in a stream block, caches warm (the server's work per keystroke)
+//   unchangedMs  re-analysis of unchanged text: every cache hits, so this is the fixed cost of a pass
+//   uncachedMs   re-analysis after the edit with a fresh result cache (parse cache warm): model, rules and pricing of
+//                every stream, what the result cache saves
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -14,6 +17,16 @@ const { Analyzer } = require(path.join(out, 'core', 'analyze'));
 const { HclParser } = require(path.join(out, 'core', 'syntax', 'hcl2json'));
 const { CachedParser } = require(path.join(out, 'core', 'syntax', 'parseCache'));
 const { nodeHost } = require(path.join(out, 'node', 'nodeHost'));
+
+/** The server's stream-result cache, when this build has one (absent builds profile without it). */
+function newResultCache() {
+  try {
+    const { ResultCache } = require(path.join(out, 'core', 'pipeline', 'resultCache'));
+    return new ResultCache();
+  } catch {
+    return undefined;
+  }
+}
 
 async function time(fn) {
   const t0 = performance.now();
@@ -32,24 +45,31 @@ async function main() {
   const host = { ...nodeHost, readFile: async (p) => (p === file ? text : nodeHost.readFile(p)) };
   const parser = new HclParser();
   const parseCache = new CachedParser(parser);
-  const analyzer = new Analyzer(host, { parser, parseCache });
+  const analyzer = (resultCache) => new Analyzer(host, { parser, parseCache, resultCache });
+  const resultCache = newResultCache();
   // Warm-up: the worker's WASM and the core's JavaScript reach their optimised tiers only after a few runs.
   for (let i = 0; i < 3; i++) await parser.parse(original);
-  for (let i = 0; i < 2; i++) await analyzer.analyzeModules([dir]);
+  for (let i = 0; i < 2; i++) await analyzer(resultCache).analyzeModules([dir]);
 
-  const parse = [];
-  const edit = [];
-  const cached = [];
-  // Inserting a new digit each time makes every edited text new to the cache, like real typing.
-  const at = original.indexOf('shard_count') + original.slice(original.indexOf('shard_count')).indexOf('\n');
+  const r = { parse: [], edit: [], unchanged: [], uncached: [] };
+  // The first shard_count after the middle of the file (where the typing session edits too), at the end of its
+  // value; inserting a new digit each time makes every edited text new to the caches, like real typing.
+  const at = original.indexOf('\n', original.indexOf('shard_count', Math.floor(original.length / 2)));
   for (let i = 0; i < runs; i++) {
-    parse.push(await time(() => parser.parse(original)));
+    r.parse.push(await time(() => parser.parse(original)));
     text = original.slice(0, at) + String(i + 1) + original.slice(at);
-    edit.push(await time(() => analyzer.analyzeModules([dir])));
-    cached.push(await time(() => analyzer.analyzeModules([dir])));
+    r.edit.push(await time(() => analyzer(resultCache).analyzeModules([dir])));
+    r.unchanged.push(await time(() => analyzer(resultCache).analyzeModules([dir])));
+    r.uncached.push(await time(() => analyzer(newResultCache()).analyzeModules([dir])));
   }
   await parser.dispose();
-  process.stdout.write(JSON.stringify({ parseMs: median(parse), editMs: median(edit), cachedMs: median(cached) }));
+  process.stdout.write(JSON.stringify({
+    parseMs: median(r.parse),
+    editMs: median(r.edit),
+    unchangedMs: median(r.unchanged),
+    uncachedMs: median(r.uncached),
+    resultCache: resultCache !== undefined,
+  }));
 }
 
 main().then(

@@ -1,7 +1,7 @@
 // Runs the real language server in this process with an event-loop delay monitor beside it, without touching
 // server code. SIGUSR2 writes the stats gathered since the previous SIGUSR2 to $KINESIS_LINT_LOOP_STATS_FILE and
 // starts a new window, so the benchmark can exclude start-up and measure the typing session alone.
-// (SIGUSR1 is Node's inspector signal, hence USR2.)
+// (SIGUSR1 is Node's inspector signal, hence USR2.) Each dump also carries the main thread's heap size.
 'use strict';
 const fs = require('node:fs');
 const { monitorEventLoopDelay } = require('node:perf_hooks');
@@ -21,6 +21,8 @@ function dump() {
     p99Ms: ms(histogram.percentile(99)),
     meanMs: ms(histogram.mean),
     samples: histogram.count,
+    // The main thread's V8 heap; RSS minus this is native memory, mostly the parser workers' WASM heaps.
+    heapMB: process.memoryUsage().heapTotal / 1e6,
   };
   fs.writeFileSync(out, JSON.stringify(stats));
   histogram.reset();

@@ -1,5 +1,5 @@
 // One scripted typing session against the real server over stdio: open a file, then single-character edits in
-// one stream block, each followed by the publishDiagnostics it causes; hover and code-lens requests are sent
+// one stream block, each timed to the publishDiagnostics it causes; hover and code-lens requests are sent
 // while every analysis runs. Also reads the server's longest event-loop block and its peak RSS.
 'use strict';
 const fs = require('node:fs');
@@ -11,7 +11,7 @@ const { percentile } = require('./stats');
 
 const WRAPPER = path.join(__dirname, 'serverWithLoopStats.js');
 /** Gap between hover/code-lens probes while an analysis runs: about one request pair per editor frame burst. */
-const PROBE_INTERVAL_MS = Number(process.env.BENCH_PROBE_MS || 20);
+const PROBE_INTERVAL_MS = 20;
 /** Untimed edits first, as an editor that has been open a while has warm caches and JIT. */
 const WARMUP_EDITS = 2;
 
@@ -103,7 +103,13 @@ async function typingSession(module, edits, workDir, runIndex) {
     for (let i = 0; i < script.length; i++) {
       if (i === WARMUP_EDITS) loop = await readLoopStats(client, statsFile, loop.window);
       const timed = i >= WARMUP_EDITS;
-      const published = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri);
+      // The cost summary closes every analysis (it follows the diagnostics), so waiting for it keeps each edit in
+      // step with its own analysis even if a server skipped publishing unchanged diagnostics.
+      const analysed = client.waitFor('kinesisLint/costSummary');
+      let pub;
+      const stopWatching = client.onNotification((msg, at) => {
+        if (!pub && msg.method === 'textDocument/publishDiagnostics' && msg.params.uri === uri) pub = { params: msg.params, at };
+      });
       let done = false;
       const sentAt = performance.now();
       client.notify('textDocument/didChange', {
@@ -121,16 +127,17 @@ async function typingSession(module, edits, workDir, runIndex) {
             lensMs.push(l.ms);
             if (h.result) hoverAnswered++;
           }
-          await delay(PROBE_INTERVAL_MS);
+          await Promise.race([delay(PROBE_INTERVAL_MS), analysed]);
         }
       })();
-      const pub = await published;
+      const summary = await analysed;
+      stopWatching();
       done = true;
       await probes;
       if (!timed) continue;
-      latencies.push(pub.at - sentAt);
+      latencies.push((pub ?? summary).at - sentAt);
       // Undoing an edit restores the original text, so it must restore the original diagnostics too.
-      if (script[i].undoes && originalKey !== undefined && diagnosticsKey(pub.params) !== originalKey) undoMismatches++;
+      if (pub && script[i].undoes && originalKey !== undefined && diagnosticsKey(pub.params) !== originalKey) undoMismatches++;
     }
     const loopStats = await readLoopStats(client, statsFile, loop.window);
     const rssMB = peakRssMB(client.pid);
@@ -146,6 +153,7 @@ async function typingSession(module, edits, workDir, runIndex) {
       undoMismatches,
       diagnostics: original ? original.params.diagnostics.length : 0,
       loopMaxMs: loopStats.maxMs,
+      heapMB: loopStats.heapMB,
       openRssMB,
       rssMB,
     };
