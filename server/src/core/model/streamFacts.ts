@@ -153,6 +153,7 @@ export function buildFacts(input: FactsInput): StreamFacts {
     load,
   };
   const region = input.region.region;
+  let current: Estimate | undefined;
   return {
     stream,
     header: { file: block.file.path, range: block.file.lines.rangeOf(headerSpan(block)) },
@@ -172,9 +173,12 @@ export function buildFacts(input: FactsInput): StreamFacts {
     sizing: load ? requiredShards(load, consumers.standard, settings.config.targetUtilization) : null,
     settings,
     usage,
-    estimate: (overrides = {}) => {
+    estimate: (overrides) => {
+      // Most rules ask for the stream as it is: price it once.
+      if (!overrides && current) return current;
       const e = estimateMonthlyCost({ ...usage, ...overrides }, settings.prices, region);
       if (input.region.assumption) e.assumptions.push(input.region.assumption);
+      if (!overrides) current = e;
       return e;
     },
   };
