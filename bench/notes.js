@@ -62,10 +62,9 @@ function notes(r) {
       `A warm whole-file parse of the ${n(small.lines)}-line file takes ${ms(r.parseMs[small.size])}: ${n(c.files)} such parses on one thread take about ${ms(parseFloor)}. ` +
       (cp.error ? `Corpus profile unavailable: ${cp.error.split('\n')[0]}. ` :
         `In-process on the same corpus, the core takes ${ms(cp.poolMs)} with ${cp.workers} parser workers and ${ms(cp.oneWorkerMs)} with one` +
-        (serial ? ' — no faster with more workers, so the parses are not running in parallel' : '') +
+        (serial ? ' — no faster with more workers: the main thread (scanning, model, rules, pricing) is the bottleneck, the workers wait for it' : '') +
         `; again with every parse cached it still takes ${ms(cp.analysisMs)} (model, rules and pricing on the main thread, ${(cp.analysisMs / c.terraformMs).toFixed(1)}× terraform fmt alone). `) +
-      'To close it: ' + (serial ? 'load and parse the modules concurrently (a directory is awaited before the next is read, so only one worker is busy), and ' : '') +
-      'cut the main-thread analysis per module (or run whole modules in the workers, one per core).');
+      'To close it: cut the main-thread analysis per module (allocation and GC dominate), or run whole modules — scan, model and rules, not only the parse — in the workers, one per core.');
   } else if (c.terraformMs === undefined) {
     out.push('CLI ratio not measured: terraform is not on the PATH (the native HCL floor).');
   }
@@ -74,8 +73,9 @@ function notes(r) {
     out.push(`Peak RSS (missed): ${Math.round(r.rssMB)} MB after the session, already ${Math.round(r.openRssMB)} MB right after opening the ${n(r.gateLines)}-line file, before any edit; ` +
       `the same server peaks at ${Math.round(base.rssMB)} MB on the ${n(base.lines)}-line file (Node, the server, a parser worker with hcl2json's WASM). ` +
       `At the end the main thread's V8 heap is ${Math.round(r.heapMB)} MB, so about ${Math.round(r.rssMB - r.heapMB)} MB of the peak is outside it: ` +
-      'code, and the parser worker threads whose hcl2json WASM memory grows with the largest text parsed and never shrinks. ' +
-      'To close it: parse large files block by block so no parse needs the whole file in WASM memory, recycle the worker after a large parse, and keep fewer past analyses alive.');
+      'code, and the parser worker thread, which alone takes about 100 MB with hcl2json\'s 6.5 MB Go WASM loaded (reference/parsing.md §3: 106–113 MB for a bare process with it). ' +
+      'Large files are already parsed block by block and the worker is recycled after large parses, so that part is the floor of one hcl2json worker. ' +
+      'To close it: a smaller main heap (the caches keep every parsed block and each stream\'s results; the scan of the whole file is rebuilt per edit), or parsing in a child process whose memory is not counted as the server\'s — which would only move the figure, not lower it.');
   }
   return out;
 }
