@@ -17,7 +17,7 @@ import { invalidAnnotationFinding } from '../rules/invalid-annotation';
 import { invalidConfigFinding } from '../rules/invalid-config';
 import { finalize, type Placed } from './findings';
 import { streamReport } from './streamReport';
-import { TimeSlicer } from './timeSlice';
+import { tick } from '../timeSlice';
 import { contextKey, streamKey, type CachedResult, type ResultCache } from './resultCache';
 
 export interface RootOptions {
@@ -68,13 +68,13 @@ export async function analyzeRoot(
   const groups = new Map<string, StreamInstance[]>();
   for (const stream of streams) groups.set(stream.resource, [...(groups.get(stream.resource) ?? []), stream]);
   const cache = options.cache;
+  await tick();
   const context = cache ? contextKey(root.dir, modules, files, loaded, settings.defaultRegion) : '';
   cache?.begin(root.dir);
   let consumers: ConsumerIndex | undefined;
   const reports: StreamReport[] = [];
-  const slicer = new TimeSlicer();
   for (const instances of groups.values()) {
-    await slicer.tick();
+    await tick();
     const annotations = annotationsOf(instances[0].block);
     const key = cache ? streamKey(context, instances[0], annotations.map((a) => a.comment.span)) : '';
     const result = (cache && cache.get(key, root.dir)) || analyzeResource(instances, annotations, (consumers ??= indexConsumers(modules, streams)), loaded, settings);

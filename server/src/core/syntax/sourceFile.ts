@@ -8,6 +8,7 @@ import { scan, type ScanResult, type ScannedAttribute, type ScannedBlock, type S
 import type { HclDiagnostic } from './hcl2json';
 import type { TextParser } from './parseCache';
 import { isBlockwise, parseBlocks } from './blockwise';
+import { tick } from '../timeSlice';
 
 export interface HclAttribute {
   name: string;
@@ -42,7 +43,9 @@ export interface SourceFile {
 }
 
 export async function parseSourceFile(path: string, text: string, parser: TextParser): Promise<SourceFile> {
+  await tick();
   const scanned = scan(text);
+  await tick();
   const file: SourceFile = {
     path,
     text,
@@ -57,7 +60,10 @@ export async function parseSourceFile(path: string, text: string, parser: TextPa
     joinBody(file, scanned.body, undefined, file.blocks, file.attributes);
     const { values, diagnostics } = await parseBlocks(text, file.blocks, file.lines, parser);
     file.syntaxErrors = diagnostics;
-    file.blocks.forEach((block, i) => values[i] && applyValues(block, values[i]));
+    for (const [i, block] of file.blocks.entries()) {
+      if (values[i]) applyValues(block, values[i]);
+      await tick();
+    }
     return file;
   }
   const whole = await parser.parse(text);
