@@ -19,6 +19,8 @@ export interface AnalyzeOptions {
   configFile?: string;
   /** The editor's kinesisLint.* settings: they fill what the workspace's .kinesis-lint.json leaves unset. */
   editorSettings?: EditorSettings;
+  /** Abort to stop an analysis whose result is no longer wanted; analyzeModules then rejects. */
+  signal?: AbortSignal;
 }
 
 /** --config names a file that cannot be read or is invalid: a usage error, not a finding. */
@@ -55,7 +57,7 @@ export class Analyzer {
     for (const root of independent.length ? independent : roots) {
       let config = explicit ?? (await loadConfig(await findConfigFile(root.dir, this.host), this.host));
       if (this.options.editorSettings) config = await applyEditorSettings(config, this.options.editorSettings, this.host);
-      results.push(await analyzeRoot(root, loader, config, { region: this.options.region, cache: this.options.resultCache }));
+      results.push(await analyzeRoot(root, loader, config, { region: this.options.region, cache: this.options.resultCache, signal: this.options.signal }));
     }
     return results;
   }

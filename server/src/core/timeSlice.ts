@@ -5,9 +5,12 @@ const SLICE_MS = 8;
 
 let sliceStart = performance.now();
 
-/** Resolves at once while the slice lasts; after it, on the next turn of the event loop. */
-export async function tick(): Promise<void> {
+/** Resolves at once while the slice lasts; after it, on the next turn of the event loop. A cancelled analysis
+ *  (its signal aborted: the text it reads has changed) stops at its next tick. */
+export async function tick(signal?: AbortSignal): Promise<void> {
+  signal?.throwIfAborted();
   if (performance.now() - sliceStart < SLICE_MS) return;
   await new Promise<void>((resolve) => setImmediate(resolve));
   sliceStart = performance.now();
+  signal?.throwIfAborted();
 }

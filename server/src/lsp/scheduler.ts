@@ -1,12 +1,13 @@
-// Debounced, one-at-a-time analysis. Edits arriving while an analysis runs are merged into the next run, so
-// superseded work is never started and results are never published out of order.
+// Debounced, one-at-a-time analysis. An edit arriving while an analysis runs aborts it (its results would be stale
+// on arrival) and its directories join the next run, so superseded work stops early and results are never
+// published out of order.
 export class Scheduler {
   private pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private running: { dirs: string[]; abort: AbortController; done: Promise<void> } | undefined;
 
   constructor(
-    private readonly run: (dirs: string[]) => Promise<void>,
+    private readonly run: (dirs: string[], signal: AbortSignal) => Promise<void>,
     private readonly debounceMs: () => number,
     private readonly onError: (e: unknown) => void,
   ) {}
@@ -14,22 +15,19 @@ export class Scheduler {
   /** Queue module directories for analysis; `now` skips the debounce (workspace start, settings change). */
   request(dirs: string[], now = false): void {
     for (const d of dirs) this.pending.add(d);
+    if (this.running && !now) {
+      for (const d of this.running.dirs) this.pending.add(d);
+      this.running.abort.abort();
+    }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), now ? 0 : this.debounceMs());
-  }
-
-  /** Resolves when everything requested so far has been analysed (tests and the benchmark wait on it). */
-  async idle(): Promise<void> {
-    while (this.timer || this.running || this.pending.size > 0) {
-      if (this.running) await this.running;
-      else await new Promise((resolve) => setTimeout(resolve, 5));
-    }
   }
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.pending.clear();
+    this.running?.abort.abort();
   }
 
   private flush(): void {
@@ -37,11 +35,15 @@ export class Scheduler {
     if (this.running || this.pending.size === 0) return;
     const dirs = [...this.pending];
     this.pending.clear();
-    this.running = this.run(dirs)
-      .catch(this.onError)
+    const abort = new AbortController();
+    const done = this.run(dirs, abort.signal)
+      .catch((e) => {
+        if (!abort.signal.aborted) this.onError(e);
+      })
       .finally(() => {
         this.running = undefined;
         if (this.pending.size > 0 && !this.timer) this.flush();
       });
+    this.running = { dirs, abort, done };
   }
 }

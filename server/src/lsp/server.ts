@@ -67,12 +67,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }]);
   });
 
-  const analyze = async (dirs: string[]) => {
+  const analyze = async (dirs: string[], signal: AbortSignal) => {
     for (const file of [...publisher.notes.keys()]) if (dirs.includes(path.dirname(file))) publisher.notes.delete(file);
     const analyzer = new Analyzer(host, {
       parser,
       parseCache,
       resultCache,
+      signal,
       editorSettings: { ...settings, baseDir: folders[0] },
     });
     const analyses = await analyzer.analyzeModules(dirs);

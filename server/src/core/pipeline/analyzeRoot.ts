@@ -25,6 +25,8 @@ export interface RootOptions {
   region?: string;
   /** Results of earlier analyses (a language server's): unchanged streams are not analysed again. */
   cache?: ResultCache;
+  /** Aborted when the result is no longer wanted (the files changed again): the analysis stops early. */
+  signal?: AbortSignal;
 }
 
 /** Region when neither Terraform, the command line nor the config says: AWS's default region. */
@@ -68,13 +70,13 @@ export async function analyzeRoot(
   const groups = new Map<string, StreamInstance[]>();
   for (const stream of streams) groups.set(stream.resource, [...(groups.get(stream.resource) ?? []), stream]);
   const cache = options.cache;
-  await tick();
+  await tick(options.signal);
   const context = cache ? contextKey(root.dir, modules, files, loaded, settings.defaultRegion) : '';
   cache?.begin(root.dir);
   let consumers: ConsumerIndex | undefined;
   const reports: StreamReport[] = [];
   for (const instances of groups.values()) {
-    await tick();
+    await tick(options.signal);
     const annotations = annotationsOf(instances[0].block);
     const key = cache ? streamKey(context, instances[0], annotations.map((a) => a.comment.span)) : '';
     const result = (cache && cache.get(key, root.dir)) || analyzeResource(instances, annotations, (consumers ??= indexConsumers(modules, streams)), loaded, settings);
