@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { Analyzer } from '../../server/src/core/analyze';
 import { CachedParser } from '../../server/src/core/syntax/parseCache';
 import { ResultCache } from '../../server/src/core/pipeline/resultCache';
+import type { SourceFile } from '../../server/src/core/syntax/sourceFile';
 import { memoryHost } from '../support/memoryHost';
 import { sharedParser } from '../support/analyze';
 
@@ -56,8 +57,8 @@ function moduleFiles(dir: string, prefix = '/ws'): Record<string, string> {
 }
 
 /** Everything an analysis says, as one comparable value. */
-async function snapshot(files: Record<string, string>, cache: CachedParser | null, results?: ResultCache): Promise<string> {
-  const analyzer = new Analyzer(memoryHost(files), { parser: sharedParser(), parseCache: cache, resultCache: results });
+async function snapshot(files: Record<string, string>, cache: CachedParser | null, results?: ResultCache, sources?: Map<string, SourceFile>): Promise<string> {
+  const analyzer = new Analyzer(memoryHost(files), { parser: sharedParser(), parseCache: cache, resultCache: results, sourceFiles: sources });
   const analyses = await analyzer.analyzeModules(['/ws']);
   return JSON.stringify(analyses.map((a) => ({ findings: a.findings, streams: a.streams })));
 }
@@ -76,13 +77,14 @@ describe('incremental analysis equals a full re-analysis after every edit', func
       const rnd = prng(name.length * 7919);
       const incremental = new CachedParser(sharedParser());
       const results = new ResultCache();
+      const sources = new Map<string, SourceFile>();
       const files = { ...initial };
       // Edit the file that defines streams (the child module's, for the module call).
       const target = Object.keys(files).filter((f) => f.endsWith('main.tf')).sort((a, b) => b.length - a.length)[0];
       let steps = 0;
       for (let step = 0; step < 60; step++) {
         files[target] = edit(files[target], rnd);
-        const fast = await snapshot(files, incremental, results);
+        const fast = await snapshot(files, incremental, results, sources);
         const full = await snapshot(files, null);
         assert.equal(fast, full, `step ${step} of ${name} differs; text:\n${files[target]}`);
         steps++;

@@ -7,6 +7,7 @@ import { findConfigFile, loadConfig } from './config/loadConfig';
 import { applyEditorSettings, type EditorSettings } from './config/editorSettings';
 import { HclParser } from './syntax/hcl2json';
 import { CachedParser, type TextParser } from './syntax/parseCache';
+import type { SourceFile } from './syntax/sourceFile';
 import { loadModuleSource, type ModuleSource } from './model/moduleSource';
 import { localModuleDir, type ModuleLoader } from './model/moduleTree';
 import { analyzeRoot } from './pipeline/analyzeRoot';
@@ -32,7 +33,7 @@ export class Analyzer {
 
   constructor(
     private readonly host: Host,
-    private readonly options: AnalyzeOptions & { parserWorkers?: number; parser?: HclParser; parseCache?: CachedParser | null; resultCache?: ResultCache } = {},
+    private readonly options: AnalyzeOptions & { parserWorkers?: number; parser?: HclParser; parseCache?: CachedParser | null; resultCache?: ResultCache; sourceFiles?: Map<string, SourceFile> } = {},
   ) {
     // A long-lived host (the language server, a test suite) shares one parser and its warm workers.
     this.parser = options.parser ?? new HclParser({ workers: options.parserWorkers ?? 1 });
@@ -86,7 +87,7 @@ export class Analyzer {
         const key = `${asRoot}:${dir}`;
         let p = cache.get(key);
         if (!p) {
-          p = loadModuleSource(dir, this.host, this.cached, { withTfvars: asRoot });
+          p = loadModuleSource(dir, this.host, this.cached, { withTfvars: asRoot, files: this.options.sourceFiles });
           cache.set(key, p);
         }
         return p;

@@ -17,6 +17,7 @@ import { Analyzer } from '../core/analyze';
 import { HclParser } from '../core/syntax/hcl2json';
 import { CachedParser } from '../core/syntax/parseCache';
 import { ResultCache } from '../core/pipeline/resultCache';
+import type { SourceFile } from '../core/syntax/sourceFile';
 import { VERSION } from '../core/version';
 import { nodeHost } from '../node/nodeHost';
 import { findModuleDirs } from '../node/findModules';
@@ -54,6 +55,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const parseCache = new CachedParser(parser);
   // …and streams an edit cannot affect keep their findings and estimates.
   const resultCache = new ResultCache();
+  // …and files whose text did not change are not even scanned again (one entry per path: the latest text).
+  const sourceFiles = new Map<string, SourceFile>();
   let folders: string[] = [];
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
@@ -73,6 +76,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       parser,
       parseCache,
       resultCache,
+      sourceFiles,
       signal,
       editorSettings: { ...settings, baseDir: folders[0] },
     });

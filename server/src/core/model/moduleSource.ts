@@ -3,6 +3,7 @@
 import type { Host, Range } from '../types';
 import type { TextParser } from '../syntax/parseCache';
 import { parseSourceFile, type HclAttribute, type HclBlock, type SourceFile } from '../syntax/sourceFile';
+import { isParserFailure } from '../syntax/hcl2json/failureDiagnostics';
 import { parseJsonDocument } from '../json/positions';
 import { LineIndex } from '../text/lineIndex';
 import { joinPath } from './paths';
@@ -48,7 +49,7 @@ export async function loadModuleSource(
   dir: string,
   host: Host,
   parser: TextParser,
-  options: { withTfvars: boolean },
+  options: { withTfvars: boolean; files?: Map<string, SourceFile> },
 ): Promise<ModuleSource | undefined> {
   const entries = await host.readDir(dir);
   if (!entries) return undefined;
@@ -72,7 +73,14 @@ export async function loadModuleSource(
     [...tfNames, ...varNames.filter((n) => !n.endsWith('.json'))].map(async (name) => {
       const path = joinPath(dir, name);
       const text = await host.readFile(path);
-      return text === undefined ? undefined : parseSourceFile(path, text, parser);
+      if (text === undefined) return undefined;
+      // A file whose text did not change since the last analysis is not scanned or parsed again.
+      const known = options.files?.get(path);
+      if (known && known.text === text) return known;
+      const file = await parseSourceFile(path, text, parser);
+      // A crash or time-out of the parser says nothing about the text: parse it again next time.
+      if (!file.syntaxErrors.some(isParserFailure)) options.files?.set(path, file);
+      return file;
     }),
   );
   const byPath = new Map<string, SourceFile>();
