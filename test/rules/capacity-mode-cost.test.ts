@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { analyze, applyFix, assertFmtKeptClean, hcl, one, r, rulesConfig } from './ruleKit';
+import { analyze, applyFix, assertFmtKeptClean, hcl, one, r, rulesConfig, assertFixKeepsStyle } from './ruleKit';
 
 const ID = 'capacity-mode-cost';
 
@@ -172,9 +172,8 @@ describe('rule capacity-mode-cost', () => {
     });
 
     it('keeps CRLF and tabs', async () => {
-      const style = (t: string) => t.replace(/^( {2})+/gm, (m) => '\t'.repeat(m.length / 2)).replace(/\n/g, '\r\n');
-      assert.equal((await applyFix({ 'main.tf': style(STEADY) }, ID)).files['main.tf'], style(STEADY_FIXED));
-      assert.equal((await applyFix({ 'main.tf': style(SPIKY) }, ID)).files['main.tf'], style(SPIKY_FIXED));
+      await assertFixKeepsStyle(ID, STEADY, STEADY_FIXED);
+      await assertFixKeepsStyle(ID, SPIKY, SPIKY_FIXED);
     });
   });
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { analyze, applyFix, assertFmtKeptClean, hcl, one, r, rulesConfig } from './ruleKit';
+import { analyze, applyFix, assertFmtKeptClean, hcl, one, r, rulesConfig, assertFixKeepsStyle } from './ruleKit';
 
 const ID = 'extended-retention-cost';
 
@@ -143,9 +143,7 @@ describe('rule extended-retention-cost', () => {
     });
 
     it('replaces only the number: CRLF and tabs stay', async () => {
-      const style = (t: string) => t.replace(/^ {2}/gm, '\t').replace(/\n/g, '\r\n');
-      const { files } = await applyFix({ 'main.tf': style(SEVENTY_TWO) }, ID);
-      assert.equal(files['main.tf'], style(FIXED));
+      await assertFixKeepsStyle(ID, SEVENTY_TWO, FIXED);
     });
   });
 

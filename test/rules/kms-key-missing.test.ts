@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { analyze, applyFix, assertFmtKeptClean, hcl, one, r, rulesConfig } from './ruleKit';
+import { analyze, applyFix, assertFmtKeptClean, hcl, one, r, rulesConfig, assertFixKeepsStyle } from './ruleKit';
 
 const ID = 'kms-key-missing';
 
@@ -131,14 +131,8 @@ describe('rule kms-key-missing', () => {
       ]));
     });
 
-    it('keeps CRLF line endings', async () => {
-      const { files } = await applyFix({ 'main.tf': NO_KEY.replace(/\n/g, '\r\n') }, ID);
-      assert.equal(files['main.tf'], FIXED.replace(/\n/g, '\r\n'));
-    });
-
-    it('keeps tab indentation', async () => {
-      const { files } = await applyFix({ 'main.tf': NO_KEY.replace(/^ {2}/gm, '\t') }, ID);
-      assert.equal(files['main.tf'], FIXED.replace(/^ {2}/gm, '\t'));
+    it('keeps CRLF line endings and tab indentation', async () => {
+      await assertFixKeepsStyle(ID, NO_KEY, FIXED);
     });
 
     it('adds the key after a nested block that ends the body', async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { analyze, applyFix, assertFmtKeptClean, hcl, one, r, rulesConfig } from './ruleKit';
+import { analyze, applyFix, assertFmtKeptClean, hcl, one, r, rulesConfig, assertFixKeepsStyle } from './ruleKit';
 
 const ID = 'missing-kms';
 
@@ -199,14 +199,8 @@ describe('rule missing-kms', () => {
       ]));
     });
 
-    it('writes CRLF into a CRLF file', async () => {
-      const { files } = await applyFix({ 'main.tf': ABSENT.replace(/\n/g, '\r\n') }, ID);
-      assert.equal(files['main.tf'], ABSENT_FIXED.replace(/\n/g, '\r\n'));
-    });
-
-    it('indents with tabs in a tab-indented file', async () => {
-      const { files } = await applyFix({ 'main.tf': ABSENT.replace(/^ {2}/gm, '\t') }, ID);
-      assert.equal(files['main.tf'], ABSENT_FIXED.replace(/^ {2}/gm, '\t'));
+    it('writes CRLF and tabs into a CRLF, tab-indented file', async () => {
+      await assertFixKeepsStyle(ID, ABSENT, ABSENT_FIXED);
     });
 
     it('in a module: replaces the caller\'s "NONE" and adds the key in the module', async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { analyze, applyFix, assertFmtKeptClean, hcl, one, r, rulesConfig } from './ruleKit';
+import { analyze, applyFix, assertFmtKeptClean, hcl, one, r, rulesConfig, assertFixKeepsStyle } from './ruleKit';
 
 const ID = 'oversized-shards';
 
@@ -126,9 +126,7 @@ describe('rule oversized-shards', () => {
     });
 
     it('keeps CRLF and tabs', async () => {
-      const style = (t: string) => t.replace(/^ {2}/gm, '\t').replace(/\n/g, '\r\n');
-      const { files } = await applyFix({ 'main.tf': style(TEN) }, ID);
-      assert.equal(files['main.tf'], style(TWO));
+      await assertFixKeepsStyle(ID, TEN, TWO);
     });
 
     it('in a one-line block', async () => {

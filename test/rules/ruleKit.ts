@@ -78,3 +78,13 @@ export function assertFmtKeptClean(ctx: Mocha.Context, before: string, after: st
 export function rulesConfig(rules: Record<string, string>): string {
   return JSON.stringify({ rules });
 }
+
+/** The same text in another style: each 2-space indentation level as a tab, CRLF line endings. */
+export function crlfTabs(text: string): string {
+  return text.replace(/^( {2})+/gm, (m) => '\t'.repeat(m.length / 2)).replace(/\n/g, '\r\n');
+}
+
+/** A fix keeps the file's style: applied to the CRLF + tab version of `before`, it gives that version of `after`. */
+export async function assertFixKeepsStyle(ruleId: string, before: string, after: string): Promise<void> {
+  assert.equal((await applyFix({ 'main.tf': crlfTabs(before) }, ruleId)).files['main.tf'], crlfTabs(after));
+}

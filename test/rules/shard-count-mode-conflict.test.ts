@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { analyze, applyFix, assertFmtKeptClean, hcl, one, r, rulesConfig } from './ruleKit';
+import { analyze, applyFix, assertFmtKeptClean, hcl, one, r, rulesConfig, assertFixKeepsStyle } from './ruleKit';
 
 const ID = 'shard-count-mode-conflict';
 
@@ -197,8 +197,7 @@ describe('rule shard-count-mode-conflict', () => {
     });
 
     it('keeps CRLF and tabs', async () => {
-      const style = (t: string) => t.replace(/^ {2}/gm, '\t').replace(/\n/g, '\r\n');
-      assert.equal((await applyFix({ 'main.tf': style(NO_SHARDS) }, ID)).files['main.tf'], style(NO_SHARDS_FIXED));
+      await assertFixKeepsStyle(ID, NO_SHARDS, NO_SHARDS_FIXED);
       const crlf = ON_DEMAND_WITH_SHARDS.replace(/\n/g, '\r\n');
       assert.equal((await applyFix({ 'main.tf': crlf }, ID)).files['main.tf'], ON_DEMAND_FIXED.replace(/\n/g, '\r\n'));
     });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { analyze, applyFix, assertFmtKeptClean, hcl, one, r, rulesConfig } from './ruleKit';
+import { analyze, applyFix, assertFmtKeptClean, hcl, one, r, rulesConfig, assertFixKeepsStyle } from './ruleKit';
 
 const ID = 'undersized-shards';
 
@@ -180,9 +180,7 @@ describe('rule undersized-shards', () => {
     });
 
     it('keeps CRLF and tabs (it only replaces the number)', async () => {
-      const crlfTabs = SHARED_READS.replace(/^ {2}/gm, '\t').replace(/\n/g, '\r\n');
-      const { files } = await applyFix({ 'main.tf': crlfTabs }, ID);
-      assert.equal(files['main.tf'], SHARED_READS_FIXED.replace(/^ {2}/gm, '\t').replace(/\n/g, '\r\n'));
+      await assertFixKeepsStyle(ID, SHARED_READS, SHARED_READS_FIXED);
     });
   });
 
