@@ -12,14 +12,7 @@ async function coldStart(module, workDir, runIndex) {
   try {
     const uri = pathToFileURL(module.file).href;
     const published = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri, 30_000);
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(module.dir).href,
-      workspaceFolders: [{ uri: pathToFileURL(module.dir).href, name: path.basename(module.dir) }],
-      capabilities: { textDocument: { publishDiagnostics: {} }, workspace: { configuration: false } },
-      initializationOptions: { settings: { debounceMs: 0 } },
-    });
-    client.notify('initialized', {});
+    await client.initialize(module.dir);
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text: module.text } });
     const first = await published;
     return { ms: first.at - client.startedAt, diagnostics: first.params.diagnostics.length };

@@ -3,6 +3,8 @@
 'use strict';
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
 const { performance } = require('node:perf_hooks');
 const { track } = require('./processes');
 
@@ -34,6 +36,19 @@ class LspClient {
       this.pending.set(id, { resolve: (result) => resolve({ result, ms: performance.now() - sentAt }), reject });
       this.send({ jsonrpc: '2.0', id, method, params });
     });
+  }
+
+  /** initialize + initialized for a workspace folder, as an editor does, with the server's debounce at 0. */
+  async initialize(dir) {
+    const folder = pathToFileURL(dir).href;
+    await this.request('initialize', {
+      processId: process.pid,
+      rootUri: folder,
+      workspaceFolders: [{ uri: folder, name: path.basename(dir) }],
+      capabilities: { textDocument: { publishDiagnostics: {} }, workspace: { configuration: false } },
+      initializationOptions: { settings: { debounceMs: 0 } },
+    });
+    this.notify('initialized', {});
   }
 
   notify(method, params) {

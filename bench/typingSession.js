@@ -76,15 +76,8 @@ async function typingSession(module, edits, workDir, runIndex) {
   try {
     const uri = pathToFileURL(module.file).href;
     const openStart = performance.now();
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(module.dir).href,
-      workspaceFolders: [{ uri: pathToFileURL(module.dir).href, name: path.basename(module.dir) }],
-      capabilities: { textDocument: { publishDiagnostics: {} }, workspace: { configuration: false } },
-      initializationOptions: { settings: { debounceMs: 0 } },
-    });
     const first = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri);
-    client.notify('initialized', {});
+    await client.initialize(module.dir);
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text: module.text } });
     const firstPublish = await first;
     const firstAt = firstPublish.at;

@@ -3,7 +3,6 @@ import { peakUtilization, requiredShards } from '../../server/src/core/capacity/
 import { resolveLoad } from '../../server/src/core/pricing/load';
 import {
   MAX_EFO_CONSUMERS_PER_STREAM,
-  onDemandMaxWriteBytesPerSec,
   RETENTION_HOURS,
   SHARD_GET_RECORDS_CALLS_PER_SEC,
 } from '../../server/src/core/capacity/limits';
@@ -76,8 +75,6 @@ describe('limits', () => {
     assert.equal(MAX_EFO_CONSUMERS_PER_STREAM, 20);
     assert.equal(SHARD_GET_RECORDS_CALLS_PER_SEC, 5);
     assert.deepEqual({ ...RETENTION_HOURS }, { default: 24, min: 24, max: 8760 });
-    assert.equal(onDemandMaxWriteBytesPerSec('us-west-2'), 10 * 1024 * MiB);
-    assert.equal(onDemandMaxWriteBytesPerSec('eu-central-1'), 200 * MiB);
   });
 
   it('roundUp ignores floating-point noise only', () => {

@@ -17,7 +17,7 @@ async function load(text: string, others: Record<string, string> = {}) {
 describe('loadConfig: valid files', () => {
   it('no file: defaults and the built-in prices', async () => {
     const loaded = await loadConfig(undefined, memoryHost({}));
-    assert.deepEqual(loaded, { config: DEFAULT_CONFIG, file: null, prices: BUILTIN_PRICES, pricesFile: null, problems: [] });
+    assert.deepEqual(loaded, { config: DEFAULT_CONFIG, file: null, keys: [], prices: BUILTIN_PRICES, pricesFile: null, problems: [] });
   });
 
   it('every setting, converted to camelCase', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { scan } from '../../server/src/core/syntax/scanner';
-import { findAttribute, findBlock } from '../../server/src/core/syntax/walk';
+import { findAttribute, findBlock } from './scannerWalk';
 import { HclGen, mulberry32 } from './scannerGen';
 import { assertWellFormed } from './scannerInvariants';
 

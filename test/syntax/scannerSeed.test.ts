@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { scan } from '../../server/src/core/syntax/scanner';
-import { walkBlocks } from '../../server/src/core/syntax/walk';
+import { walkBlocks } from './scannerWalk';
 import { at } from './scannerTestUtils';
 
 // The HCL part of /work/shared/seed/000_*.txt, verbatim (the file is not part of the repository).

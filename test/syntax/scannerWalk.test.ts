@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { scan } from '../../server/src/core/syntax/scanner';
 import type { ScannedItem } from '../../server/src/core/syntax/scanner';
-import { findAttribute, findBlock, findBlocks, hasLabels, itemsAt, walkBlocks } from '../../server/src/core/syntax/walk';
+import { findAttribute, findBlock, findBlocks, hasLabels, itemsAt, walkBlocks } from './scannerWalk';
 
 const TEXT = [
   'resource "aws_kinesis_stream" "a" {',

@@ -24,7 +24,8 @@ export function overlayHost(documents: TextDocuments<TextDocument>, disk: Host, 
       return limit(file, doc ? doc.getText() : await disk.readFile(file));
     },
     async readDir(dir) {
-      const entries = (await disk.readDir(dir)) ?? [];
+      const listed = await disk.readDir(dir);
+      const entries = [...(listed ?? [])];
       const names = new Set(entries.map((e) => e.name));
       // Unsaved new files exist only as open documents.
       for (const doc of documents.all()) {
@@ -33,7 +34,7 @@ export function overlayHost(documents: TextDocuments<TextDocument>, disk: Host, 
           entries.push({ name: path.basename(file), isDirectory: false });
         }
       }
-      return entries.length > 0 || (await disk.readDir(dir)) ? entries : undefined;
+      return listed || entries.length > 0 ? entries : undefined;
     },
   };
 }

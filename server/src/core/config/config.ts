@@ -50,6 +50,8 @@ export interface LoadedConfig {
   config: Config;
   /** The config file read, or null when there is none. */
   file: string | null;
+  /** The top-level keys the file sets (valid or not); empty without a readable file. */
+  keys: string[];
   /** The user's price table when valid, else the built-in one. */
   prices: PriceTable;
   /** Absolute path of the user's price table when one is named (valid or not), else null. */

@@ -16,7 +16,7 @@ export interface EditorSettings {
 }
 
 export async function applyEditorSettings(loaded: LoadedConfig, settings: EditorSettings, host: Host): Promise<LoadedConfig> {
-  const inFile = await topLevelKeys(loaded.file, host);
+  const inFile = new Set(loaded.keys);
   const config = { ...loaded.config };
   if (settings.region !== undefined && !inFile.has('region')) config.region = settings.region;
   if (settings.targetUtilization !== undefined && !inFile.has('target_utilization')) config.targetUtilization = settings.targetUtilization;
@@ -37,15 +37,4 @@ export async function applyEditorSettings(loaded: LoadedConfig, settings: Editor
     }
   }
   return result;
-}
-
-async function topLevelKeys(file: string | null, host: Host): Promise<Set<string>> {
-  const text = file ? await host.readFile(file) : undefined;
-  try {
-    const json: unknown = text === undefined ? {} : JSON.parse(text);
-    return new Set(typeof json === 'object' && json !== null ? Object.keys(json) : []);
-  } catch {
-    // An unreadable file contributes nothing (its problems are reported by loadConfig).
-    return new Set();
-  }
 }

@@ -13,22 +13,22 @@ const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, ch
 
 export async function loadConfig(file: string | undefined, host: Host): Promise<LoadedConfig> {
   if (file === undefined) {
-    return { config: parseConfig('{}').config, file: null, prices: BUILTIN_PRICES, pricesFile: null, problems: [] };
+    return { config: parseConfig('{}').config, file: null, keys: [], prices: BUILTIN_PRICES, pricesFile: null, problems: [] };
   }
   const text = await host.readFile(file);
   if (text === undefined) {
     const { config } = parseConfig('{}');
     const problems = [{ file, range: FILE_START, message: 'cannot read the configuration file; defaults used' }];
-    return { config, file, prices: BUILTIN_PRICES, pricesFile: null, problems };
+    return { config, file, keys: [], prices: BUILTIN_PRICES, pricesFile: null, problems };
   }
   const parsed = parseConfig(text);
   const problems: ConfigProblem[] = parsed.problems.map((p) => ({ file, range: p.range, message: p.message }));
-  if (parsed.pricesPath === undefined) return { config: parsed.config, file, prices: BUILTIN_PRICES, pricesFile: null, problems };
+  if (parsed.pricesPath === undefined) return { config: parsed.config, file, keys: parsed.keys, prices: BUILTIN_PRICES, pricesFile: null, problems };
 
   const pricesFile = path.resolve(path.dirname(file), parsed.pricesPath);
   const pricesRange = parsed.locate?.('/prices') ?? FILE_START;
   const table = await loadPriceTableFile(pricesFile, host);
-  if (table.status === 'ok') return { config: parsed.config, file, prices: table.table, pricesFile, problems };
+  if (table.status === 'ok') return { config: parsed.config, file, keys: parsed.keys, prices: table.table, pricesFile, problems };
   if (table.status === 'missing') {
     problems.push({ file, range: pricesRange, message: `price table "${parsed.pricesPath}" not found; built-in prices used` });
   } else {
@@ -38,5 +38,5 @@ export async function loadConfig(file: string | undefined, host: Host): Promise<
       ...table.problems,
     );
   }
-  return { config: parsed.config, file, prices: BUILTIN_PRICES, pricesFile, problems };
+  return { config: parsed.config, file, keys: parsed.keys, prices: BUILTIN_PRICES, pricesFile, problems };
 }

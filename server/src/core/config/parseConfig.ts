@@ -32,6 +32,8 @@ interface RawConfig {
 
 export interface ParsedConfig {
   config: Config;
+  /** The top-level keys written in the file (valid or not): editor settings fill only the others. */
+  keys: string[];
   /** The "prices" setting as written (relative to the config file), if valid. */
   pricesPath?: string;
   problems: JsonProblem[];
@@ -46,7 +48,7 @@ const MAX_PRUNE_PASSES = 10;
 export function parseConfig(text: string): ParsedConfig {
   const parsed = parseJsonDocument(text);
   if (!parsed.ok) {
-    return { config: defaults(), problems: [{ path: '', message: `${parsed.message} (the whole file is ignored until this is fixed)`, range: parsed.range }] };
+    return { config: defaults(), keys: [], problems: [{ path: '', message: `${parsed.message} (the whole file is ignored until this is fixed)`, range: parsed.range }] };
   }
   const { doc } = parsed;
   const problems = schemaProblems(validate, doc.value, (p, part) => doc.rangeOf(p, part));
@@ -55,7 +57,8 @@ export function parseConfig(text: string): ParsedConfig {
     for (const error of validate.errors ?? []) value = value === undefined ? value : removeAt(value, offendingPointer(error));
   }
   const raw = (value !== undefined && validate(value) ? value : {}) as RawConfig;
-  return { config: toConfig(raw), pricesPath: raw.prices, problems, locate: (p) => doc.rangeOf(p) };
+  const keys = typeof doc.value === 'object' && doc.value !== null && !Array.isArray(doc.value) ? Object.keys(doc.value) : [];
+  return { config: toConfig(raw), keys, pricesPath: raw.prices, problems, locate: (p) => doc.rangeOf(p) };
 }
 
 function defaults(): Config {

@@ -60,6 +60,14 @@ export function insertNestedBlock(block: HclBlock, type: string, lines: string[]
   return insertIntoBlock(block, [`${type} {`, ...lines.map((l) => unit + l), '}']);
 }
 
+/** Replace an argument by a nested block `type { lines }` at the argument's own indentation. */
+export function replaceWithBlock(attr: HclAttribute, type: string, lines: string[]): TextEdit {
+  const file = attr.file;
+  const indent = indentOfLine(file, attr.scanned.span.start);
+  const text = [`${type} {`, ...lines.map((l) => indent + indentUnit(indent) + l), `${indent}}`].join(file.eol);
+  return edit(file, attr.scanned.span, text);
+}
+
 /** Remove an argument: its whole line when nothing else stands on it, else just its text. */
 export function removeAttribute(attr: HclAttribute): TextEdit {
   const file = attr.file;

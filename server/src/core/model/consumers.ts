@@ -4,7 +4,7 @@
 import { Reference, type Value } from '../expr/values';
 import type { HclBlock } from '../syntax/sourceFile';
 import type { Iteration, ModuleInstance } from './moduleInstance';
-import { InstanceBudget, iterationsOf, instanceSuffix } from './iterations';
+import { InstanceBudget, iterationsOf, instanceSuffix, keySuffix } from './iterations';
 import { STREAM_TYPE, type StreamInstance } from './streams';
 
 export type ConsumerKind = 'standard' | 'efo';
@@ -128,6 +128,6 @@ function keyMatches(iteration: Iteration, key: string | number | undefined): boo
 /** aws_kinesis_stream_consumer.c[0].arn → its address aws_kinesis_stream_consumer.c[0] in its module. */
 function referenceAddress(ref: Reference): string {
   const [module, type, name, ...rest] = ref.path;
-  const key = rest.length === 2 ? (typeof rest[0] === 'number' ? `[${rest[0]}]` : `[${JSON.stringify(rest[0])}]`) : '';
+  const key = rest.length === 2 ? keySuffix(rest[0]) : '';
   return `${module ? `${module}.` : ''}${type}.${name}${key}`;
 }

@@ -62,7 +62,12 @@ function fromForEach(value: Value | undefined): Iterations {
 
 /** The address suffix Terraform gives an instance: [0], ["a"], or nothing. */
 export function instanceSuffix(iteration: Iteration): string {
-  if (iteration.kind === 'count') return `[${iteration.index}]`;
-  if (iteration.kind === 'each') return `[${JSON.stringify(iteration.key)}]`;
+  if (iteration.kind === 'count') return keySuffix(iteration.index);
+  if (iteration.kind === 'each') return keySuffix(iteration.key);
   return '';
+}
+
+/** [0] for a count index, ["a"] for a for_each key. */
+export function keySuffix(key: string | number): string {
+  return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }

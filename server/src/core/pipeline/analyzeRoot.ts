@@ -68,7 +68,11 @@ export async function analyzeRoot(
 
   const streams = streamInstances(modules);
   const groups = new Map<string, StreamInstance[]>();
-  for (const stream of streams) groups.set(stream.resource, [...(groups.get(stream.resource) ?? []), stream]);
+  for (const stream of streams) {
+    const group = groups.get(stream.resource);
+    if (group) group.push(stream);
+    else groups.set(stream.resource, [stream]);
+  }
   const cache = options.cache;
   await tick(options.signal);
   const context = cache ? contextKey(root.dir, modules, files, loaded, settings.defaultRegion) : '';

@@ -5,9 +5,8 @@ import { meta } from './rule';
 import { setModeEdits } from './fixHelpers';
 import { perInstance, percent, plural, streamName } from './messages';
 import { formatUsd } from '../pricing/format';
-import { insertIntoBlock, removeAttribute, replaceAt } from '../fixes/edits';
+import { insertIntoBlock, removeAttribute, replaceWithBlock } from '../fixes/edits';
 import { realignAfterRemoving } from '../fixes/alignGroup';
-import { locationOf } from '../model/streamFacts';
 
 export const rule: StreamRule = {
   meta: meta('capacity-mode-cost', 'info', true, 'For the declared load, the other capacity mode (provisioned or on-demand) is clearly cheaper.'),
@@ -48,7 +47,7 @@ function switchFix(s: StreamFacts, toOnDemand: boolean, required: number | null)
     // Without a mode block, the shard_count line becomes the block, so nothing else moves (but `=` re-padding).
     edits = s.modeBlock
       ? concat(setModeEdits(s, 'ON_DEMAND'), [removeAttribute(shards.attr), ...realignAfterRemoving(s.block, shards.attr, false)])
-      : [replaceAt(locationOf(shards.attr, shards.attr.scanned.span), modeBlockText(s)), ...realignAfterRemoving(s.block, shards.attr, true)];
+      : [replaceWithBlock(shards.attr, 'stream_mode_details', ['stream_mode = "ON_DEMAND"']), ...realignAfterRemoving(s.block, shards.attr, true)];
   } else {
     const mode = setModeEdits(s, 'PROVISIONED');
     const add = shards ? undefined : addShards(s, required!);
@@ -60,13 +59,6 @@ function switchFix(s: StreamFacts, toOnDemand: boolean, required: number | null)
 
 function concat(a: TextEdit[] | undefined, b: TextEdit[]): TextEdit[] | undefined {
   return a ? [...a, ...b] : undefined;
-}
-
-function modeBlockText(s: StreamFacts): string {
-  const file = s.block.file;
-  const indent = /^[ \t]*/.exec(file.lines.lineText(file.lines.positionAt(s.attr('shard_count')!.attr.scanned.span.start).line))![0];
-  const unit = indent.includes('\t') ? '\t' : '  ';
-  return ['stream_mode_details {', `${indent}${unit}stream_mode = "ON_DEMAND"`, `${indent}}`].join(file.eol);
 }
 
 function addShards(s: StreamFacts, required: number): TextEdit | undefined {

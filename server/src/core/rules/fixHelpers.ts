@@ -1,6 +1,7 @@
 // Fixes shared by several rules: set a value where it is decided, add or remove an argument.
 import type { Fix } from '../types';
 import type { AttrFact, StreamFacts } from '../model/streamFacts';
+import { baseName } from '../model/paths';
 import type { HclBlock } from '../syntax/sourceFile';
 import { alignedArguments, insertIntoBlock, insertNestedBlock, removeAttribute, replaceAt } from '../fixes/edits';
 import { realignAfterRemoving } from '../fixes/alignGroup';
@@ -9,7 +10,7 @@ import { realignAfterRemoving } from '../fixes/alignGroup';
 export function setValueFix(fact: AttrFact, newText: string, preferred = false, isSuggestion = false): Fix[] {
   if (!fact.origin) return [];
   const own = fact.origin.file === fact.attr.file.path && sameRange(fact.origin.range, fact.at.range);
-  const where = own ? '' : ` (where its value is set: ${basename(fact.origin.file)}:${fact.origin.range.start.line + 1})`;
+  const where = own ? '' : ` (where its value is set: ${baseName(fact.origin.file)}:${fact.origin.range.start.line + 1})`;
   return [{ title: `Set ${fact.name} = ${newText}${where}`, edits: [replaceAt(fact.origin, newText)], preferred, isSuggestion }];
 }
 
@@ -34,8 +35,4 @@ export function setModeEdits(s: StreamFacts, mode: string) {
 
 function sameRange(a: { start: { line: number; character: number } }, b: typeof a): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character;
-}
-
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }

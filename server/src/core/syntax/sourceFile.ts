@@ -174,8 +174,3 @@ function namesAgree(body: ScannedBody, json: Record<string, unknown>): boolean {
   const jsonNames = Object.keys(json);
   return jsonNames.length === scannedNames.size && jsonNames.every((n) => scannedNames.has(n));
 }
-
-/** Blocks of a type (and optional first labels) among a list. */
-export function blocksOfType(blocks: HclBlock[], type: string, ...labels: string[]): HclBlock[] {
-  return blocks.filter((b) => b.type === type && labels.every((l, i) => b.labels[i] === l));
-}

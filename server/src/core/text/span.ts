@@ -3,8 +3,3 @@ export interface Span {
   start: number;
   end: number;
 }
-
-/** The source text a span covers. */
-export function spanText(text: string, span: Span): string {
-  return text.slice(span.start, span.end);
-}

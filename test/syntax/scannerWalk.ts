@@ -1,5 +1,5 @@
-// Lookups over a scanned body. All iterative: a scanned tree can be as deep as its (possibly hostile) input.
-import type { ScannedAttribute, ScannedBlock, ScannedBody, ScannedItem } from './scannerTypes';
+// Test helpers: lookups over a scanned body. All iterative: a scanned tree can be as deep as its (possibly hostile) input.
+import type { ScannedAttribute, ScannedBlock, ScannedBody, ScannedItem } from '../../server/src/core/syntax/scannerTypes';
 
 /** The first attribute of `body` (not of nested blocks) with that name. */
 export function findAttribute(body: ScannedBody, name: string): ScannedAttribute | undefined {
