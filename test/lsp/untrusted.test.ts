@@ -85,6 +85,19 @@ describe('language server: untrusted workspace', function () {
     assert.ok(after.every((x) => !x.message.includes('var_files')), JSON.stringify(after));
   });
 
+  it('a .terraform/modules/modules.json entry whose Dir leads outside is not read', async () => {
+    const main = `${STREAM('s')}${SHARDS}module "ext" {\n  source  = "acme/ext/aws"\n  version = "1.0.0"\n}\n`;
+    const manifest = JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'ext', Source: 'registry.terraform.io/acme/ext/aws', Version: '1.0.0', Dir: outside }] });
+    client = await startClient({ 'main.tf': main, '.terraform/modules/modules.json': manifest }, { debounceMs: 0 }, {}, {}, { trusted: false });
+    await client.open('main.tf');
+    const d = await client.waitFor('main.tf', (x) => codes(x).includes('module-not-analysed'));
+    assert.deepEqual(d.filter((x) => x.code === 'module-not-analysed').map((x) => x.message), [
+      `module.ext (registry source) not analysed: ${outside}: ${OUTSIDE}`,
+    ]);
+    await client.rpc.sendNotification('kinesisLint/workspaceTrust', { trusted: true });
+    await waitForUri(client, pathToFileURL(path.join(outside, 'main.tf')).href, (x) => codes(x).includes('missing-kms'));
+  });
+
   it('without initializationOptions.trusted the server is trusted, as before', async () => {
     const main = `${STREAM('s')}${SHARDS}module "ext" {\n  source = "../${path.basename(outside)}"\n}\n`;
     client = await startClient({ 'main.tf': main }, { debounceMs: 0 });
