@@ -98,6 +98,18 @@ describe('language server: untrusted workspace', function () {
     await waitForUri(client, pathToFileURL(path.join(outside, 'main.tf')).href, (x) => codes(x).includes('missing-kms'));
   });
 
+  it('a document opened from outside is analysed from its buffer; its folder on disk is not read', async () => {
+    fs.writeFileSync(path.join(outside, 'other.tf'), 'resource "aws_kinesis_stream" "other" {\n  name        = "other"\n  shard_count = 1\n}\n');
+    client = await startClient({ 'main.tf': `${STREAM('s')}${SHARDS}` }, { debounceMs: 0 }, {}, {}, { trusted: false });
+    const uri = pathToFileURL(path.join(outside, 'main.tf')).href;
+    await client.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text: fs.readFileSync(path.join(outside, 'main.tf'), 'utf8') } });
+    const d = await waitForUri(client, uri, (x) => codes(x).includes('missing-kms'));
+    assert.deepEqual([...new Set(d.map((x) => x.data?.resource))], ['aws_kinesis_stream.ext']);
+    // Streams s (workspace) and ext (the open document); other.tf beside it on disk would make a third.
+    await waitUntil(() => summaries().at(-1)?.streams === 2);
+    assert.equal(client.diagnostics.get(pathToFileURL(path.join(outside, 'other.tf')).href), undefined);
+  });
+
   it('without initializationOptions.trusted the server is trusted, as before', async () => {
     const main = `${STREAM('s')}${SHARDS}module "ext" {\n  source = "../${path.basename(outside)}"\n}\n`;
     client = await startClient({ 'main.tf': main }, { debounceMs: 0 });
