@@ -50,5 +50,7 @@ export function clientOptions(
     },
     // Shared by every client instance of this session, so a fresh client after a failed start keeps the log.
     outputChannel,
+    // Asked at each (re)start: Restricted Mode makes the server read nothing outside the workspace folders.
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
   };
 }

@@ -40,3 +40,9 @@ export const streamBreakdownRequest = new RequestType<StreamBreakdownParams, Mar
 );
 
 export const costSummaryNotification = new NotificationType<CostSummary>('kinesisLint/costSummary');
+
+/**
+ * Workspace trust (server WORKSPACE_TRUST_NOTIFICATION): untrusted, the server reads nothing outside the workspace
+ * folders. The state at start goes in initializationOptions.trusted; this tells it when trust is granted.
+ */
+export const workspaceTrustNotification = new NotificationType<{ trusted: boolean }>('kinesisLint/workspaceTrust');

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, type RequestType } from 'vscode-languageclient/node';
 import { CLIENT_ID, CLIENT_NAME, WATCHED_FILES, clientOptions, serverOptions } from './clientOptions';
-import { costSummaryNotification, type CostSummary } from './protocol';
+import { costSummaryNotification, workspaceTrustNotification, type CostSummary } from './protocol';
 import type { ServerState } from './statusText';
 
 export class ServerConnection implements vscode.Disposable {
@@ -16,6 +16,11 @@ export class ServerConnection implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private clientListeners: vscode.Disposable[] = [];
   private state: ServerState = 'stopped';
+
+  // Trust granted: the server may now read what the workspace names outside its folders, and analyses again.
+  private readonly trustListener = vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    void this.client?.sendNotification(workspaceTrustNotification, { trusted: true }).catch(() => undefined);
+  });
 
   constructor(private readonly extensionPath: string) {
     this.onDidChangeState((state) => (this.state = state));
@@ -58,6 +63,7 @@ export class ServerConnection implements vscode.Disposable {
   async dispose(): Promise<void> {
     await this.disposeClient();
     for (const watcher of this.watchers) watcher.dispose();
+    this.trustListener.dispose();
     this.stateChanged.dispose();
     this.summaryReceived.dispose();
     this.outputChannel.dispose();

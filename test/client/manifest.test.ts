@@ -22,7 +22,7 @@ interface Manifest {
   main: string;
   activationEvents: string[];
   engines: { vscode: string };
-  capabilities: { untrustedWorkspaces: { supported: boolean | string } };
+  capabilities: { untrustedWorkspaces: { supported: boolean | string; description?: string; restrictedConfigurations?: string[] } };
   scripts: Record<string, string>;
   icon: string;
   contributes: {
@@ -61,6 +61,14 @@ function literalsIn(dir: string, pattern: RegExp): Set<string> {
 
 describe('extension manifest', () => {
   describe('settings', () => {
+    it('that name files are restricted in an untrusted workspace (only their user value counts), and exist', () => {
+      const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [];
+      assert.deepEqual(restricted, ['kinesisLint.pricesFile', 'kinesisLint.varFiles']);
+      for (const key of restricted) assert.ok(settings[key], key);
+      // The settings whose values are paths the server reads (core/config/editorSettings.ts).
+      assert.deepEqual(Object.keys(settings).filter((k) => /File|Files$/.test(k)), restricted);
+    });
+
     it('are exactly the kinesisLint.* keys the issue lists', () => {
       assert.deepEqual(Object.keys(settings).sort(), [
         'kinesisLint.codeLens.enabled',
@@ -153,7 +161,8 @@ describe('extension manifest', () => {
 
     it('activates on Terraform and OpenTofu workspaces (HCL and JSON syntax), runs untrusted, and packages with vsce', () => {
       assert.deepEqual(manifest.activationEvents, ['workspaceContains:**/*.tf', 'workspaceContains:**/*.tf.json', 'workspaceContains:**/*.tofu', 'workspaceContains:**/*.tofu.json']);
-      assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+      assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+      assert.match(manifest.capabilities.untrustedWorkspaces.description ?? '', /outside the workspace folders/);
       assert.equal(manifest.engines.vscode, '^1.91.0');
       assert.equal(manifest.scripts['vscode:prepublish'], 'npm run compile');
       assert.match(manifest.scripts.package, /^vsce package\b/);
@@ -190,6 +199,7 @@ describe('extension manifest', () => {
         'kinesisLint/costReport',
         'kinesisLint/costSummary',
         'kinesisLint/streamBreakdown',
+        'kinesisLint/workspaceTrust',
       ]);
       assert.deepEqual([...literalsIn('server/src/lsp', method)].sort(), [...literalsIn('client/src', method)].sort());
     });

@@ -37,6 +37,8 @@ export async function startClient(
   options: ServerOptions = {},
   /** Extra client workspace capabilities (e.g. workspaceEdit.documentChanges). */
   workspaceCapabilities: Record<string, unknown> = {},
+  /** More initializationOptions beside `settings` (e.g. `trusted: false`). */
+  initializationOptions: Record<string, unknown> = {},
 ): Promise<Client> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinesis-lint-lsp-'));
   for (const [rel, text] of Object.entries(files)) {
@@ -70,7 +72,7 @@ export async function startClient(
     rootUri: pathToFileURL(dir).href,
     workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
     capabilities: { workspace: { configuration: true, ...workspaceCapabilities } },
-    initializationOptions: { settings },
+    initializationOptions: { settings, ...initializationOptions },
   });
   await rpc.sendNotification('initialized', {});
   const versions = new Map<string, number>();

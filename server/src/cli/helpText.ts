@@ -32,6 +32,10 @@ Options:
                               hints never fail the run
   --fix                       apply the quick-fixes in place, then report what remains
   --no-cost                   omit the cost estimates (findings are unchanged)
+  --untrusted                 read nothing outside the PATHs (by real path: no module
+                              source, symbolic link, price table or var file leading
+                              out), except the files named on the command line; for
+                              code you do not trust, e.g. a pull request in CI
   --version                   print the version and exit
   -h, --help                  print this help and exit
 

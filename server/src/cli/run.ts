@@ -7,6 +7,7 @@ import { tfVarEnv, type VariableInputs } from '../core/inputs/variableInputs';
 import { parseArgs, type CliOptions } from './args';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from './exitCode';
 import { findModuleDirs } from '../node/findModules';
+import { workspaceBoundHost } from '../node/workspaceBoundHost';
 import type { FixFiles } from './fix/fixFiles';
 import { analyzeAndFix } from './fix/fixLoop';
 import { recordingHost } from './fix/recordingHost';
@@ -57,12 +58,13 @@ export interface CliIO {
   priceCacheFile?: string;
 }
 
-export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIO, given: CliDeps): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) return usageError(io, `${parsed.error}\nRun 'kinesis-lint --help' for usage.`);
   const options = parsed.options;
-  if (options.help) return print(io, helpText(deps.tool));
-  if (options.version) return print(io, `${deps.tool.version}\n`);
+  if (options.help) return print(io, helpText(given.tool));
+  if (options.version) return print(io, `${given.tool.version}\n`);
+  const deps = options.untrusted ? { ...given, host: await untrustedHost(options, io, given.host) } : given;
 
   if (options.planFile !== undefined) return runPlan(options, options.planFile, io, deps);
 
@@ -103,6 +105,19 @@ async function report(
   } finally {
     await analyzer?.dispose(); // stops the parser workers; without it the process would not exit
   }
+}
+
+/**
+ * --untrusted: the host reads nothing outside the PATHs (a file's directory), judged by real path, except what the
+ * command line names itself (--config, --var-file, --plan) and the user's price cache. Refusals are reported like
+ * any unreadable file ("… outside the workspace folders in an untrusted workspace").
+ */
+async function untrustedHost(options: CliOptions, io: CliIO, host: Host): Promise<Host> {
+  const roots = await Promise.all(options.paths.map(async (p) => (await configurationDir(resolve(io.cwd, p), host)) ?? resolve(io.cwd, p)));
+  const named = [options.configFile, options.planFile, ...options.variables.map((v) => (v.kind === 'file' ? v.path : undefined))];
+  const files = named.filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f));
+  if (io.priceCacheFile !== undefined) files.push(io.priceCacheFile);
+  return workspaceBoundHost(host, () => ({ roots, files }));
 }
 
 /** The directory itself, or a file's directory; null when neither exists. */

@@ -135,6 +135,7 @@ export class Analyzer {
         }
         return p;
       },
+      readProblem: (dir) => this.host.readProblem?.(dir),
     };
   }
 }

@@ -48,7 +48,10 @@ export interface Host {
    * or is larger than maxBytes (default MAX_SOURCE_BYTES): such a file is never read whole.
    */
   readFile(path: string, maxBytes?: number): Promise<string | undefined>;
-  /** Why the last readFile of path gave undefined ("cannot read gone.tf: ENOENT"), when the host knows. */
+  /**
+   * Why the last readFile (or readDir) of path gave undefined ("cannot read gone.tf: ENOENT", "… outside the workspace
+   * folders in an untrusted workspace"), when the host knows.
+   */
   readProblem?(path: string): string | undefined;
   /** Entries of a directory, or undefined when it is not one. */
   readDir(path: string): Promise<{ name: string; isDirectory: boolean }[] | undefined>;

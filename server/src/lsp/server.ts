@@ -26,6 +26,7 @@ import { ResultCache } from '../core/pipeline/resultCache';
 import type { SourceFile } from '../core/syntax/sourceFile';
 import { VERSION } from '../core/version';
 import { nodeHost } from '../node/nodeHost';
+import { workspaceBoundHost } from '../node/workspaceBoundHost';
 import { findModuleDirs } from '../node/findModules';
 import { priceCachePath } from '../node/priceCache';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
@@ -48,6 +49,8 @@ import { summaryPayload } from './render/summary';
 export const COST_REPORT_REQUEST = 'kinesisLint/costReport';
 export const STREAM_BREAKDOWN_REQUEST = 'kinesisLint/streamBreakdown';
 export const COST_SUMMARY_NOTIFICATION = 'kinesisLint/costSummary';
+/** The client's workspace trust changed (VS Code: onDidGrantWorkspaceTrust): `{ trusted: boolean }`. */
+export const WORKSPACE_TRUST_NOTIFICATION = 'kinesisLint/workspaceTrust';
 
 export interface ServerOptions {
   /** The hcl2json parser (tests inject one with other limits). */
@@ -77,7 +80,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let canPullConfiguration = false;
   let canRefresh = { codeLens: false, inlayHint: false };
   let canVersionEdits = false;
-  const host = overlayHost(documents, nodeHost, (file) => {
+  // initializationOptions.trusted: false (VS Code's Restricted Mode): nothing outside the workspace folders is read
+  // from disk until the client says the workspace is trusted. Absent: trusted, as before (docs/security.md).
+  let trusted = true;
+  const disk = workspaceBoundHost(nodeHost, () => (trusted ? undefined : { roots: folders, files: priceCacheFile ? [priceCacheFile] : [] }));
+  const host = overlayHost(documents, disk, (file) => {
     publisher.notes.set(file, [{
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information,
@@ -141,8 +148,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     lifecycle.initialize();
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)].filter((p): p is string => p !== undefined);
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    const init = params.initializationOptions as { settings?: unknown; trusted?: unknown } | undefined;
     if (init?.settings !== undefined) settings = normalizeSettings(init.settings);
+    trusted = init?.trusted !== false;
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canVersionEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     canRefresh = {
@@ -184,6 +192,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (canPullConfiguration) await pullSettings();
     else settings = normalizeSettings((change.settings as { kinesisLint?: unknown } | undefined)?.kinesisLint);
     scheduler.request(store.roots(), true);
+  });
+
+  // Trust granted: the module calls, price tables and var files refused so far are read now.
+  connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (params: unknown) => {
+    const value = (params as { trusted?: unknown } | null)?.trusted;
+    if (typeof value !== 'boolean' || value === trusted) return;
+    trusted = value;
+    void analyzeWorkspace();
   });
 
   const onDocument = (uri: string) => {

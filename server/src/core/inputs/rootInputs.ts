@@ -77,7 +77,8 @@ interface Collected {
 async function applyFile(arg: Extract<VariableArg, { kind: 'file' }>, out: Collected, root: ModuleSource, host: Host, parser: TextParser): Promise<void> {
   const file = await readVarFile(arg.path, arg.label, host, parser);
   if (file.status === 'missing') {
-    const message = `${arg.label}: the file does not exist or cannot be read`;
+    // The host's reason when it refused the file (too large, outside the workspace folders in an untrusted one).
+    const message = `${arg.label}: ${file.problem && !file.problem.endsWith(': ENOENT') ? file.problem : 'the file does not exist or cannot be read'}`;
     if (arg.strict || !arg.named) throw new VariableInputError(message);
     out.configProblems.push({ file: arg.named.file, range: arg.named.range, message: `${message}; its values are not used` });
     return;

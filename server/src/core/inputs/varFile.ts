@@ -15,7 +15,7 @@ export interface VarFileProblem {
 }
 
 export type VarFile =
-  | { status: 'missing' }
+  | { status: 'missing'; problem?: string }
   | {
       status: 'read';
       values: Map<string, TfvarsValue>;
@@ -27,7 +27,7 @@ export type VarFile =
 
 export async function readVarFile(path: string, from: string, host: Host, parser: TextParser): Promise<VarFile> {
   const text = await host.readFile(path);
-  if (text === undefined) return { status: 'missing' };
+  if (text === undefined) return { status: 'missing', problem: host.readProblem?.(path) };
   const values = new Map<string, TfvarsValue>();
   const problems: VarFileProblem[] = [];
   if (path.endsWith('.json')) {

@@ -14,6 +14,8 @@ export interface ModuleLoader {
   load(dir: string, asRoot: boolean): Promise<ModuleSource | undefined>;
   /** The root's .terraform/modules/modules.json, when `terraform init` wrote one. */
   manifest?(rootDir: string): Promise<ModuleManifest | undefined>;
+  /** Why a directory load gave undefined, when the host says (an untrusted workspace reads nothing outside it). */
+  readProblem?(dir: string): string | undefined;
 }
 
 /** A module call whose code could not be read: its streams are missing from the analysis. */
@@ -57,7 +59,7 @@ async function instantiateChildren(parent: ModuleInstance, walk: TreeWalk, chain
     const source = target.dir === undefined ? undefined : await loader.load(target.dir, false);
     if (!source) {
       // A missing local directory is Terraform's own error (init fails); a remote one needs init.
-      const reason = target.dir === undefined ? target.reason : target.kind === 'local' ? `${target.dir} cannot be read` : `${target.dir} cannot be read: run terraform init`;
+      const reason = target.dir === undefined ? target.reason : loader.readProblem?.(target.dir) ?? (target.kind === 'local' ? `${target.dir} cannot be read` : `${target.dir} cannot be read: run terraform init`);
       const address = [...keys, name].map((k) => `module.${k}`).join('.');
       if (!walk.unresolved.has(call)) walk.unresolved.set(call, { call, address, kind: target.kind, reason });
       continue;
