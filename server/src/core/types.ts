@@ -32,7 +32,12 @@ export interface Fix {
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** One short sentence: the fact and its number ("2 shards, load needs 4 (write bytes at 150 %)"); the resource is
+   *  implied by the location. */
   message: string;
+  /** The arithmetic, the provenance of the values and the advice behind the message, when there is more to say
+   *  (editor: related information; CLI: --verbose text, JSON and SARIF properties). */
+  detail?: string;
   /** Absolute path of the file the range is in. */
   file: string;
   range: Range;

@@ -24,9 +24,16 @@ export function moduleNotAnalysedFinding(u: UnresolvedCall): Omit<Finding, 'seve
   if (!source) return undefined;
   return {
     ruleId: rule.meta.id,
-    message: `${u.address} (${KIND_NAMES[u.kind]} source) not analysed: ${u.reason}`,
+    message: `Module not analysed (${KIND_NAMES[u.kind]} source): ${action(u.reason)}`,
+    detail: `${u.address}: ${u.reason}.`,
     ...locationOf(source),
     resource: null,
     fixes: [],
   };
+}
+
+/** What to do, from a reason like "it is not in .terraform/modules/modules.json: run terraform init". */
+function action(reason: string): string {
+  const last = reason.slice(reason.lastIndexOf(': ') + 2);
+  return last.startsWith('run ') ? last : 'its code cannot be read';
 }
