@@ -22,6 +22,8 @@ export interface CliOptions {
   failOn: FailOn;
   fix: boolean;
   cost: boolean;
+  /** --verbose: the text format also prints each finding's detail (its arithmetic and advice). */
+  verbose: boolean;
   help: boolean;
   version: boolean;
 }
@@ -33,14 +35,14 @@ export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 const VALUE_OPTIONS = ['--format', '--config', '--region', '--fail-on', '--var', '--var-file', '--plan'] as const;
-const FLAG_OPTIONS = ['--fix', '--no-cost', '--version', '--help'] as const;
+const FLAG_OPTIONS = ['--fix', '--no-cost', '--verbose', '--version', '--help'] as const;
 const SHORT_FLAGS: Record<string, string> = { '-h': '--help' };
 /** Terraform's single-dash spellings, so a `terraform plan` command line can be reused as it is. */
 const TERRAFORM_SPELLINGS: Record<string, string> = { '-var': '--var', '-var-file': '--var-file' };
 
 export function parseArgs(argv: readonly string[]): ParseResult {
   const options: CliOptions = {
-    paths: [], variables: [], format: 'text', failOn: 'error', fix: false, cost: true, help: false, version: false,
+    paths: [], variables: [], format: 'text', failOn: 'error', fix: false, cost: true, verbose: false, help: false, version: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -82,6 +84,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 function setFlag(options: CliOptions, name: string): void {
   if (name === '--fix') options.fix = true;
   else if (name === '--no-cost') options.cost = false;
+  else if (name === '--verbose') options.verbose = true;
   else if (name === '--version') options.version = true;
   else options.help = true;
 }

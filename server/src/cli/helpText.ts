@@ -32,6 +32,7 @@ Options:
                               hints never fail the run
   --fix                       apply the quick-fixes in place, then report what remains
   --no-cost                   omit the cost estimates (findings are unchanged)
+  --verbose                   print each finding's detail (arithmetic, advice) under it
   --version                   print the version and exit
   -h, --help                  print this help and exit
 
