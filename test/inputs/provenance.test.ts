@@ -64,7 +64,7 @@ describe('inputs: provenance of values, and fixes', () => {
     const f = await undersized({ 'env/prod.tfvars': '# prod\nshards = 2\n' }, { args: [{ kind: 'file', path: abs('env/prod.tfvars'), label: '--var-file env/prod.tfvars', strict: true }] });
     assert.deepEqual(edited(f), [['env/prod.tfvars', 1, '4']]);
     assert.deepEqual(f.fixes[0].edits[0].range, r(1, 9, 1, 10));
-    assert.match(f.fixes[0].title, /where its value is set: prod\.tfvars:2/);
+    assert.match(f.fixes[0].title, / in prod\.tfvars:2/);
     assert.match(f.message, / shard_count comes from --var-file env\/prod\.tfvars\.$/);
   });
 

@@ -61,7 +61,8 @@ describe('model: count and for_each', () => {
     const [finding, ...more] = res.of('missing-kms');
     assert.equal(more.length, 0);
     assert.deepEqual(finding.range, r(0, 0, 0, 33));
-    assert.match(finding.message, /\(3 instances: aws_kinesis_stream\.s\[0\], aws_kinesis_stream\.s\[1\], aws_kinesis_stream\.s\[2\]\)$/);
+    assert.match(finding.message, / \(3 instances\)$/);
+    assert.match(finding.detail!, /Instances: aws_kinesis_stream\.s\[0\], aws_kinesis_stream\.s\[1\], aws_kinesis_stream\.s\[2\]\.$/);
   });
 
   it('checks each instance on its own: only the undersized ones are reported', async () => {

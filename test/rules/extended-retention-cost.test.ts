@@ -176,7 +176,7 @@ describe('rule extended-retention-cost', () => {
       const files = { 'main.tf': main, 'terraform.tfvars': 'retention = 96\n' };
       const f = one(await analyze(files), ID);
       assert.deepEqual(f.range, r(3, 21, 3, 34));
-      assert.equal(f.fixes[0].title, 'Set retention_period = 24 (where its value is set: terraform.tfvars:1)');
+      assert.equal(f.fixes[0].title, 'Set retention_period = 24 in terraform.tfvars:1');
       const fixed = await applyFix(files, ID);
       assert.equal(fixed.files['terraform.tfvars'], 'retention = 24\n');
       assert.equal(fixed.files['main.tf'], main);

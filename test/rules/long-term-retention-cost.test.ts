@@ -101,7 +101,7 @@ describe('rule long-term-retention-cost', () => {
       const f = one(await analyze(files), ID);
       assert.equal(f.file, '/ws/main.tf');
       assert.deepEqual(f.range, r(2, 14, 2, 17));
-      assert.equal(f.fixes[0].title, 'Set retention_period = 168 (where its value is set: main.tf:3)');
+      assert.equal(f.fixes[0].title, 'Set retention_period = 168 in main.tf:3');
       const fixed = await applyFix(files, ID);
       assert.equal(fixed.files['main.tf'], files['main.tf'].replace('720', '168'));
       assert.equal(fixed.files['mod/main.tf'], files['mod/main.tf']);
