@@ -27,6 +27,9 @@ export interface Fix {
   preferred?: boolean;
   /** Offered in the editor but not applied by `kinesis-lint --fix` (e.g. inserting an annotation template). */
   isSuggestion?: boolean;
+  /** A fix that changes the bill: the title without the amount, and the monthly change of one instance when known
+   *  (rules/fixDelta.ts), so merging instances can state the change of all of them. */
+  delta?: { title: string; usd?: number };
 }
 
 export interface Finding {

@@ -1,6 +1,7 @@
 // From rule reports to findings: severity from the config (or "off"), suppression comments, and one finding per
 // place even when a module or a count/for_each makes the same stream several times.
-import type { Finding, Location, Severity } from '../types';
+import type { Finding, Fix, Location, Severity } from '../types';
+import { titleWithDelta } from '../rules/costDelta';
 import type { RuleSetting } from '../config/config';
 import { ruleMeta } from '../rules/registry';
 import type { Suppressions } from '../model/suppressions';
@@ -57,8 +58,7 @@ function merge(group: Placed[]): Draft {
   const first = group[0].draft;
   const instances = [...new Set(group.map((p) => p.instance).filter((i): i is string => i !== null))];
   if (instances.length <= 1) return first;
-  const sameFixes = group.every((p) => JSON.stringify(p.draft.fixes) === JSON.stringify(first.fixes));
-  const fixes = sameFixes ? first.fixes : [];
+  const fixes = mergedFixes(group.map((p) => p.draft.fixes));
   const amounts = group.map((p) => p.monthlyUsd);
   const total = amounts.every((a): a is number => a !== undefined) ? amounts.reduce((sum, a) => sum + a, 0) : null;
   const sum = total === null ? '' : `, ${formatUsd(total)}/mo in all`;
@@ -83,6 +83,22 @@ function merge(group: Placed[]): Draft {
   const detail = [...own.slice(0, MAX_NAMED), ...(more > 0 ? [`(${more} more instance${more === 1 ? ' differs' : 's differ'}.)`] : [])].join('\n');
   const differ = distinct.length > 1 ? ', figures differ' : '';
   return { ...first, message: `${first.message} (${n} instances${differ}${sum})`, detail, fixes };
+}
+
+/**
+ * The instances' fixes when they make the same edits (a literal all of them share), else none. A fix that changes
+ * the bill states the change for all of them: the sum when every instance's is known, else no amount.
+ */
+function mergedFixes(all: Fix[][]): Fix[] {
+  const edits = (fixes: Fix[]) => JSON.stringify(fixes.map((f) => [f.delta?.title ?? f.title, f.edits]));
+  const [first] = all;
+  if (!all.every((fixes) => edits(fixes) === edits(first))) return [];
+  return first.map((fix, i) => {
+    if (!fix.delta) return fix;
+    const amounts = all.map((fixes) => fixes[i].delta?.usd);
+    const sum = amounts.every((a): a is number => a !== undefined) ? amounts.reduce((t, a) => t + a, 0) : undefined;
+    return { ...fix, title: titleWithDelta(fix.delta.title, sum), delta: { title: fix.delta.title, ...(sum === undefined ? {} : { usd: sum }) } };
+  });
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -60,8 +60,8 @@ export function fixDeltaUsd(from: Estimate, to: Estimate): number | undefined {
 
 /** "Set shard_count = 4 (+$21.90/mo)", "… (−$218.37/mo)"; the title alone when the change is unknown (never $0.00
  *  for unknown). A change under half a cent is written as it is ("+$0.00/mo" is a priced nothing, not an unknown). */
-export function titleWithDelta(title: string, usd: number | undefined): string {
+export function titleWithDelta(title: string, usd: number | undefined, per = ''): string {
   if (usd === undefined || !Number.isFinite(usd)) return title;
   const sign = usd < 0 ? '\u2212' : '+';
-  return `${title} (${sign}${formatUsd(Math.abs(usd))}/mo)`;
+  return `${title} (${sign}${formatUsd(Math.abs(usd))}/mo${per})`;
 }
