@@ -24,9 +24,9 @@ export const rule: StreamRule = {
     const [shared, now] = [s.estimate({ efoConsumers: 0, standardConsumers: readers }), s.estimate()];
     const cost = describeDelta(shared, now);
     const usd = deltaUsd(shared, now);
-    const consumers = plural(efo, 'enhanced fan-out consumer');
+    const consumers = plural(efo, 'EFO consumer');
     return [{
-      message: usd === undefined ? `${consumers} where shared reads would do` : `${consumers} cost ${formatUsd(usd)}/mo${perInstance(s)}; shared reads would do`,
+      message: usd === undefined ? `${consumers} where shared reads would do` : `${consumers} ${efo === 1 ? 'costs' : 'cost'} ${formatUsd(usd)}/mo${perInstance(s)}; shared reads would do`,
       detail: `EFO costs ${cost}${perInstance(s)}, but all ${readers} readers together need ${mib(demand)} of the ${mib(capacity)} shared read capacity and ${readers} of the ${SHARD_GET_RECORDS_CALLS_PER_SEC} GetRecords calls/s per shard: standard consumers would do, unless you need EFO's ${EFO_LATENCY} propagation instead of ${SHARED_LATENCY}.`,
       at: s.header,
       monthlyUsd: usd,
