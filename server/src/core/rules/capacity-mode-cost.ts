@@ -64,7 +64,7 @@ export const rule: StreamRule = {
       : toOnDemand && s.usage.advantage
         ? ` ${ADVANTAGE_COMMITMENT_SHORT}`
         : '';
-    const otherShort = toOnDemand ? 'On-demand' : `Provisioned (${plural(shards, 'shard')})`;
+    const otherShort = toOnDemand ? (s.usage.advantage ? 'On-demand (Advantage)' : 'On-demand') : `Provisioned (${plural(shards, 'shard')})`;
     return [{
       message: `${otherShort}: ${formatUsd(other.monthlyUsd)}/mo, not ${formatUsd(current.monthlyUsd)}/mo${per} (${percent(saved / current.monthlyUsd)} less)`,
       detail: `It would cost ${amounts} for the declared load${per} (${percent(saved / current.monthlyUsd)} less).${alsoAdvantage}`,
