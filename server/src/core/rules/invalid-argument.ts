@@ -47,7 +47,7 @@ export const rule: StreamRule = {
 
 function oneOf(out: Report[], fact: AttrFact | undefined, allowed: string[]): void {
   if (fact && typeof fact.value === 'string' && !allowed.includes(fact.value)) {
-    out.push({ message: `${fact.name} = "${fact.value}" is invalid${hint(fact.value, allowed)}`, detail: `Use one of ${allowed.map((a) => `"${a}"`).join(', ')}.`, at: fact.at });
+    out.push({ message: `${fact.name} = "${fact.value}" is invalid${hint(fact.value, allowed)}: use one of ${allowed.map((a) => `"${a}"`).join(', ')}`, at: fact.at });
   }
 }
 
