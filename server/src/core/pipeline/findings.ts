@@ -57,7 +57,11 @@ const MAX_NAMED = 3;
 function merge(group: Placed[]): Draft {
   const first = group[0].draft;
   const instances = [...new Set(group.map((p) => p.instance).filter((i): i is string => i !== null))];
-  if (instances.length <= 1) return first;
+  if (instances.length === 0) return first;
+  // One instance of a count/for_each resource: the message does not name it, the detail does.
+  if (instances.length === 1) {
+    return instances[0] === first.resource ? first : { ...first, detail: [first.detail, `Instance: ${instances[0]}.`].filter(Boolean).join(' ') };
+  }
   const fixes = mergedFixes(group.map((p) => p.draft.fixes));
   const amounts = group.map((p) => p.monthlyUsd);
   const total = amounts.every((a): a is number => a !== undefined) ? amounts.reduce((sum, a) => sum + a, 0) : null;
