@@ -25,6 +25,10 @@ describe('language server over JSON-RPC', function () {
     assert.equal(d.source, 'kinesis-lint');
     assert.equal(d.severity, 2);
     assert.match(d.codeDescription!.href, /\/docs\/rules\/undersized-shards\.md$/);
+    // The short message; the arithmetic as related information at the finding's own place.
+    assert.equal(d.message, '2 shards, load needs 4 (write bytes at 150 %)');
+    assert.deepEqual(d.relatedInformation!.map((r) => [r.location.uri, r.location.range]), [[client.uri('main.tf'), d.range]]);
+    assert.match(d.relatedInformation![0].message, /^At the 80 % target utilisation write bytes \(3 MiB\/s against 1 MiB\/s per shard\) sets the number: 4 shards/);
 
     const hover = (await client.rpc.sendRequest('textDocument/hover', {
       textDocument: { uri: client.uri('main.tf') },
@@ -54,7 +58,7 @@ describe('language server over JSON-RPC', function () {
       context: { diagnostics: [d], only: ['quickfix'] },
     })) as CodeAction[];
     const fix = actions.find((a) => a.isPreferred)!;
-    assert.equal(fix.title, 'Set shard_count = 4');
+    assert.equal(fix.title, 'Set shard_count = 4 (+$21.90/mo)');
     assert.ok(actions.some((a) => a.title === 'Ignore undersized-shards for this resource'));
     assert.ok(actions.some((a) => a.title === 'Show documentation for undersized-shards'));
     const edits = fix.edit!.changes![client.uri('main.tf')] as TextEdit[];
