@@ -2,6 +2,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ignoreSnippetMiddleware } from './ignoreSnippet';
 
 /** Client id: equal to the settings prefix, so vscode-languageclient reads `kinesisLint.trace.server`. */
 export const CLIENT_ID = 'kinesisLint';
@@ -50,5 +51,6 @@ export function clientOptions(
     },
     // Shared by every client instance of this session, so a fresh client after a failed start keeps the log.
     outputChannel,
+    middleware: { ...ignoreSnippetMiddleware },
   };
 }

@@ -59,7 +59,15 @@ describe('language server over JSON-RPC', function () {
     })) as CodeAction[];
     const fix = actions.find((a) => a.isPreferred)!;
     assert.equal(fix.title, 'Set shard_count = 4 (+$21.90/mo)');
-    assert.ok(actions.some((a) => a.title === 'Ignore undersized-shards for this resource'));
+    // Ignore: above the resource header (line 31), or for the whole file on its first line; the reason is a
+    // placeholder (VS Code's client makes it a selected snippet).
+    const inserted = (title: string) => {
+      const a = actions.find((x) => x.title === title);
+      return a && Object.values(a.edit!.changes ?? {}).concat((a.edit!.documentChanges ?? []).map((c) => (c as { edits: never[] }).edits)).flat()
+        .map((e: { range: { start: { line: number; character: number } }; newText: string }) => [e.range.start.line, e.range.start.character, e.newText]);
+    };
+    assert.deepEqual(inserted('Ignore undersized-shards for this resource'), [[31, 0, '# kinesis-lint-ignore: undersized-shards <reason>\n']]);
+    assert.deepEqual(inserted('Ignore undersized-shards for this file'), [[0, 0, '# kinesis-lint-ignore-file: undersized-shards <reason>\n']]);
     assert.ok(actions.some((a) => a.title === 'Show documentation for undersized-shards'));
     const edits = fix.edit!.changes![client.uri('main.tf')] as TextEdit[];
     const fixed = applyEdits(fs.readFileSync(path.join(client.dir, 'main.tf'), 'utf8'), edits);
