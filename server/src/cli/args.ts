@@ -1,5 +1,7 @@
 // Command-line parsing for `kinesis-lint`. Pure: argv in, options or a usage error out (the caller exits 2).
 
+import { isRegionName, REGION_EXPECTED } from '../core/config/regionName';
+
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
@@ -30,9 +32,6 @@ export interface CliOptions {
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-// AWS region names: two-letter area, optional partition part (gov, iso, isob), direction, number,
-// e.g. us-east-1, us-gov-west-1, ap-southeast-4, us-isob-east-1.
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 const VALUE_OPTIONS = ['--format', '--config', '--region', '--fail-on', '--var', '--var-file', '--plan'] as const;
 const FLAG_OPTIONS = ['--fix', '--no-cost', '--verbose', '--version', '--help'] as const;
@@ -106,7 +105,7 @@ function setValue(options: CliOptions, name: string, value: string): string | un
       options.variables.push({ kind: 'file', path: value });
       return undefined;
     case '--region':
-      if (!REGION_PATTERN.test(value)) return `invalid value '${value}' for --region: expected an AWS region such as us-east-1`;
+      if (!isRegionName(value)) return `invalid value '${value}' for --region: expected ${REGION_EXPECTED}`;
       options.region = value;
       return undefined;
     case '--plan':
