@@ -2,6 +2,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ignoreSnippetMiddleware } from './ignoreSnippet';
 
 /** Client id: equal to the settings prefix, so vscode-languageclient reads `kinesisLint.trace.server`. */
 export const CLIENT_ID = 'kinesisLint';
@@ -52,5 +53,6 @@ export function clientOptions(
     outputChannel,
     // Asked at each (re)start: Restricted Mode makes the server read nothing outside the workspace folders.
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+    middleware: { ...ignoreSnippetMiddleware },
   };
 }

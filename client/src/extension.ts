@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import { MarkdownView } from './markdownView';
 import { ServerConnection } from './serverConnection';
 import { CostStatusBar } from './statusBar';
+import { registerIgnoreSnippet } from './ignoreSnippet';
 
 let server: ServerConnection | undefined;
 
@@ -18,6 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     server.onDidChangeState((state) => statusBar.setState(state)),
     server.onDidReceiveSummary((summary) => statusBar.setSummary(summary)),
     ...registerCommands(server, view, context.extensionPath),
+    registerIgnoreSnippet(),
   );
   // Not awaited: activation finishes at once; the status bar shows "starting" until the server is up.
   void server.start();

@@ -16,7 +16,7 @@ function error(argv: string[]): string {
 describe('cli/args', () => {
   it('defaults: the current directory, text, fail on error, cost on, no fix', () => {
     assert.deepEqual(options([]), {
-      paths: ['.'], variables: [], format: 'text', failOn: 'error', fix: false, cost: true, help: false, version: false,
+      paths: ['.'], variables: [], format: 'text', failOn: 'error', fix: false, cost: true, verbose: false, help: false, version: false,
     });
   });
 
@@ -67,7 +67,8 @@ describe('cli/args', () => {
 
   it('rejects unknown options, suggesting a close one', () => {
     assert.equal(error(['--formt', 'json']), "unknown option '--formt' (did you mean --format?)");
-    assert.equal(error(['--verbose']), "unknown option '--verbose'");
+    assert.equal(error(['--quiet']), "unknown option '--quiet'");
+    assert.equal(options(['--verbose']).verbose, true);
     assert.equal(error(['-x']), "unknown option '-x'");
   });
 

@@ -63,11 +63,15 @@ describe('outputs for a region without verified prices', () => {
     const sarif = JSON.parse(formatSarif(buildReport(res.analyses, '/ws', true), TOOL, RULES));
     assert.ok(JSON.stringify(sarif.runs[0].properties).includes(JSON.stringify({ resource: 'aws_kinesis_stream.eu', what: 'prices', why: WHY })));
     const retention = res.findings.find((f) => f.ruleId === 'extended-retention-cost')!;
-    assert.equal(
-      retention.message,
-      'aws_kinesis_stream.eu keeps data for 48 h; retention beyond 24 h adds $58.40/month for extended retention (over 24 h). Keep 24 h unless consumers need to replay older data. ' +
-        '(amounts at us-east-1 rates: no verified prices for eu-west-1; run `kinesis-lint prices update`)',
-    );
+    assert.equal(retention.message, 'Retention 48 h adds $58.40/mo (at us-east-1 rates)');
+    const detail = 'Retention beyond 24 h adds $58.40/month for extended retention (over 24 h). Keep 24 h unless consumers need to replay older data. ' +
+      '(amounts at us-east-1 rates: no verified prices for eu-west-1; run `kinesis-lint prices update`)';
+    assert.equal(retention.detail, detail);
+    // SARIF: message.text is the message, the detail goes to the result's properties.
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'extended-retention-cost');
+    assert.deepEqual([result.message.text, result.properties.detail], [retention.message, detail]);
+    // Another region's rates are not this region's change: the fix names no amount.
+    assert.equal(retention.fixes[0].title, 'Set retention_period = 24');
   });
 
   it('hover: unknown with the us-east-1 figure named as such', async () => {

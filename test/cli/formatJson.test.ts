@@ -5,7 +5,7 @@ import { buildReport } from '../../server/src/cli/report';
 import { analysis, CWD, finding, onDemandStream, provisionedStream, range, TOOL } from './synthetic';
 
 const kms = finding({
-  ruleId: 'missing-kms', severity: 'warning', message: 'Not encrypted.', range: range(2, 0, 2, 38),
+  ruleId: 'missing-kms', severity: 'warning', message: 'Not encrypted.', detail: 'Set encryption_type.', range: range(2, 0, 2, 38),
   resource: 'aws_kinesis_stream.events',
   fixes: [{ title: 'Encrypt with KMS', preferred: true, edits: [{ file: `${CWD}/main.tf`, range: range(3, 2, 3, 2), newText: 'encryption_type = "KMS"\n  ' }] }],
 });
@@ -26,7 +26,7 @@ describe('cli/format/json', () => {
   it('has the contract keys in the contract order', () => {
     const { json } = render();
     assert.deepEqual(Object.keys(json), ['tool', 'findings', 'streams', 'summary']);
-    assert.deepEqual(Object.keys(json.findings[0]), ['ruleId', 'severity', 'message', 'file', 'range', 'resource', 'fixes']);
+    assert.deepEqual(Object.keys(json.findings[0]), ['ruleId', 'severity', 'message', 'detail', 'file', 'range', 'resource', 'fixes']);
     assert.deepEqual(Object.keys(json.findings[0].range), ['start', 'end']);
     assert.deepEqual(Object.keys(json.findings[0].range.start), ['line', 'character']);
     assert.deepEqual(Object.keys(json.findings[0].fixes[0]), ['title', 'edits']);
@@ -46,7 +46,7 @@ describe('cli/format/json', () => {
   it('findings: relative paths with /, 0-based LSP ranges, lower-case severity, fixes with relative edit files', () => {
     const { json } = render();
     assert.deepEqual(json.findings[0], {
-      ruleId: 'missing-kms', severity: 'warning', message: 'Not encrypted.', file: 'main.tf',
+      ruleId: 'missing-kms', severity: 'warning', message: 'Not encrypted.', detail: 'Set encryption_type.', file: 'main.tf',
       range: { start: { line: 2, character: 0 }, end: { line: 2, character: 38 } },
       resource: 'aws_kinesis_stream.events',
       fixes: [{ title: 'Encrypt with KMS', edits: [{ file: 'main.tf', range: { start: { line: 3, character: 2 }, end: { line: 3, character: 2 } }, newText: 'encryption_type = "KMS"\n  ' }] }],

@@ -64,7 +64,8 @@ describe('cli end to end: Terraform JSON and installed modules', function () {
       ['undersized-shards', 'registry-module/main.tf', range(5, 11, 5, 12)],
       ['module-not-analysed', 'registry-module/main.tf', range(9, 11, 9, 56)],
     ]);
-    assert.equal(out.findings[2].message, 'module.archive (git source) not analysed: it is not in .terraform/modules/modules.json: run terraform init');
+    assert.equal(out.findings[2].message, 'Module not analysed (git source): run terraform init');
+    assert.equal(out.findings[2].detail, 'module.archive: it is not in .terraform/modules/modules.json: run terraform init.');
     assert.deepEqual(out.streams.map((s) => [s.resource, s.shardCount]), [['module.kinesis.aws_kinesis_stream.this', 1]]);
     assert.equal(r.code, 0);
     assert.equal(cli(work, '--fail-on', 'warning', 'registry-module').code, 1);

@@ -68,10 +68,12 @@ describe('cli end to end: --var, --var-file, TF_VAR_', function () {
     assert.deepEqual(values({}, '-var-file', 'env/prod.tfvars', '--var=shards=6'), [6, 24]);
   });
 
-  it('a finding from a --var value names it, and --fix leaves the files alone', () => {
-    const r = cli({}, '--fix', '--var', 'shards=2', 'mod');
+  it('a finding from a --var value names it (--verbose prints the detail), and --fix leaves the files alone', () => {
+    const r = cli({}, '--fix', '--verbose', '--var', 'shards=2', 'mod');
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /shard_count comes from --var shards=2\./);
+    // The detail, indented under the finding's line.
+    assert.match(r.stdout, /^mod\/main\.tf:\d+:\d+: warning: 2 shards, load needs \d+ .*\n {4}.* shard_count comes from --var shards=2\.$/m);
+    assert.doesNotMatch(cli({}, '--var', 'shards=2', 'mod').stdout, /comes from/);
     assert.equal(r.stderr, '');
     assert.equal(readFileSync(join(work, 'mod/terraform.tfvars'), 'utf8'), 'shards = 3\n');
     assert.equal(readFileSync(join(work, 'mod/main.tf'), 'utf8'), FILES['mod/main.tf']);

@@ -66,7 +66,7 @@ describe('front end: fixes on Terraform JSON files', () => {
     const f = res.of('throughput-undeclared').filter((x) => x.file.endsWith('.json'));
     assert.equal(f.length, 1);
     assert.deepEqual(f[0].fixes, []);
-    assert.match(f[0].message, /under "streams" in \.kinesis-lint\.json/);
+    assert.match(f[0].detail!, /under "streams" in \.kinesis-lint\.json/);
   });
 
   it('every fix of every finding on a set of JSON streams applies to valid JSON (CRLF and tabs too)', async () => {

@@ -91,8 +91,8 @@ describe('front end: modules installed by terraform init', () => {
       'mod/main.tf': STREAM_MODULE,
     });
     assert.deepEqual(res.of('module-not-analysed').map((f) => [f.message, f.severity, f.range]), [
-      ['module.kinesis (registry source) not analysed: run terraform init', 'warning', r(1, 11, 1, 28)],
-      ['module.git (git source) not analysed: run terraform init', 'warning', r(5, 11, 5, 35)],
+      ['Module not analysed (registry source): run terraform init', 'warning', r(1, 11, 1, 28)],
+      ['Module not analysed (git source): run terraform init', 'warning', r(5, 11, 5, 35)],
     ]);
     assert.equal(report(res, 'module.local.aws_kinesis_stream.this').shardCount, 1);
   });
@@ -117,9 +117,10 @@ describe('front end: modules installed by terraform init', () => {
       'main.tf': hcl('module "a" {', '  source = "org/a/aws"', '}', 'module "b" {', '  source = "https://example.com/b.zip"', '}'),
       '.terraform/modules/modules.json': manifest({ Key: 'b', Source: 'https://example.com/b.zip', Dir: '.terraform/modules/b' }),
     });
-    assert.deepEqual(res.of('module-not-analysed').map((f) => f.message), [
-      'module.a (registry source) not analysed: it is not in .terraform/modules/modules.json: run terraform init',
-      'module.b (HTTP source) not analysed: /ws/.terraform/modules/b cannot be read: run terraform init',
+    // A long reason leaves the message with what to do; the detail names the call and gives the whole reason.
+    assert.deepEqual(res.of('module-not-analysed').map((f) => [f.message, f.detail]), [
+      ['Module not analysed (registry source): run terraform init', 'module.a: it is not in .terraform/modules/modules.json: run terraform init.'],
+      ['Module not analysed (HTTP source): run terraform init', 'module.b: /ws/.terraform/modules/b cannot be read: run terraform init.'],
     ]);
   });
 
@@ -130,9 +131,10 @@ describe('front end: modules installed by terraform init', () => {
       '.terraform/modules/kinesis/main.tf': STREAM_MODULE,
     });
     const changed = await analyze(files('acme/streams/aws'));
-    assert.deepEqual(changed.of('module-not-analysed').map((f) => f.message), [
-      'module.kinesis (registry source) not analysed: its source changed since terraform init installed registry.terraform.io/acme/kinesis/aws: run terraform init',
-    ]);
+    assert.deepEqual(changed.of('module-not-analysed').map((f) => [f.message, f.detail]), [[
+      'Module not analysed (registry source): run terraform init',
+      'module.kinesis: its source changed since terraform init installed registry.terraform.io/acme/kinesis/aws: run terraform init.',
+    ]]);
     assert.deepEqual(changed.streams, []);
     for (const same of ['acme/kinesis/aws', 'registry.terraform.io/Acme/Kinesis/aws']) {
       const res = await analyze(files(same));
@@ -145,7 +147,7 @@ describe('front end: modules installed by terraform init', () => {
     const main = hcl('variable "v" {', '  default = "1.2.0"', '}', 'module "kinesis" {', '  source = "git::https://example.com/k.git?ref=${var.v}"', '  shards = 2', '}');
     const without = await analyze({ 'main.tf': main });
     assert.deepEqual(without.of('module-not-analysed').map((f) => [f.message, f.range]), [
-      ['module.kinesis (computed source) not analysed: its source is an expression: run tofu init', r(4, 11, 4, 56)],
+      ['Module not analysed (computed source): its source is an expression: run tofu init', r(4, 11, 4, 56)],
     ]);
     const withManifest = await analyze({
       'main.tf': main,
@@ -162,7 +164,7 @@ describe('front end: modules installed by terraform init', () => {
       'wrap/main.tf': hcl('module "k" {', '  source = "org/k/aws"', '}'),
     });
     assert.deepEqual(briefs(res, 'module-not-analysed'), [['module-not-analysed', 'wrap/main.tf', r(1, 11, 1, 22)]]);
-    assert.match(res.of('module-not-analysed')[0].message, /^module\.x\.module\.k \(registry source\) not analysed/);
+    assert.match(res.of('module-not-analysed')[0].detail!, /^module\.x\.module\.k: run terraform init\.$/);
   });
 
   it('an installed module directory listed beside its root is analysed through the call only (not as a root of its own)', async () => {

@@ -32,46 +32,46 @@ describe('inputs: provenance of values, and fixes', () => {
   it('without inputs the fix edits the variable default (the reference beside the cases below)', async () => {
     const f = await undersized({});
     assert.deepEqual(edited(f), [['variables.tf', 2, '4']]);
-    assert.doesNotMatch(f.message, /comes from/);
+    assert.doesNotMatch(`${f.message} ${f.detail}`, /comes from/);
   });
 
   it('--var: no fix, and the message names the option', async () => {
     const f = await undersized({}, { args: [{ kind: 'var', name: 'shards', text: '2' }] });
     assert.deepEqual(f.range, SHARD_VALUE);
     assert.deepEqual(f.fixes, []);
-    assert.match(f.message, /but has 2: .*\. shard_count comes from --var shards=2\.$/);
+    assert.match(f.detail!, /\. shard_count comes from --var shards=2\.$/);
   });
 
   it('--var over terraform.tfvars: the overridden tfvars entry is not edited', async () => {
     const f = await undersized({ 'terraform.tfvars': 'shards = 3\n' }, { args: [{ kind: 'var', name: 'shards', text: '2' }] });
     assert.deepEqual(f.fixes, []);
-    assert.match(f.message, /has 2: .* shard_count comes from --var shards=2\.$/);
+    assert.match(f.detail!, /\. shard_count comes from --var shards=2\.$/);
   });
 
   it('TF_VAR_: no fix on the default, the message names the variable', async () => {
     const f = await undersized({}, { env: { shards: '2' } });
     assert.deepEqual(f.fixes, []);
-    assert.match(f.message, / shard_count comes from TF_VAR_shards=2\.$/);
+    assert.match(f.detail!, / shard_count comes from TF_VAR_shards=2\.$/);
   });
 
   it('TF_VAR_ overridden by terraform.tfvars: the fix edits terraform.tfvars, no note', async () => {
     const f = await undersized({ 'terraform.tfvars': 'shards = 3\n' }, { env: { shards: '2' } });
     assert.deepEqual(edited(f), [['terraform.tfvars', 0, '4']]);
-    assert.doesNotMatch(f.message, /comes from/);
+    assert.doesNotMatch(`${f.message} ${f.detail}`, /comes from/);
   });
 
   it('--var-file (HCL): the fix edits the file, whose name the title and the message give', async () => {
     const f = await undersized({ 'env/prod.tfvars': '# prod\nshards = 2\n' }, { args: [{ kind: 'file', path: abs('env/prod.tfvars'), label: '--var-file env/prod.tfvars', strict: true }] });
     assert.deepEqual(edited(f), [['env/prod.tfvars', 1, '4']]);
     assert.deepEqual(f.fixes[0].edits[0].range, r(1, 9, 1, 10));
-    assert.match(f.fixes[0].title, /where its value is set: prod\.tfvars:2/);
-    assert.match(f.message, / shard_count comes from --var-file env\/prod\.tfvars\.$/);
+    assert.match(f.fixes[0].title, / in prod\.tfvars:2/);
+    assert.match(f.detail!, / shard_count comes from --var-file env\/prod\.tfvars\.$/);
   });
 
   it('a JSON var file: no fix (its values have no HCL text), the message names the file', async () => {
     const f = await undersized({ 'prod.tfvars.json': '{"shards": 2}' }, { args: [{ kind: 'file', path: abs('prod.tfvars.json'), label: '--var-file prod.tfvars.json', strict: true }] });
     assert.deepEqual(f.fixes, []);
-    assert.match(f.message, / shard_count comes from --var-file prod\.tfvars\.json\.$/);
+    assert.match(f.detail!, / shard_count comes from --var-file prod\.tfvars\.json\.$/);
   });
 
   it('a value passed through a module call still names the root input, at the caller\'s argument', async () => {
@@ -83,7 +83,7 @@ describe('inputs: provenance of values, and fixes', () => {
     const [f] = res.of('undersized-shards');
     assert.deepEqual([path.relative(ROOT, f.file), f.range], ['main.tf', r(5, 11, 5, 21)]);
     assert.deepEqual(f.fixes, []);
-    assert.match(f.message, / shard_count comes from --var shards=2\.$/);
+    assert.match(f.detail!, / shard_count comes from --var shards=2\.$/);
   });
 
   it('a value that stays unknown (an expression referring to another variable) gives no finding and no note', async () => {
@@ -92,6 +92,6 @@ describe('inputs: provenance of values, and fixes', () => {
       { variables: { args: [{ kind: 'var', name: 'shards', text: 'var.other' }] } },
     );
     assert.deepEqual(res.of('undersized-shards'), []);
-    assert.deepEqual(res.findings.filter((f) => /comes from/.test(f.message)), []);
+    assert.deepEqual(res.findings.filter((f) => /comes from/.test(`${f.message} ${f.detail}`)), []);
   });
 });

@@ -36,7 +36,7 @@ describe('language server: .tf.json documents and modules.json', function () {
     client = await startClient({ 'main.tf': main });
     await client.open('main.tf', main);
     const before = await client.waitFor('main.tf', (d) => d.some((x) => x.code === 'module-not-analysed'));
-    assert.equal(before.find((x) => x.code === 'module-not-analysed')!.message, 'module.kinesis (registry source) not analysed: run terraform init');
+    assert.equal(before.find((x) => x.code === 'module-not-analysed')!.message, 'Module not analysed (registry source): run terraform init');
     // What terraform init leaves behind, then the file event the client's watcher sends.
     const installed = path.join(client.dir, '.terraform', 'modules', 'kinesis');
     fs.mkdirSync(installed, { recursive: true });

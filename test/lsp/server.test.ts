@@ -25,6 +25,10 @@ describe('language server over JSON-RPC', function () {
     assert.equal(d.source, 'kinesis-lint');
     assert.equal(d.severity, 2);
     assert.match(d.codeDescription!.href, /\/docs\/rules\/undersized-shards\.md$/);
+    // The short message; the arithmetic as related information at the finding's own place.
+    assert.equal(d.message, '2 shards, load needs 4 (write bytes at 150 %)');
+    assert.deepEqual(d.relatedInformation!.map((r) => [r.location.uri, r.location.range]), [[client.uri('main.tf'), d.range]]);
+    assert.match(d.relatedInformation![0].message, /^At the 80 % target utilisation write bytes \(3 MiB\/s against 1 MiB\/s per shard\) sets the number: 4 shards/);
 
     const hover = (await client.rpc.sendRequest('textDocument/hover', {
       textDocument: { uri: client.uri('main.tf') },
@@ -54,8 +58,16 @@ describe('language server over JSON-RPC', function () {
       context: { diagnostics: [d], only: ['quickfix'] },
     })) as CodeAction[];
     const fix = actions.find((a) => a.isPreferred)!;
-    assert.equal(fix.title, 'Set shard_count = 4');
-    assert.ok(actions.some((a) => a.title === 'Ignore undersized-shards for this resource'));
+    assert.equal(fix.title, 'Set shard_count = 4 (+$21.90/mo)');
+    // Ignore: above the resource header (line 31), or for the whole file on its first line; the reason is a
+    // placeholder (VS Code's client makes it a selected snippet).
+    const inserted = (title: string) => {
+      const a = actions.find((x) => x.title === title);
+      return a && Object.values(a.edit!.changes ?? {}).concat((a.edit!.documentChanges ?? []).map((c) => (c as { edits: never[] }).edits)).flat()
+        .map((e: { range: { start: { line: number; character: number } }; newText: string }) => [e.range.start.line, e.range.start.character, e.newText]);
+    };
+    assert.deepEqual(inserted('Ignore undersized-shards for this resource'), [[31, 0, '# kinesis-lint-ignore: undersized-shards <reason>\n']]);
+    assert.deepEqual(inserted('Ignore undersized-shards for this file'), [[0, 0, '# kinesis-lint-ignore-file: undersized-shards <reason>\n']]);
     assert.ok(actions.some((a) => a.title === 'Show documentation for undersized-shards'));
     const edits = fix.edit!.changes![client.uri('main.tf')] as TextEdit[];
     const fixed = applyEdits(fs.readFileSync(path.join(client.dir, 'main.tf'), 'utf8'), edits);

@@ -34,7 +34,7 @@ describe('language server: kinesisLint.varFiles', function () {
     await client.open('main.tf');
     const d = undersized(await client.waitFor('main.tf', (x) => undersized(x) !== undefined))!;
     assert.deepEqual(d.range, { start: { line: 3, character: 20 }, end: { line: 3, character: 30 } });
-    assert.match(d.message, /but has 1: .* shard_count comes from kinesisLint\.varFiles env\/prod\.tfvars\.$/);
+    assert.match(d.relatedInformation![0].message, / shard_count comes from kinesisLint\.varFiles env\/prod\.tfvars\.$/);
     const actions = (await client.rpc.sendRequest('textDocument/codeAction', {
       textDocument: { uri: client.uri('main.tf') }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] },
     })) as CodeAction[];

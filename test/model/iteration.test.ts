@@ -61,7 +61,8 @@ describe('model: count and for_each', () => {
     const [finding, ...more] = res.of('missing-kms');
     assert.equal(more.length, 0);
     assert.deepEqual(finding.range, r(0, 0, 0, 33));
-    assert.match(finding.message, /\(3 instances: aws_kinesis_stream\.s\[0\], aws_kinesis_stream\.s\[1\], aws_kinesis_stream\.s\[2\]\)$/);
+    assert.match(finding.message, / \(3 instances\)$/);
+    assert.match(finding.detail!, /Instances: aws_kinesis_stream\.s\[0\], aws_kinesis_stream\.s\[1\], aws_kinesis_stream\.s\[2\]\.$/);
   });
 
   it('checks each instance on its own: only the undersized ones are reported', async () => {
@@ -73,8 +74,9 @@ describe('model: count and for_each', () => {
     const [finding, ...more] = res.of('undersized-shards');
     assert.equal(more.length, 0);
     assert.deepEqual(finding.range, r(4, 16, 4, 26));
-    assert.match(finding.message, /has 1:/);
-    assert.doesNotMatch(finding.message, /instances/, 'only aws_kinesis_stream.s["a"] is undersized');
+    assert.equal(finding.message, '1 shard, load needs 4 (write bytes at 300 %)');
+    // Only aws_kinesis_stream.s["a"] is undersized: one instance, which the detail names.
+    assert.match(finding.detail!, / Instance: aws_kinesis_stream\.s\["a"\]\.$/);
     assert.deepEqual(briefs(res, 'oversized-shards'), [['oversized-shards', 'main.tf', r(4, 16, 4, 26)]]);
   });
 

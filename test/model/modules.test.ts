@@ -83,7 +83,7 @@ describe('model: local modules', () => {
       ['long-term-retention-cost', 'main.tf', r(2, 12, 2, 31)],
       ['long-term-retention-cost', 'mod/main.tf', r(13, 21, 13, 31)],
     ]);
-    assert.match(res.of('long-term-retention-cost')[0].message, /\["b"\]/);
+    assert.match(res.of('long-term-retention-cost')[0].detail!, / Instance: module\.m\.aws_kinesis_stream\.s\["b"\]\.$/);
   });
 
   it('follows an input through an intermediate module to the outermost call site', async () => {
@@ -104,7 +104,8 @@ describe('model: local modules', () => {
     assert.deepEqual(res.streams.map((s) => s.resource), ['module.a.aws_kinesis_stream.this', 'module.b.aws_kinesis_stream.this']);
     const kms = res.of('missing-kms');
     assert.equal(kms.length, 1);
-    assert.match(kms[0].message, /\(2 instances: module\.a\.aws_kinesis_stream\.this, module\.b\.aws_kinesis_stream\.this\)$/);
+    assert.match(kms[0].message, / \(2 instances\)$/);
+    assert.match(kms[0].detail!, /Instances: module\.a\.aws_kinesis_stream\.this, module\.b\.aws_kinesis_stream\.this\.$/);
   });
 
   it('module count and for_each: instance addresses and per-instance inputs', async () => {
@@ -163,9 +164,9 @@ describe('model: local modules', () => {
       ),
     });
     assert.deepEqual(res.findings.map((f) => [f.ruleId, f.message, f.range.start.line]), [
-      ['module-not-analysed', 'module.registry (registry source) not analysed: run terraform init', 1],
-      ['module-not-analysed', 'module.git (git source) not analysed: run terraform init', 5],
-      ['module-not-analysed', 'module.missing (local source) not analysed: /ws/does-not-exist cannot be read', 8],
+      ['module-not-analysed', 'Module not analysed (registry source): run terraform init', 1],
+      ['module-not-analysed', 'Module not analysed (git source): run terraform init', 5],
+      ['module-not-analysed', 'Module not analysed (local source): /ws/does-not-exist cannot be read', 8],
     ]);
     assert.deepEqual(res.streams, []);
   });

@@ -38,6 +38,10 @@ describe('model: suppression comments', () => {
     assert.deepEqual(await ruleIds('# kinesis-lint-ignore-file: missing-kms', '', LOAD, HEADER, ...body, '  encryption_type = "NONE"', '}'), ['undersized-shards']);
   });
 
+  it('ignore-file with a reason after the rule id (what the "Ignore for this file" quick fix writes)', async () => {
+    assert.deepEqual(await ruleIds('# kinesis-lint-ignore-file: missing-kms test data, never deployed', '', LOAD, HEADER, ...body, '  encryption_type = "NONE"', '}'), ['undersized-shards']);
+  });
+
   it('ignore-file in one file does not silence another file', async () => {
     const res = await analyze({
       'a.tf': hcl('# kinesis-lint-ignore-file: missing-kms'),

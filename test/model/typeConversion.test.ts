@@ -49,7 +49,7 @@ describe('model: type conversion (issue #7 item 2)', () => {
 
     it('a number given for a string argument converts: encryption_type = true is "true", which is not a valid type', async () => {
       const res = await analyze({ 'main.tf': stream('s', '  name            = "s"', '  shard_count     = 1', '  encryption_type = true', '  kms_key_id      = "alias/k"') });
-      assert.deepEqual(res.of('invalid-argument').map((f) => f.message), ['encryption_type = "true" is invalid: use one of "KMS", "NONE".']);
+      assert.deepEqual(res.of('invalid-argument').map((f) => f.message), ['encryption_type = "true" is invalid: use one of "KMS", "NONE"']);
     });
 
     it('stream_mode inside stream_mode_details is a string; a list there is rejected and stays silent', async () => {

@@ -114,7 +114,8 @@ describe('pipeline: dynamic blocks', () => {
       const text = stream('s', '  name = "x"', ...ENCRYPTED, '  dynamic "stream_mode_details" {', '    for_each = []', '    content {', '      stream_mode = "ON_DEMAND"', '    }', '  }');
       const f = one(await analyze({ 'main.tf': text }), 'shard-count-mode-conflict');
       assert.deepEqual(f.range, r(0, 0, 0, 33));
-      assert.equal(f.message, 'aws_kinesis_stream.s is PROVISIONED (its dynamic "stream_mode_details" block generates no block) but has no shard_count, which provisioned mode requires.');
+      assert.equal(f.message, 'No shard_count, which PROVISIONED mode requires');
+      assert.equal(f.detail, 'The stream is PROVISIONED (its dynamic "stream_mode_details" block generates no block) but has no shard_count, which provisioned mode requires.');
       assert.deepEqual(f.fixes, []);
     });
 
@@ -212,7 +213,7 @@ describe('pipeline: dynamic blocks', () => {
       const text = hcl(LOAD) + stream('metrics', '  name = "metrics"', ...ENCRYPTED, '  dynamic "stream_mode_details" {', '    for_each = ["ON_DEMAND"]', '    content {', '      stream_mode = stream_mode_details.value', '    }', '  }');
       const f = one(await analyze({ 'main.tf': text }), 'capacity-mode-cost');
       assert.deepEqual(f.range, r(6, 15, 6, 28));
-      assert.match(f.message, /\$70\.53\/month provisioned with 3 shards instead of \$337\.17\/month on-demand/);
+      assert.match(f.detail!, /\$70\.53\/month provisioned with 3 shards instead of \$337\.17\/month on-demand/);
       assert.deepEqual(f.fixes, []);
     });
 
@@ -248,10 +249,10 @@ describe('pipeline: dynamic blocks', () => {
       const esm = (n: string) => hcl(`resource "aws_lambda_event_source_mapping" "${n}" {`, '  event_source_arn = aws_kinesis_stream.s.arn', '  function_name    = "f"', '}');
       const files = (forEach: string) => ({ 'main.tf': modeStream(forEach) + esm('a') + esm('b') + esm('c') });
       const known = one(await analyze(files('["ON_DEMAND"]')), 'efo-recommended');
-      assert.match(known.message, /per shard for about \$/);
+      assert.match(known.detail!, /per shard for about \$/);
       const unknown = one(await analyze(files('var.on ? ["ON_DEMAND"] : []')), 'efo-recommended');
-      assert.match(unknown.message, /per shard \(its cost depends on the capacity mode, which is unknown\)\.$/);
-      assert.doesNotMatch(unknown.message, /\$/);
+      assert.match(unknown.detail!, /per shard \(its cost depends on the capacity mode, which is unknown\)\.$/);
+      assert.doesNotMatch(`${unknown.message} ${unknown.detail}`, /\$/);
     });
   });
 

@@ -46,9 +46,11 @@ describe('pipeline: results', () => {
     assert.equal(others.length, 0);
     assert.deepEqual(merged.fixes, []);
     // They differ (4 to 7 shards): each instance's own message, not the first one's for all (issue #7, item 7).
+    // The message is the first instance's with a count; the detail gives each instance's own words.
+    assert.equal(merged.message, '1 shard, load needs 4 (write bytes at 300 %) (4 instances, figures differ)');
     const says = (n: string, shards: number, mib: number, steps: string) =>
-      `module.${n}.aws_kinesis_stream.this needs ${shards} shards for its declared load at the 80 % target utilisation but has 1: write bytes (${mib} MiB/s against 1 MiB/s per shard) sets the number; at 1 the peak uses ${mib}00 % of its write bytes capacity (AWS resizes at most ×2 or ÷2 per update: apply ${steps}).`;
-    assert.equal(merged.message, [says('a', 4, 3, '1 → 2 → 4'), says('b', 5, 4, '1 → 2 → 4 → 5'), says('c', 7, 5, '1 → 2 → 4 → 7'), '(1 more instance differs.)'].join(' '));
+      `module.${n}.aws_kinesis_stream.this: 1 shard, load needs ${shards} (write bytes at ${mib}00 %). At the 80 % target utilisation write bytes (${mib} MiB/s against 1 MiB/s per shard) sets the number: ${shards} shards; at 1 the peak uses ${mib}00 % of its write bytes capacity (AWS resizes at most ×2 or ÷2 per update: apply ${steps}).`;
+    assert.equal(merged.detail, [says('a', 4, 3, '1 → 2 → 4'), says('b', 5, 4, '1 → 2 → 4 → 5'), says('c', 7, 5, '1 → 2 → 4 → 7'), '(1 more instance differs.)'].join('\n'));
   });
 
   it('findings come sorted by file, then position, then rule id', async () => {

@@ -24,7 +24,7 @@ describe('plan: what only the plan knows (fixtures/plan/registry)', function () 
 
   it('from source alone nothing is known enough to judge: only the uninstalled registry module is named, no registry stream', () => {
     assert.deepEqual(source.findings.map((f) => [f.ruleId, f.file, f.range, f.message]), [
-      ['module-not-analysed', MAIN, r(21, 12, 21, 44), 'module.telemetry (registry source) not analysed: run terraform init'],
+      ['module-not-analysed', MAIN, r(21, 12, 21, 44), 'Module not analysed (registry source): run terraform init'],
     ]);
     assert.equal(stream(source, 'module.telemetry.aws_kinesis_stream.this'), undefined);
     assert.equal(stream(source, 'aws_kinesis_stream.clicks')!.shardCount, null);
@@ -45,7 +45,7 @@ describe('plan: what only the plan knows (fixtures/plan/registry)', function () 
   it('the variable given only to the plan decides shard_count (sensitive in the plan, still a value): 3 shards for 3 MiB/s', () => {
     const clicks = stream(plan, 'aws_kinesis_stream.clicks')!;
     assert.equal(clicks.shardCount, 3);
-    assert.match(plan.findings[0].message, /needs 4 shards .* but has 3/);
+    assert.equal(plan.findings[0].message, '3 shards, load needs 4 (write bytes at 100 %)');
     assert.equal(clicks.estimate.components.find((c) => c.id === 'shard-hours')!.quantity, 3 * 730);
   });
 

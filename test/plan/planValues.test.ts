@@ -64,7 +64,7 @@ describe('plan values', () => {
     const tf = (n: string) => ({ 'main.tf': hcl('# kinesis-lint: write_mib_per_sec=4', 'resource "aws_kinesis_stream" "s" {', '  name        = "s"', `  shard_count = ${n}`, '  encryption_type = "KMS"', '  kms_key_id = "alias/orders"', '}', 'variable "n" {', '  default = 1', '}') });
     const plan = planOf([{ address: 'aws_kinesis_stream.s', type: 'aws_kinesis_stream', name: 's', values: streamValues({ name: 's', shard_count: 1, ...KMS }), unknown: { ...NEW_STREAM_UNKNOWN, stream_mode_details: true } }]);
     const literal = await analyzePlan(plan, tf('1'));
-    assert.deepEqual(literal.findings.map((f) => [f.ruleId, f.fixes.map((x) => x.title)]), [['undersized-shards', ['Set shard_count = 5']]]);
+    assert.deepEqual(literal.findings.map((f) => [f.ruleId, f.fixes.map((x) => x.title)]), [['undersized-shards', ['Set shard_count = 5 (+$43.80/mo)']]]);
     // The default says 1 and the plan says 1: the default decides, the fix edits it.
     const byDefault = await analyzePlan(plan, tf('var.n'));
     assert.deepEqual(byDefault.findings[0].fixes[0].edits.map((e) => [e.file, e.range, e.newText]), [[abs('main.tf'), r(8, 12, 8, 13), '5']]);
@@ -72,7 +72,7 @@ describe('plan values', () => {
     const plan2 = planOf([{ address: 'aws_kinesis_stream.s', type: 'aws_kinesis_stream', name: 's', values: streamValues({ name: 's', shard_count: 2, ...KMS }), unknown: { ...NEW_STREAM_UNKNOWN, stream_mode_details: true } }]);
     const byVar = await analyzePlan(plan2, tf('var.n'));
     assert.deepEqual(byVar.findings.map((f) => [f.ruleId, f.fixes.length]), [['undersized-shards', 0]]);
-    assert.match(byVar.findings[0].message, /has 2/);
+    assert.match(byVar.findings[0].message, /^2 shards, /);
   });
 
   it('count unknown in the source: the plan has each instance', async () => {
@@ -144,7 +144,8 @@ describe('plan: advice that fits a stream located in the plan file', () => {
   it('throughput-undeclared asks for a .kinesis-lint.json entry, not a comment in plan.json', async () => {
     const plan = planOf([{ address: 'module.k.aws_kinesis_stream.s', module: 'module.k', type: 'aws_kinesis_stream', name: 's', values: streamValues({ name: 's', shard_count: 1, ...KMS }), unknown: NEW_STREAM_UNKNOWN }]);
     const [f] = (await analyzePlan(plan)).findings.filter((x) => x.ruleId === 'throughput-undeclared');
-    assert.equal(f.message, 'module.k.aws_kinesis_stream.s declares no expected load, so its shard count and usage costs cannot be checked. Declare it in .kinesis-lint.json under "streams" → "module.k.aws_kinesis_stream.s".');
+    assert.equal(f.message, 'No declared load: shard count and usage costs unchecked');
+    assert.equal(f.detail, 'Without the expected write rate and readers, shard sizing and usage costs cannot be checked. Declare it in .kinesis-lint.json under "streams" → "module.k.aws_kinesis_stream.s".');
     assert.deepEqual(f.fixes, []);
   });
 });
@@ -170,7 +171,7 @@ describe('plan: a stream located in the plan file', () => {
     const text = JSON.stringify(plan, null, 2);
     const a = await analyzePlan(plan);
     const [kms] = a.findings.filter((f) => f.ruleId === 'missing-kms');
-    assert.match(kms.message, /encryption_type is not set/);
+    assert.match(kms.message, /encryption_type is unset/);
     // The header is the resource's whole object in planned_values: from its "{" to its "}".
     const lines = text.split('\n');
     const start = lines.findIndex((l) => l.includes('"address": "aws_kinesis_stream.s"')) - 1;

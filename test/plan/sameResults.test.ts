@@ -21,8 +21,9 @@ function byResource(a: ModuleAnalysis): Map<string, StreamReport> {
 }
 
 /** A finding's message without the "(2 instances: …)" a merged finding adds, and without instance keys. */
+/** Message and detail without the count a merge adds: a merged finding's detail holds each instance's words. */
 function gist(f: Finding): string {
-  return f.message.replace(/ \(\d+ instances: .*\)$/, '').replace(/(aws_kinesis_stream\.\w+)\[\d+\]/g, '$1');
+  return [f.message.replace(/ \(\d+ instances[^)]*\)$/, ''), f.detail?.replace(/ ?Instances?: .*$/, '')].filter(Boolean).join('. ');
 }
 
 describe('plan: same results as the source (fixtures/plan/same)', function () {
@@ -63,8 +64,10 @@ describe('plan: same results as the source (fixtures/plan/same)', function () {
       merged.ruleId === single.ruleId && merged.resource === single.resource && gist(merged).includes(gist(single));
     for (const f of planOnly.findings) assert.ok(source.findings.some((s) => covers(s, f)), f.message);
     for (const s of source.findings) assert.ok(planOnly.findings.some((f) => covers(s, f)), s.message);
-    const perInstance = planOnly.findings.filter((f) => f.resource === 'aws_kinesis_stream.events').map((f) => `${f.ruleId} ${/events\[\d\]/.exec(f.message)?.[0]}`);
-    assert.deepEqual(perInstance.sort(), ['aws-managed-kms-key events[0]', 'aws-managed-kms-key events[1]', 'capacity-mode-cost events[0]', 'capacity-mode-cost events[1]']);
+    // One finding per instance, each at the instance's own place in plan.json.
+    const perInstance = planOnly.findings.filter((f) => f.resource === 'aws_kinesis_stream.events').map((f) => `${f.ruleId} ${f.range.start.line}`);
+    assert.equal(new Set(perInstance).size, 4);
+    assert.deepEqual(perInstance.map((p) => p.split(' ')[0]).sort(), ['aws-managed-kms-key', 'aws-managed-kms-key', 'capacity-mode-cost', 'capacity-mode-cost']);
   });
 
   it('plan alone: the same costs, consumers and instance counts', () => {

@@ -33,7 +33,7 @@ const TIME_BILLED = new Set(['shard-hours', 'extended-retention', 'efo-consumer-
 
 // "module.x (registry source) not analysed: run terraform init" (issue #7 item 8) is compared by module address only.
 const isNotAnalysed = (f: Finding) => f.ruleId === 'module-not-analysed';
-const moduleOf = (f: Finding) => (f.resource?.startsWith('module.') ? f.resource : /\bmodule\.[\w-]+(?:\.module\.[\w-]+)*/.exec(f.message)?.[0] ?? f.message);
+const moduleOf = (f: Finding) => (f.resource?.startsWith('module.') ? f.resource : /\bmodule\.[\w-]+(?:\.module\.[\w-]+)*/.exec(f.detail ?? f.message)?.[0] ?? f.message);
 
 const cents = (usd: number) => Math.round(usd * 100) / 100;
 

@@ -28,9 +28,10 @@ const STEADY = '# kinesis-lint: write_mib_per_sec=50 records_per_sec=51200 consu
 describe('rule capacity-mode-cost: On-demand Advantage', () => {
   it('names Advantage alone when only it saves, more than the commitment costs (on-demand Standard stream); no fix', async () => {
     const f = one(await analyze({ 'main.tf': stream(SPIKY, ON_DEMAND) }), ID);
+    assert.equal(f.message, 'On-demand Advantage: $2,406.01/mo, not $6,044.21/mo (60 % less)');
     assert.equal(
-      f.message,
-      `aws_kinesis_stream.big would cost $2,406.01/month on-demand at On-demand Advantage rates instead of $6,044.21/month on-demand for the declared load (60 % less); ${COMMITMENT}`,
+      f.detail,
+      `It would cost $2,406.01/month on-demand at On-demand Advantage rates instead of $6,044.21/month on-demand for the declared load (60 % less); ${COMMITMENT}`,
     );
     assert.deepEqual(f.range, r(6, 18, 6, 29));
     assert.deepEqual(f.fixes, []);
@@ -38,9 +39,10 @@ describe('rule capacity-mode-cost: On-demand Advantage', () => {
 
   it('three-way: the mode switch with its fix, and Advantage beside it', async () => {
     const f = one(await analyze({ 'main.tf': stream(STEADY, ON_DEMAND) }), ID);
+    assert.equal(f.message, 'Provisioned (64 shards): $2,584.55/mo, not $15,427.64/mo (83 % less)');
     assert.equal(
-      f.message,
-      'aws_kinesis_stream.big would cost $2,584.55/month provisioned with 64 shards instead of $15,427.64/month on-demand for the declared load (83 % less). ' +
+      f.detail,
+      'It would cost $2,584.55/month provisioned with 64 shards instead of $15,427.64/month on-demand for the declared load (83 % less). ' +
         `At On-demand Advantage rates on-demand would cost $6,159.38/month (60 % less); ${COMMITMENT}`,
     );
     assert.equal(f.fixes.length, 1);
@@ -51,13 +53,15 @@ describe('rule capacity-mode-cost: On-demand Advantage', () => {
     // 8,000 records/s of 1 KiB at 1 %: 200.5 GB × 0.032 = $6.42; provisioned 10 shards: $109.50 + $2.94 = $112.44.
     const main = stream('# kinesis-lint: records_per_sec=8000 avg_record_kib=1 avg_utilization=0.01 consumers=0', ['  shard_count = 10']);
     const f = one(await analyze({ 'main.tf': main, '.kinesis-lint.json': ADVANTAGE }), ID);
+    assert.equal(f.message, 'On-demand (Advantage): $6.42/mo, not $112.44/mo (94 % less)');
     assert.equal(
-      f.message,
-      'aws_kinesis_stream.big would cost $6.42/month on-demand at On-demand Advantage rates instead of $112.44/month provisioned with 10 shards for the declared load (94 % less). ' +
+      f.detail,
+      'It would cost $6.42/month on-demand at On-demand Advantage rates instead of $112.44/month provisioned with 10 shards for the declared load (94 % less). ' +
         "The account's On-demand Advantage commitment (at least 25 MiB/s in and out in this region) is billed whatever this stream uses.",
     );
     assert.deepEqual(f.range, r(5, 16, 5, 18));
-    assert.equal(f.fixes[0].title, 'Switch to on-demand mode');
+    // 10 shards priced as the stream is now, minus on-demand: $112.44 − $6.42 of the unrounded amounts.
+    assert.equal(f.fixes[0].title, 'Switch to ON_DEMAND (\u2212$106.03/mo)');
   });
 
   it('with the switch on, no Advantage suggestion is repeated (the on-demand Advantage stream is already cheapest)', async () => {

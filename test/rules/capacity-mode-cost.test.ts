@@ -68,7 +68,7 @@ describe('rule capacity-mode-cost', () => {
       // records ceil(10,000,000 / 800) = 12,500 shards: cheaper provisioned, but more than one stream can be given.
       const main = STEADY.replace('write_mib_per_sec=2 records_per_sec=2048 consumers=1 avg_utilization=0.5', 'records_per_sec=10000000 avg_record_kib=0.1');
       const f = one(await analyze({ 'main.tf': main }), ID);
-      assert.match(f.message, /12500 shards|12,500 shards/);
+      assert.match(f.message, /^Provisioned \(12500 shards\): /);
       assert.deepEqual(f.fixes, []);
       const below = one(await analyze({ 'main.tf': STEADY }), ID);
       assert.equal(below.fixes.length, 1);
@@ -78,29 +78,30 @@ describe('rule capacity-mode-cost', () => {
       const f = one(await analyze({ 'main.tf': STEADY }), ID);
       assert.equal(f.severity, 'info');
       assert.deepEqual(f.range, r(7, 18, 7, 29));
-      assert.equal(
-        f.message,
-        'aws_kinesis_stream.metrics would cost $70.53/month provisioned with 3 shards instead of $337.17/month on-demand for the declared load (79 % less).',
-      );
+      assert.equal(f.message, 'Provisioned (3 shards): $70.53/mo, not $337.17/mo (79 % less)');
+      assert.equal(f.detail, 'It would cost $70.53/month provisioned with 3 shards instead of $337.17/month on-demand for the declared load (79 % less).');
     });
 
     it('on shard_count when on-demand is cheaper and there is no mode block', async () => {
       const f = one(await analyze({ 'main.tf': SPIKY }), ID);
       assert.deepEqual(f.range, r(3, 20, 3, 22));
-      assert.equal(
-        f.message,
-        'aws_kinesis_stream.spiky would cost $45.24/month on-demand instead of $112.44/month provisioned with 10 shards for the declared load (60 % less).',
-      );
+      assert.equal(f.message, 'On-demand: $45.24/mo, not $112.44/mo (60 % less)');
+      assert.equal(f.detail, 'It would cost $45.24/month on-demand instead of $112.44/month provisioned with 10 shards for the declared load (60 % less).');
     });
 
     it('pricing an undersized stream at the shards its load needs', async () => {
       const f = one(await analyze({ 'main.tf': spiky('4') }), ID);
-      assert.match(f.message, /instead of \$112\.44\/month provisioned with 10 shards \(what the declared load needs\) for/);
+      assert.match(f.detail!, /instead of \$112\.44\/month provisioned with 10 shards \(what the declared load needs\) for/);
+      // The fix's change is priced from the stream as it is (4 shards, $43.80 + $2.94 = $46.74) to on-demand ($45.24).
+      assert.equal(f.fixes[0].title, 'Switch to ON_DEMAND (\u2212$1.50/mo)');
     });
 
     it('once for count = 3, naming the instances; the figures are per instance', async () => {
       const f = one(await analyze({ 'main.tf': spiky('10', ['  count = 3', '']) }), ID);
-      assert.match(f.message, /for the declared load per instance \(60 % less\)\. \(3 instances: aws_kinesis_stream\.spiky\[0\], aws_kinesis_stream\.spiky\[1\], aws_kinesis_stream\.spiky\[2\]\)$/);
+      assert.equal(f.message, 'On-demand: $45.24/mo, not $112.44/mo per instance (60 % less) (3 instances)');
+      assert.match(f.detail!, /for the declared load per instance \(60 % less\)\. Instances: aws_kinesis_stream\.spiky\[0\], aws_kinesis_stream\.spiky\[1\], aws_kinesis_stream\.spiky\[2\]\.$/);
+      // One edit switches all 3: the title states the change of the 3 (3 × ($112.44 − $45.24), unrounded).
+      assert.equal(f.fixes[0].title, 'Switch to ON_DEMAND (\u2212$201.61/mo)');
     });
   });
 
@@ -146,7 +147,7 @@ describe('rule capacity-mode-cost', () => {
   describe('fix (an editor suggestion)', () => {
     it('to provisioned: sets stream_mode and adds the required shard_count', async () => {
       const f = one(await analyze({ 'main.tf': STEADY }), ID);
-      assert.equal(f.fixes[0].title, 'Switch to provisioned mode with 3 shards');
+      assert.equal(f.fixes[0].title, 'Switch to PROVISIONED, 3 shards (\u2212$266.64/mo)');
       assert.equal(f.fixes[0].isSuggestion, true);
       const { files, after } = await applyFix({ 'main.tf': STEADY }, ID);
       assert.equal(files['main.tf'], STEADY_FIXED);

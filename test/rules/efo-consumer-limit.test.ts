@@ -31,9 +31,10 @@ describe('rule efo-consumer-limit', () => {
       const f = one(await analyze({ 'main.tf': TWENTY_ONE }), ID);
       assert.equal(f.severity, 'error');
       assert.deepEqual(f.range, r(0, 0, 0, 38));
+      assert.equal(f.message, '21 enhanced fan-out consumers, a stream allows 20');
       assert.equal(
-        f.message,
-        'aws_kinesis_stream.events has 21 enhanced fan-out consumers; a stream allows 20 (50 only for on-demand streams with account-level On-demand Advantage), ' +
+        f.detail,
+        'A stream allows 20 (50 only for on-demand streams with account-level On-demand Advantage), ' +
           'so registering the rest fails with LimitExceededException.',
       );
       assert.deepEqual(f.fixes, []);
@@ -43,19 +44,20 @@ describe('rule efo-consumer-limit', () => {
       const main = `# kinesis-lint: efo_consumers=5\n${STREAM}${consumers('16')}`;
       const f = one(await analyze({ 'main.tf': main }), ID);
       assert.deepEqual(f.range, r(1, 0, 1, 38));
-      assert.match(f.message, /has 21 enhanced fan-out consumers/);
+      assert.match(f.message, /^21 enhanced fan-out consumers/);
     });
 
     it('with consumers declared in .kinesis-lint.json only', async () => {
       const config = JSON.stringify({ streams: { 'aws_kinesis_stream.events': { efo_consumers: 25 } } });
       const f = one(await analyze({ 'main.tf': STREAM, '.kinesis-lint.json': config }), ID);
-      assert.match(f.message, /has 25 enhanced fan-out consumers/);
+      assert.match(f.message, /^25 enhanced fan-out consumers/);
     });
 
     it('once for a stream with count = 3 whose instances each have 21', async () => {
       const main = STREAM.replace('  name ', '  count           = 3\n  name ') + consumers('63', 'aws_kinesis_stream.events[count.index % 3].arn');
       const f = one(await analyze({ 'main.tf': main }), ID);
-      assert.match(f.message, /has 21 enhanced fan-out consumers; .* \(3 instances: aws_kinesis_stream\.events\[0\], aws_kinesis_stream\.events\[1\], aws_kinesis_stream\.events\[2\]\)$/);
+      assert.equal(f.message, '21 enhanced fan-out consumers, a stream allows 20 (3 instances)');
+      assert.match(f.detail!, /Instances: aws_kinesis_stream\.events\[0\], aws_kinesis_stream\.events\[1\], aws_kinesis_stream\.events\[2\]\.$/);
     });
   });
 
@@ -91,18 +93,16 @@ describe('rule efo-consumer-limit', () => {
     it('fires at 51 with the Advantage limit', async () => {
       const f = one(await analyze({ 'main.tf': ON_DEMAND + consumers('51'), '.kinesis-lint.json': ADVANTAGE }), ID);
       assert.deepEqual(f.range, r(0, 0, 0, 38));
-      assert.equal(
-        f.message,
-        'aws_kinesis_stream.events has 51 enhanced fan-out consumers; a stream allows 50 with On-demand Advantage, so registering the rest fails with LimitExceededException.',
-      );
+      assert.equal(f.message, '51 enhanced fan-out consumers, a stream allows 50');
+      assert.equal(f.detail, 'A stream allows 50 with On-demand Advantage, so registering the rest fails with LimitExceededException.');
     });
 
     it('keeps 20 for the same on-demand stream without the switch', async () => {
-      assert.match(one(await analyze({ 'main.tf': ON_DEMAND + consumers('21') }), ID).message, /has 21 .*; a stream allows 20 \(50 only/);
+      assert.match(one(await analyze({ 'main.tf': ON_DEMAND + consumers('21') }), ID).detail!, /^A stream allows 20 \(50 only/);
     });
 
     it('keeps 20 for a provisioned stream in an Advantage account', async () => {
-      assert.match(one(await analyze({ 'main.tf': TWENTY_ONE, '.kinesis-lint.json': ADVANTAGE }), ID).message, /a stream allows 20 \(/);
+      assert.match(one(await analyze({ 'main.tf': TWENTY_ONE, '.kinesis-lint.json': ADVANTAGE }), ID).detail!, /^A stream allows 20 \(/);
     });
   });
 

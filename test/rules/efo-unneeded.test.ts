@@ -38,9 +38,10 @@ describe('rule efo-unneeded', () => {
       const f = one(await analyze({ 'main.tf': QUIET_EFO }), ID);
       assert.equal(f.severity, 'info');
       assert.deepEqual(f.range, r(1, 0, 1, 38));
+      assert.equal(f.message, '1 EFO consumer costs $26.07/mo; shared reads would do');
       assert.equal(
-        f.message,
-        'aws_kinesis_stream.events pays $26.07/month for 1 enhanced fan-out consumer, but all 2 readers together need 1 MiB/s of the 3.2 MiB/s ' +
+        f.detail,
+        'EFO costs $26.07/month, but all 2 readers together need 1 MiB/s of the 3.2 MiB/s ' +
           'shared read capacity and 2 of the 5 GetRecords calls/s per shard: standard consumers would do, unless you need EFO\'s ~70 ms ' +
           'propagation instead of ~200 ms (up to ~1 s with five readers).',
       );
@@ -57,13 +58,14 @@ describe('rule efo-unneeded', () => {
         '}',
       ]);
       const f = one(await analyze({ 'main.tf': main }), ID);
-      assert.match(f.message, /for 1 enhanced fan-out consumer, but all 1 readers together need 0\.5 MiB\/s/);
+      assert.match(f.detail!, /but all 1 readers together need 0\.5 MiB\/s/);
     });
 
     it('once for count = 3 (one consumer per instance), naming the instances, the amount of one and the total', async () => {
       const main = stream(LOAD, '2', ['  count = 3', '']) + efo('3', 'aws_kinesis_stream.events[count.index].arn');
       const f = one(await analyze({ 'main.tf': main }), ID);
-      assert.match(f.message, /^aws_kinesis_stream\.events pays \$26\.07\/month for 1 enhanced fan-out consumer, .* \(3 instances: aws_kinesis_stream\.events\[0\], aws_kinesis_stream\.events\[1\], aws_kinesis_stream\.events\[2\]; \$78\.21\/month for all 3\)$/);
+      assert.equal(f.message, '1 EFO consumer costs $26.07/mo; shared reads would do (3 instances, $78.21/mo in all)');
+      assert.match(f.detail!, /^EFO costs \$26\.07\/month, .* Instances: aws_kinesis_stream\.events\[0\], aws_kinesis_stream\.events\[1\], aws_kinesis_stream\.events\[2\]\.$/);
     });
   });
 

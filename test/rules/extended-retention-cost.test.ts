@@ -39,64 +39,70 @@ describe('rule extended-retention-cost', () => {
       const f = one(await analyze({ 'main.tf': SEVENTY_TWO }), ID);
       assert.equal(f.severity, 'info');
       assert.deepEqual(f.range, r(3, 21, 3, 23));
-      assert.equal(
-        f.message,
-        'aws_kinesis_stream.orders keeps data for 72 h; retention beyond 24 h adds $58.40/month for extended retention (over 24 h). ' +
-          'Keep 24 h unless consumers need to replay older data.',
-      );
+      assert.equal(f.message, 'Retention 72 h adds $58.40/mo');
+      assert.equal(f.detail, 'Retention beyond 24 h adds $58.40/month for extended retention (over 24 h). Keep 24 h unless consumers need to replay older data.');
     });
 
     it('from 25 h up to and including 168 h, whatever the volume', async () => {
       for (const hours of ['25', '168']) {
         const f = one(await analyze({ 'main.tf': provisioned(hours, '1') }), ID);
         // 1 shard × 730 h × $0.020
-        assert.match(f.message, /adds \$14\.60\/month for extended retention/);
+        assert.equal(f.message, `Retention ${hours} h adds $14.60/mo`);
+        assert.match(f.detail!, /adds \$14\.60\/month for extended retention/);
       }
     });
 
     it('on-demand with a load: 1 MiB/s × 72 h stored / 2^30 = 253.125 GB × $0.10 = $25.31/month', async () => {
       const f = one(await analyze({ 'main.tf': onDemand('96', 'write_mib_per_sec=1') }), ID);
       assert.deepEqual(f.range, r(3, 21, 3, 23));
-      assert.match(f.message, /retention beyond 24 h adds \$25\.31\/month for extended retention \(24 h to 7 days\)\./);
+      assert.equal(f.message, 'Retention 96 h adds $25.31/mo');
+      assert.match(f.detail!, /Retention beyond 24 h adds \$25\.31\/month for extended retention \(24 h to 7 days\)\./);
     });
 
     it('on-demand without a load: the rate per GB-month', async () => {
       const f = one(await analyze({ 'main.tf': onDemand('96') }), ID);
-      assert.match(f.message, /adds \$0\.10 per GB-month for extended retention \(24 h to 7 days\) \(declare the write rate to see the monthly amount\)\./);
+      // Unknown money is never a figure: the message says so, the detail gives the rate.
+      assert.equal(f.message, 'Retention 96 h is billed as extended retention (amount unknown)');
+      // The saving is unknown too (the volume is): the fix's title names no amount, never $0.00.
+      assert.equal(f.fixes[0].title, 'Set retention_period = 24');
+      assert.match(f.detail!, /adds \$0\.10 per GB-month for extended retention \(24 h to 7 days\) \(declare the write rate to see the monthly amount\)\./);
     });
 
     it('once for count = 3, naming the instances, the amount of one and the total', async () => {
       const f = one(await analyze({ 'main.tf': provisioned('72', '4', ['  count = 3', '']) }), ID);
       assert.deepEqual(f.range, r(5, 21, 5, 23));
-      assert.match(f.message, /^aws_kinesis_stream\.orders keeps data for 72 h; retention beyond 24 h adds \$58\.40\/month for extended retention \(over 24 h\)\. .* \(3 instances: aws_kinesis_stream\.orders\[0\], aws_kinesis_stream\.orders\[1\], aws_kinesis_stream\.orders\[2\]; \$175\.20\/month for all 3\)$/);
+      assert.equal(f.message, 'Retention 72 h adds $58.40/mo (3 instances, $175.20/mo in all)');
+      assert.match(f.detail!, /^Retention beyond 24 h adds \$58\.40\/month for extended retention \(over 24 h\)\. .* Instances: aws_kinesis_stream\.orders\[0\], aws_kinesis_stream\.orders\[1\], aws_kinesis_stream\.orders\[2\]\.$/);
     });
 
     it('for_each with other amounts per instance: names each instance with its own amount, and the total', async () => {
       const main = provisioned('72', 'each.value', ['  for_each = { orders = 2, clicks = 4 }', '']);
       const f = one(await analyze({ 'main.tf': main }), ID);
       const says = (key: string, usd: string) =>
-        `aws_kinesis_stream.orders["${key}"] keeps data for 72 h; retention beyond 24 h adds $${usd}/month for extended retention (over 24 h). Keep 24 h unless consumers need to replay older data.`;
-      assert.equal(f.message, `${says('clicks', '58.40')} ${says('orders', '29.20')} Total for the 2 instances: $87.60/month.`);
+        `aws_kinesis_stream.orders["${key}"]: Retention 72 h adds $${usd}/mo. Retention beyond 24 h adds $${usd}/month for extended retention (over 24 h). Keep 24 h unless consumers need to replay older data.`;
+      assert.equal(f.message, 'Retention 72 h adds $58.40/mo (2 instances, figures differ, $87.60/mo in all)');
+      assert.equal(f.detail, `${says('clicks', '58.40')}\n${says('orders', '29.20')}`);
       assert.deepEqual(f.range, r(5, 21, 5, 23));
       assert.equal(f.fixes.length, 1); // both instances want the same edit
+      // One edit for both: its title states the change of both ($58.40 + $29.20).
+      assert.equal(f.fixes[0].title, 'Set retention_period = 24 (\u2212$87.60/mo)');
     });
 
     it('for_each where all instances agree: one message naming them, with the total', async () => {
       const main = provisioned('72', '4', ['  for_each = toset(["c", "a", "b"])', '']);
       const f = one(await analyze({ 'main.tf': main }), ID);
+      assert.equal(f.message, 'Retention 72 h adds $58.40/mo (3 instances, $175.20/mo in all)');
       assert.equal(
-        f.message,
-        'aws_kinesis_stream.orders keeps data for 72 h; retention beyond 24 h adds $58.40/month for extended retention (over 24 h). Keep 24 h unless consumers need to replay older data. (3 instances: aws_kinesis_stream.orders["a"], aws_kinesis_stream.orders["b"], aws_kinesis_stream.orders["c"]; $175.20/month for all 3)',
+        f.detail,
+        'Retention beyond 24 h adds $58.40/month for extended retention (over 24 h). Keep 24 h unless consumers need to replay older data. Instances: aws_kinesis_stream.orders["a"], aws_kinesis_stream.orders["b"], aws_kinesis_stream.orders["c"].',
       );
     });
 
     it('an unknown count: the amount is labelled per instance, with no total', async () => {
       const main = provisioned('72', '4', ['  count = var.n', '']) + hcl(['', 'variable "n" {', '  type = number', '}']);
       const f = one(await analyze({ 'main.tf': main }), ID);
-      assert.equal(
-        f.message,
-        'aws_kinesis_stream.orders keeps data for 72 h; retention beyond 24 h adds $58.40/month for extended retention (over 24 h) per instance. Keep 24 h unless consumers need to replay older data.',
-      );
+      assert.equal(f.message, 'Retention 72 h adds $58.40/mo per instance');
+      assert.equal(f.detail, 'Retention beyond 24 h adds $58.40/month for extended retention (over 24 h) per instance. Keep 24 h unless consumers need to replay older data.');
     });
 
     it('in a module whose count is unknown: labelled per instance too', async () => {
@@ -105,10 +111,8 @@ describe('rule extended-retention-cost', () => {
         'mod/main.tf': provisioned('72'),
       };
       const f = one(await analyze(files), ID);
-      assert.equal(
-        f.message,
-        'module.m.aws_kinesis_stream.orders keeps data for 72 h; retention beyond 24 h adds $58.40/month for extended retention (over 24 h) per instance. Keep 24 h unless consumers need to replay older data.',
-      );
+      assert.equal(f.message, 'Retention 72 h adds $58.40/mo per instance');
+      assert.equal(f.detail, 'Retention beyond 24 h adds $58.40/month for extended retention (over 24 h) per instance. Keep 24 h unless consumers need to replay older data.');
     });
 
     it('on the module caller\'s argument, whose literal the fix edits', async () => {
@@ -161,7 +165,7 @@ describe('rule extended-retention-cost', () => {
   describe('fix (an editor suggestion: the replay window is the user\'s call)', () => {
     it('sets retention_period = 24', async () => {
       const f = one(await analyze({ 'main.tf': SEVENTY_TWO }), ID);
-      assert.equal(f.fixes[0].title, 'Set retention_period = 24');
+      assert.equal(f.fixes[0].title, 'Set retention_period = 24 (\u2212$58.40/mo)');
       assert.equal(f.fixes[0].isSuggestion, true);
       const { files } = await applyFix({ 'main.tf': SEVENTY_TWO }, ID);
       assert.equal(files['main.tf'], FIXED);
@@ -176,7 +180,7 @@ describe('rule extended-retention-cost', () => {
       const files = { 'main.tf': main, 'terraform.tfvars': 'retention = 96\n' };
       const f = one(await analyze(files), ID);
       assert.deepEqual(f.range, r(3, 21, 3, 34));
-      assert.equal(f.fixes[0].title, 'Set retention_period = 24 (where its value is set: terraform.tfvars:1)');
+      assert.equal(f.fixes[0].title, 'Set retention_period = 24 in terraform.tfvars:1 (\u2212$58.40/mo)');
       const fixed = await applyFix(files, ID);
       assert.equal(fixed.files['terraform.tfvars'], 'retention = 24\n');
       assert.equal(fixed.files['main.tf'], main);
@@ -216,10 +220,8 @@ describe('rule extended-retention-cost: On-demand Advantage', () => {
       '}',
     ]);
     const f = one(await analyze({ 'main.tf': main, '.kinesis-lint.json': JSON.stringify({ account: { on_demand_advantage: true } }) }), 'extended-retention-cost');
-    assert.equal(
-      f.message,
-      'aws_kinesis_stream.od keeps data for 48 h; retention beyond 24 h adds $1.94/month for retention beyond 24 hours (advantage). Keep 24 h unless consumers need to replay older data.',
-    );
+    assert.equal(f.message, 'Retention 48 h adds $1.94/mo');
+    assert.equal(f.detail, 'Retention beyond 24 h adds $1.94/month for retention beyond 24 hours (advantage). Keep 24 h unless consumers need to replay older data.');
     assert.deepEqual(f.range, r(3, 21, 3, 23));
   });
 });

@@ -75,7 +75,7 @@ describe('rule invalid-config', () => {
         ['/ws/prices.json', 'the document is missing the required key "priceDate"'],
       ]);
       assert.deepEqual(found[0].range, r(0, 12, 0, 25));
-      assert.match(res.of('extended-retention-cost')[0].message, /adds \$29\.20\/month/);
+      assert.match(res.of('extended-retention-cost')[0].message, /adds \$29\.20\/mo/);
     });
   });
 

@@ -28,32 +28,36 @@ describe('rule long-term-retention-cost', () => {
       const f = one(await analyze({ 'main.tf': THIRTY_DAYS }), ID);
       assert.equal(f.severity, 'warning');
       assert.deepEqual(f.range, r(4, 21, 4, 24));
+      assert.equal(f.message, 'Retention 720 h (30 days) adds $88.43/mo');
       assert.equal(
-        f.message,
-        'aws_kinesis_stream.audit keeps data for 720 h (30 days): storing data older than 7 days costs $44.63/month for long-term retention (over 7 days); ' +
+        f.detail,
+        'Storing data older than 7 days costs $44.63/month for long-term retention (over 7 days); ' +
           'any retention over 24 h adds $43.80/month for extended retention (over 24 h)' + TAIL,
       );
     });
 
     it('with a declared replay volume: 100 GiB × $0.021 = $2.10 for reading it back, in the message and the amount', async () => {
       const f = one(await analyze({ 'main.tf': provisioned('720', `${LOAD} replay_gib_per_month=100`) }), ID);
+      assert.equal(f.message, 'Retention 720 h (30 days) adds $90.53/mo');
       assert.equal(
-        f.message,
-        'aws_kinesis_stream.audit keeps data for 720 h (30 days): storing data older than 7 days costs $44.63/month for long-term retention (over 7 days); ' +
+        f.detail,
+        'Storing data older than 7 days costs $44.63/month for long-term retention (over 7 days); ' +
           'any retention over 24 h adds $43.80/month for extended retention (over 24 h); reading it back adds $2.10/month for long-term data retrieval ' +
           '(data older than 7 days). Consider 168 h and an archive (e.g. Firehose to S3).',
       );
       // The amount for all instances counts the reads: 2 × (1,940.625 GB × $0.023 + 2,190 shard-hours × $0.02 + 100 GB × $0.021)
       const twice = (annotation: string) => analyze({ 'main.tf': provisioned('720', annotation, '3', ['  count            = 2']) });
-      assert.match(one(await twice(`${LOAD} replay_gib_per_month=100`), ID).message, /; \$181\.07\/month for all 2\)$/);
-      assert.match(one(await twice(LOAD), ID).message, /; \$176\.87\/month for all 2\)$/);
+      assert.match(one(await twice(`${LOAD} replay_gib_per_month=100`), ID).message, /, \$181\.07\/mo in all\)$/);
+      assert.match(one(await twice(LOAD), ID).message, /, \$176\.87\/mo in all\)$/);
     });
 
     it('without a load: the per-GB rate for the stored data', async () => {
       const f = one(await analyze({ 'main.tf': provisioned('720') }), ID);
+      // Part of the amount is unknown: no figure in the message, the rates in the detail.
+      assert.equal(f.message, 'Retention 720 h (30 days): data past 7 days is billed per GB');
       assert.equal(
-        f.message,
-        'aws_kinesis_stream.audit keeps data for 720 h (30 days): storing data older than 7 days costs $0.023 per GB-month for long-term retention (over 7 days) ' +
+        f.detail,
+        'Storing data older than 7 days costs $0.023 per GB-month for long-term retention (over 7 days) ' +
           '(declare the write rate to see the monthly amount); any retention over 24 h adds $43.80/month for extended retention (over 24 h)' + TAIL,
       );
     });
@@ -61,7 +65,8 @@ describe('rule long-term-retention-cost', () => {
     it('with an unknown shard count: says so instead of asking for the write rate', async () => {
       const main = provisioned('720', LOAD, 'var.shards') + '\nvariable "shards" {\n  type = number\n}\n';
       const f = one(await analyze({ 'main.tf': main }), ID);
-      assert.match(f.message, /costs \$44\.63\/month for long-term retention \(over 7 days\); any retention over 24 h adds \$0\.02 per shard-hour for extended retention \(over 24 h\) \(the shard count is unknown\);/);
+      assert.equal(f.message, 'Retention 720 h (30 days): data past 7 days is billed per GB');
+      assert.match(f.detail!, /costs \$44\.63\/month for long-term retention \(over 7 days\); any retention over 24 h adds \$0\.02 per shard-hour for extended retention \(over 24 h\) \(the shard count is unknown\);/);
     });
 
     it('on-demand: 2 MiB/s × 144 h = 1,012.5 GB × $0.10 = $101.25 plus 2 MiB/s × 232 h = 1,631.25 GB × $0.023 = $37.52', async () => {
@@ -78,19 +83,21 @@ describe('rule long-term-retention-cost', () => {
       ]);
       const f = one(await analyze({ 'main.tf': main }), ID);
       assert.deepEqual(f.range, r(3, 21, 3, 24));
-      assert.match(f.message, /\(17 days\): storing data older than 7 days costs \$37\.52\/month for long-term retention \(over 7 days\); any retention over 24 h adds \$101\.25\/month for extended retention \(24 h to 7 days\);/);
+      assert.equal(f.message, 'Retention 400 h (17 days) adds $138.77/mo');
+      assert.match(f.detail!, /^Storing data older than 7 days costs \$37\.52\/month for long-term retention \(over 7 days\); any retention over 24 h adds \$101\.25\/month for extended retention \(24 h to 7 days\);/);
     });
 
     it('from 169 h up to 8,760 h', async () => {
       assert.equal((await analyze({ 'main.tf': provisioned('169') })).of(ID).length, 1);
       const f = one(await analyze({ 'main.tf': provisioned('8760') }), ID);
-      assert.match(f.message, /keeps data for 8760 h \(365 days\)/);
+      assert.match(f.message, /^Retention 8760 h \(365 days\)/);
     });
 
     it('once for count = 3, naming the instances, the amount of one and the total', async () => {
       const f = one(await analyze({ 'main.tf': provisioned('720', LOAD, '3', ['  count = 3', '']) }), ID);
       assert.deepEqual(f.range, r(6, 21, 6, 24));
-      assert.match(f.message, /long-term retention \(over 7 days\); any retention over 24 h adds \$43\.80\/month .* \(3 instances: aws_kinesis_stream\.audit\[0\], aws_kinesis_stream\.audit\[1\], aws_kinesis_stream\.audit\[2\]; \$265\.30\/month for all 3\)$/);
+      assert.equal(f.message, 'Retention 720 h (30 days) adds $88.43/mo (3 instances, $265.30/mo in all)');
+      assert.match(f.detail!, /long-term retention \(over 7 days\); any retention over 24 h adds \$43\.80\/month .* Instances: aws_kinesis_stream\.audit\[0\], aws_kinesis_stream\.audit\[1\], aws_kinesis_stream\.audit\[2\]\.$/);
     });
 
     it('on the module caller\'s retention argument; the fix edits it there', async () => {
@@ -101,7 +108,7 @@ describe('rule long-term-retention-cost', () => {
       const f = one(await analyze(files), ID);
       assert.equal(f.file, '/ws/main.tf');
       assert.deepEqual(f.range, r(2, 14, 2, 17));
-      assert.equal(f.fixes[0].title, 'Set retention_period = 168 (where its value is set: main.tf:3)');
+      assert.equal(f.fixes[0].title, 'Set retention_period = 168 in main.tf:3');
       const fixed = await applyFix(files, ID);
       assert.equal(fixed.files['main.tf'], files['main.tf'].replace('720', '168'));
       assert.equal(fixed.files['mod/main.tf'], files['mod/main.tf']);
@@ -134,7 +141,7 @@ describe('rule long-term-retention-cost', () => {
   describe('fix (an editor suggestion)', () => {
     it('sets retention_period = 168', async () => {
       const f = one(await analyze({ 'main.tf': THIRTY_DAYS }), ID);
-      assert.equal(f.fixes[0].title, 'Set retention_period = 168');
+      assert.equal(f.fixes[0].title, 'Set retention_period = 168 (\u2212$44.63/mo)');
       assert.equal(f.fixes[0].isSuggestion, true);
       const { files } = await applyFix({ 'main.tf': THIRTY_DAYS }, ID);
       assert.equal(files['main.tf'], FIXED);

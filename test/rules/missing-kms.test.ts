@@ -46,14 +46,14 @@ describe('rule missing-kms', () => {
       assert.deepEqual(f.range, r(0, 0, 0, 38));
       assert.equal(f.file, '/ws/main.tf');
       assert.equal(f.resource, 'aws_kinesis_stream.events');
-      assert.match(f.message, /^aws_kinesis_stream\.events is not encrypted at rest: encryption_type is not set/);
-      assert.match(f.message, /default is "NONE"/);
+      assert.equal(f.message, 'Not encrypted at rest: encryption_type is unset (default "NONE")');
+      assert.match(f.detail!, /Set encryption_type = "KMS"/);
     });
 
     it('on the value when encryption_type is "NONE"', async () => {
       const f = one(await analyze({ 'main.tf': NONE }), ID);
       assert.deepEqual(f.range, r(3, 20, 3, 26));
-      assert.equal(f.message, 'aws_kinesis_stream.audit is not encrypted at rest: encryption_type is "NONE". Set encryption_type = "KMS".');
+      assert.equal(f.message, 'Not encrypted at rest: encryption_type is "NONE"');
     });
 
     it('on the variable reference when a variable default says "NONE"', async () => {
@@ -85,7 +85,8 @@ describe('rule missing-kms', () => {
       ]);
       const f = one(await analyze({ 'main.tf': main }), ID);
       assert.deepEqual(f.range, r(0, 0, 0, 38));
-      assert.match(f.message, / \(3 instances: aws_kinesis_stream\.events\[0\], aws_kinesis_stream\.events\[1\], aws_kinesis_stream\.events\[2\]\)$/);
+      assert.match(f.message, / \(3 instances\)$/);
+      assert.match(f.detail!, /Instances: aws_kinesis_stream\.events\[0\], aws_kinesis_stream\.events\[1\], aws_kinesis_stream\.events\[2\]\.$/);
     });
 
     it('on the module caller\'s argument when the caller passes "NONE"', async () => {

@@ -27,18 +27,21 @@ describe('rule oversized-shards', () => {
       const f = one(await analyze({ 'main.tf': TEN }), ID);
       assert.equal(f.severity, 'info');
       assert.deepEqual(f.range, r(3, 20, 3, 22));
+      assert.equal(f.message, '10 shards, load needs 2: $87.60/mo idle');
       assert.equal(
-        f.message,
-        'aws_kinesis_stream.audit has 10 shards but its declared load needs 2 at the 80 % target utilisation ' +
-          '(write bytes (1 MiB/s against 1 MiB/s per shard)); 2 shards would save $87.60/month ' +
-          '(AWS resizes at most ×2 or ÷2 per update: apply 10 → 5 → 3 → 2).',
+        f.detail,
+        'At the 80 % target utilisation write bytes (1 MiB/s against 1 MiB/s per shard) sets the number: ' +
+          '2 shards would save $87.60/month (AWS resizes at most ×2 or ÷2 per update: apply 10 → 5 → 3 → 2).',
       );
+      // The fix's title: the saving priced with shard_count = 2.
+      assert.equal(f.fixes[0].title, 'Set shard_count = 2 (\u2212$87.60/mo)');
     });
 
     it('counts extended retention in the saving: 8 × 730 h × ($0.015 + $0.020) = $204.40/month', async () => {
       const main = stream(LOAD, '10').replace('  encryption_type', '  retention_period = 48\n  encryption_type');
       const f = one(await analyze({ 'main.tf': main }), ID);
-      assert.match(f.message, /2 shards would save \$204\.40\/month \(AWS resizes at most ×2 or ÷2 per update: apply 10 → 5 → 3 → 2\)\.$/);
+      assert.equal(f.message, '10 shards, load needs 2: $204.40/mo idle');
+      assert.match(f.detail!, /2 shards would save \$204\.40\/month \(AWS resizes at most ×2 or ÷2 per update: apply 10 → 5 → 3 → 2\)\.$/);
     });
 
     it('just above the factor: 5 shards > 2 × 2', async () => {
@@ -54,7 +57,8 @@ describe('rule oversized-shards', () => {
     it('once for count = 3: names the 3 instances, the saving of one and the total', async () => {
       const f = one(await analyze({ 'main.tf': stream(LOAD, '10', ['  count = 3', '']) }), ID);
       assert.deepEqual(f.range, r(5, 20, 5, 22));
-      assert.match(f.message, /2 shards would save \$87\.60\/month \(AWS resizes at most ×2 or ÷2 per update: apply 10 → 5 → 3 → 2\)\. \(3 instances: aws_kinesis_stream\.audit\[0\], aws_kinesis_stream\.audit\[1\], aws_kinesis_stream\.audit\[2\]; \$262\.80\/month for all 3\)$/);
+      assert.equal(f.message, '10 shards, load needs 2: $87.60/mo idle (3 instances, $262.80/mo in all)');
+      assert.match(f.detail!, /2 shards would save \$87\.60\/month \(AWS resizes at most ×2 or ÷2 per update: apply 10 → 5 → 3 → 2\)\. Instances: aws_kinesis_stream\.audit\[0\], aws_kinesis_stream\.audit\[1\], aws_kinesis_stream\.audit\[2\]\.$/);
     });
 
     it('on the module caller\'s argument', async () => {

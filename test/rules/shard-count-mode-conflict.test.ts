@@ -55,35 +55,36 @@ describe('rule shard-count-mode-conflict', () => {
       const f = one(await analyze({ 'main.tf': ON_DEMAND_WITH_SHARDS }), ID);
       assert.equal(f.severity, 'error');
       assert.deepEqual(f.range, r(2, 16, 2, 17));
-      assert.equal(
-        f.message,
-        'aws_kinesis_stream.events is ON_DEMAND but sets shard_count: terraform plan fails with "shard_count must not be set when stream_mode is ON_DEMAND". Remove shard_count.',
-      );
+      assert.equal(f.message, 'shard_count is set on an ON_DEMAND stream: plan fails');
+      assert.equal(f.detail, 'terraform plan fails with "shard_count must not be set when stream_mode is ON_DEMAND". Remove shard_count.');
     });
 
     it('on the header of a stream without a mode block and without shard_count', async () => {
       const f = one(await analyze({ 'main.tf': NO_SHARDS }), ID);
       assert.deepEqual(f.range, r(0, 0, 0, 37));
-      assert.equal(f.message, 'aws_kinesis_stream.audit is PROVISIONED (no stream_mode_details block) but has no shard_count, which provisioned mode requires.');
+      assert.equal(f.message, 'No shard_count, which PROVISIONED mode requires');
+      assert.equal(f.detail, 'The stream is PROVISIONED (no stream_mode_details block) but has no shard_count, which provisioned mode requires.');
     });
 
     it('on the header of an explicit PROVISIONED stream without shard_count', async () => {
       const main = NO_SHARDS.replace('"alias/my-key"\n', '"alias/my-key"\n\n  stream_mode_details {\n    stream_mode = "PROVISIONED"\n  }\n');
       const f = one(await analyze({ 'main.tf': main }), ID);
-      assert.equal(f.message, 'aws_kinesis_stream.audit is PROVISIONED but has no shard_count, which provisioned mode requires.');
+      assert.equal(f.message, 'No shard_count, which PROVISIONED mode requires');
+      assert.equal(f.detail, 'The stream is PROVISIONED but has no shard_count, which provisioned mode requires.');
     });
 
     it('on warm_throughput_mib_ps when a provisioned stream sets shard_count too', async () => {
       const f = one(await analyze({ 'main.tf': WARM }), ID);
       assert.deepEqual(f.range, r(3, 27, 3, 30));
-      assert.match(f.message, /sets both warm_throughput_mib_ps and shard_count, which conflict/);
+      assert.equal(f.message, 'warm_throughput_mib_ps conflicts with shard_count');
     });
 
     it('once for count = 3, naming the instances', async () => {
       const main = ON_DEMAND_WITH_SHARDS.replace('  name ', '  count       = 3\n  name ');
       const f = one(await analyze({ 'main.tf': main }), ID);
       assert.deepEqual(f.range, r(3, 16, 3, 17));
-      assert.match(f.message, /\(3 instances: aws_kinesis_stream\.events\[0\], aws_kinesis_stream\.events\[1\], aws_kinesis_stream\.events\[2\]\)$/);
+      assert.match(f.message, / \(3 instances\)$/);
+      assert.match(f.detail!, /Instances: aws_kinesis_stream\.events\[0\], aws_kinesis_stream\.events\[1\], aws_kinesis_stream\.events\[2\]\.$/);
     });
 
     it('on the module caller\'s argument when the caller passes shards to an ON_DEMAND module', async () => {

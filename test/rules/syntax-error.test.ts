@@ -16,10 +16,9 @@ describe('rule syntax-error', () => {
       assert.equal(f.severity, 'error');
       assert.equal(f.file, '/ws/main.tf');
       assert.deepEqual(f.range, r(1, 39, 1, 46));
-      assert.equal(
-        f.message,
-        'Invalid single-argument block definition: A single-line block definition must end with a closing brace immediately after its single argument definition.',
-      );
+      // Terraform's summary is the message; its detail is the finding's detail.
+      assert.equal(f.message, 'Invalid single-argument block definition');
+      assert.equal(f.detail, 'A single-line block definition must end with a closing brace immediately after its single argument definition.');
       assert.equal(f.resource, null);
       assert.deepEqual(f.fixes, []);
     });

@@ -26,14 +26,16 @@ describe('rule undersized-shards', () => {
       // records ceil(5,000,000 / 800) = 6,250 shards from 1: 13 doublings.
       const text = stream('records_per_sec=5000000 avg_record_kib=0.1', '1');
       const f = one(await analyze({ 'main.tf': text }), ID);
-      assert.match(f.message, /\(AWS resizes at most ×2 or ÷2 per update: apply 1 → 2 → 4 → 8 → … → 4096 → 6250, 13 updates\)\.$/);
+      assert.equal(f.message, '1 shard, load needs 6250 (write records at more than 1,000 %)');
+      assert.match(f.detail!, /\(AWS resizes at most ×2 or ÷2 per update: apply 1 → 2 → 4 → 8 → … → 4096 → 6250, 13 updates\)\.$/);
       assert.equal((await applyFix({ 'main.tf': text }, ID)).files['main.tf'], text.replace('shard_count     = 1', 'shard_count     = 6250'));
     });
 
     it('past UpdateShardCount\'s 10,000 shards per stream (annotation bounds allow it): said so, no fix', async () => {
       // Shared reads: 10,240 MiB/s × 1,000 consumers = 10,240,000 MiB/s; / (2 × 0.8) = 6,400,000 shards.
       const f = one(await analyze({ 'main.tf': stream('write_mib_per_sec=10240 consumers=1000', '1') }), ID);
-      assert.equal(f.message, 'aws_kinesis_stream.events needs more than 10,000 shards for its declared load at the 80 % target utilisation (shared reads (10240000 MiB/s against 2 MiB/s per shard)), more than UpdateShardCount gives one stream; split the load or use ON_DEMAND.');
+      assert.equal(f.message, 'Load needs more than 10,000 shards, more than one stream can have');
+      assert.equal(f.detail, 'At the 80 % target utilisation, shared reads (10240000 MiB/s against 2 MiB/s per shard) sets the number; UpdateShardCount gives one stream at most 10,000 shards. Split the load or use ON_DEMAND.');
       assert.deepEqual(f.fixes, []);
       assert.ok(f.message.length < 300);
     });
@@ -42,22 +44,24 @@ describe('rule undersized-shards', () => {
       const f = one(await analyze({ 'main.tf': SHARED_READS }), ID);
       assert.equal(f.severity, 'warning');
       assert.deepEqual(f.range, r(3, 20, 3, 21));
+      assert.equal(f.message, '2 shards, load needs 6 (shared reads at 225 %)');
       assert.equal(
-        f.message,
-        'aws_kinesis_stream.events needs 6 shards for its declared load at the 80 % target utilisation but has 2: ' +
-          'shared reads (9 MiB/s against 2 MiB/s per shard) sets the number; at 2 the peak uses 225 % of its shared reads capacity ' +
-          '(AWS resizes at most ×2 or ÷2 per update: apply 2 → 4 → 6).',
+        f.detail,
+        'At the 80 % target utilisation shared reads (9 MiB/s against 2 MiB/s per shard) sets the number: 6 shards; ' +
+          'at 2 the peak uses 225 % of its shared reads capacity (AWS resizes at most ×2 or ÷2 per update: apply 2 → 4 → 6).',
       );
     });
 
     it('when write records bind: ceil(2,500 / 800) = 4; peak 2,500 / 2,000 = 125 %', async () => {
       const f = one(await analyze({ 'main.tf': stream('write_mib_per_sec=0.5 records_per_sec=2500', '2') }), ID);
-      assert.match(f.message, /needs 4 shards .* but has 2: write records \(2,500 records\/s against 1,000 records\/s per shard\) sets the number; at 2 the peak uses 125 % of its write records capacity\.$/);
+      assert.equal(f.message, '2 shards, load needs 4 (write records at 125 %)');
+      assert.match(f.detail!, /write records \(2,500 records\/s against 1,000 records\/s per shard\) sets the number: 4 shards; at 2 the peak uses 125 % of its write records capacity\.$/);
     });
 
     it('when write bytes bind: ceil(3 / 0.8) = 4; peak 3 / 2 = 150 %', async () => {
       const f = one(await analyze({ 'main.tf': stream('write_mib_per_sec=3 consumers=0', '2') }), ID);
-      assert.match(f.message, /needs 4 shards .* but has 2: write bytes \(3 MiB\/s against 1 MiB\/s per shard\) sets the number; at 2 the peak uses 150 % of its write bytes capacity\.$/);
+      assert.equal(f.message, '2 shards, load needs 4 (write bytes at 150 %)');
+      assert.match(f.detail!, /write bytes \(3 MiB\/s against 1 MiB\/s per shard\) sets the number: 4 shards; at 2 the peak uses 150 % of its write bytes capacity\.$/);
     });
 
     it('counts Lambda readers found in Terraform: 4 × 1 MiB/s needs ceil(4 / 1.6) = 3 shards', async () => {
@@ -71,14 +75,15 @@ describe('rule undersized-shards', () => {
         '}',
       ]);
       const f = one(await analyze({ 'main.tf': main }), ID);
-      assert.match(f.message, /needs 3 shards .* but has 1: shared reads \(4 MiB\/s against 2 MiB\/s per shard\)/);
+      assert.equal(f.message, '1 shard, load needs 3 (shared reads at 200 %)');
+      assert.match(f.detail!, /shared reads \(4 MiB\/s against 2 MiB\/s per shard\)/);
     });
 
     it('with the load declared in .kinesis-lint.json instead of an annotation', async () => {
       const config = JSON.stringify({ streams: { 'aws_kinesis_stream.events': { write_mib_per_sec: 3 } } });
       const f = one(await analyze({ 'main.tf': stream('', '2'), '.kinesis-lint.json': config }), ID);
       assert.deepEqual(f.range, r(2, 20, 2, 21));
-      assert.match(f.message, /needs 4 shards/);
+      assert.match(f.message, /load needs 4\b/);
     });
 
     it('at the configured target_utilization: 1 MiB/s fits 1 shard at 100 % but needs 2 at 80 %', async () => {
@@ -92,7 +97,8 @@ describe('rule undersized-shards', () => {
       const main = SHARED_READS.replace('  name ', '  count           = 3\n  name ');
       const f = one(await analyze({ 'main.tf': main }), ID);
       assert.deepEqual(f.range, r(4, 20, 4, 21));
-      assert.match(f.message, /\(3 instances: aws_kinesis_stream\.events\[0\], aws_kinesis_stream\.events\[1\], aws_kinesis_stream\.events\[2\]\)$/);
+      assert.equal(f.message, '2 shards, load needs 6 (shared reads at 225 %) (3 instances)');
+      assert.match(f.detail!, /Instances: aws_kinesis_stream\.events\[0\], aws_kinesis_stream\.events\[1\], aws_kinesis_stream\.events\[2\]\.$/);
       assert.equal(f.fixes.length, 1);
     });
 
@@ -104,7 +110,7 @@ describe('rule undersized-shards', () => {
       const f = one(await analyze(files), ID);
       assert.equal(f.file, '/ws/main.tf');
       assert.deepEqual(f.range, r(2, 11, 2, 12));
-      assert.equal(f.fixes[0].title, 'Set shard_count = 4 (where its value is set: main.tf:3)');
+      assert.equal(f.fixes[0].title, 'Set shard_count = 4 in main.tf:3 (+$21.90/mo)');
       const { files: fixed } = await applyFix(files, ID);
       assert.equal(fixed['main.tf'], files['main.tf'].replace('shards = 2', 'shards = 4'));
       assert.equal(fixed['mod/main.tf'], files['mod/main.tf']);
@@ -165,7 +171,7 @@ describe('rule undersized-shards', () => {
   describe('fix', () => {
     it('sets shard_count to the required number', async () => {
       const f = one(await analyze({ 'main.tf': SHARED_READS }), ID);
-      assert.equal(f.fixes[0].title, 'Set shard_count = 6');
+      assert.equal(f.fixes[0].title, 'Set shard_count = 6 (+$43.80/mo)');
       assert.equal(f.fixes[0].preferred, true);
       const { files } = await applyFix({ 'main.tf': SHARED_READS }, ID);
       assert.equal(files['main.tf'], SHARED_READS_FIXED);
@@ -179,7 +185,7 @@ describe('rule undersized-shards', () => {
       const main = stream('write_mib_per_sec=3 consumers=0', 'var.shards') + '\nvariable "shards" {\n  default = 1\n}\n';
       const f = one(await analyze({ 'main.tf': main }), ID);
       assert.deepEqual(f.range, r(3, 20, 3, 30));
-      assert.equal(f.fixes[0].title, 'Set shard_count = 4 (where its value is set: main.tf:10)');
+      assert.equal(f.fixes[0].title, 'Set shard_count = 4 in main.tf:10 (+$32.85/mo)');
       const { files } = await applyFix({ 'main.tf': main }, ID);
       assert.equal(files['main.tf'], main.replace('default = 1', 'default = 4'));
     });

@@ -1,5 +1,7 @@
 // Command-line parsing for `kinesis-lint`. Pure: argv in, options or a usage error out (the caller exits 2).
 
+import { isRegionName, REGION_EXPECTED } from '../core/config/regionName';
+
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
@@ -24,25 +26,24 @@ export interface CliOptions {
   cost: boolean;
   /** --untrusted: read nothing outside the PATHs except the files named on the command line (docs/security.md). */
   untrusted?: boolean;
+  /** --verbose: the text format also prints each finding's detail (its arithmetic and advice). */
+  verbose: boolean;
   help: boolean;
   version: boolean;
 }
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-// AWS region names: two-letter area, optional partition part (gov, iso, isob), direction, number,
-// e.g. us-east-1, us-gov-west-1, ap-southeast-4, us-isob-east-1.
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 const VALUE_OPTIONS = ['--format', '--config', '--region', '--fail-on', '--var', '--var-file', '--plan'] as const;
-const FLAG_OPTIONS = ['--fix', '--no-cost', '--untrusted', '--version', '--help'] as const;
+const FLAG_OPTIONS = ['--fix', '--no-cost', '--untrusted', '--verbose', '--version', '--help'] as const;
 const SHORT_FLAGS: Record<string, string> = { '-h': '--help' };
 /** Terraform's single-dash spellings, so a `terraform plan` command line can be reused as it is. */
 const TERRAFORM_SPELLINGS: Record<string, string> = { '-var': '--var', '-var-file': '--var-file' };
 
 export function parseArgs(argv: readonly string[]): ParseResult {
   const options: CliOptions = {
-    paths: [], variables: [], format: 'text', failOn: 'error', fix: false, cost: true, help: false, version: false,
+    paths: [], variables: [], format: 'text', failOn: 'error', fix: false, cost: true, verbose: false, help: false, version: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -85,6 +86,7 @@ function setFlag(options: CliOptions, name: string): void {
   if (name === '--fix') options.fix = true;
   else if (name === '--no-cost') options.cost = false;
   else if (name === '--untrusted') options.untrusted = true;
+  else if (name === '--verbose') options.verbose = true;
   else if (name === '--version') options.version = true;
   else options.help = true;
 }
@@ -106,7 +108,7 @@ function setValue(options: CliOptions, name: string, value: string): string | un
       options.variables.push({ kind: 'file', path: value });
       return undefined;
     case '--region':
-      if (!REGION_PATTERN.test(value)) return `invalid value '${value}' for --region: expected an AWS region such as us-east-1`;
+      if (!isRegionName(value)) return `invalid value '${value}' for --region: expected ${REGION_EXPECTED}`;
       options.region = value;
       return undefined;
     case '--plan':

@@ -36,6 +36,7 @@ Options:
                               source, symbolic link, price table or var file leading
                               out), except the files named on the command line; for
                               code you do not trust, e.g. a pull request in CI
+  --verbose                   print each finding's detail (arithmetic, advice) under it
   --version                   print the version and exit
   -h, --help                  print this help and exit
 

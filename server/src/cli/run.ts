@@ -173,7 +173,7 @@ function parserWorkers(moduleCount: number): number {
 function render(report: RunReport, options: CliOptions, io: CliIO, deps: CliDeps): string {
   if (options.format === 'json') return formatJson(report, deps.tool);
   if (options.format === 'sarif') return formatSarif(report, deps.tool, deps.rules);
-  return formatText(report, useColor(io.env, io.stdout.isTTY) ? ANSI : PLAIN);
+  return formatText(report, useColor(io.env, io.stdout.isTTY) ? ANSI : PLAIN, options.verbose);
 }
 
 function print(io: CliIO, text: string): number {

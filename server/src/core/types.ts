@@ -27,12 +27,20 @@ export interface Fix {
   preferred?: boolean;
   /** Offered in the editor but not applied by `kinesis-lint --fix` (e.g. inserting an annotation template). */
   isSuggestion?: boolean;
+  /** A fix that changes the bill: the title without the amount, and the monthly change of one instance when known
+   *  (rules/fixDelta.ts), so merging instances can state the change of all of them. */
+  delta?: { title: string; usd?: number };
 }
 
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** One short sentence: the fact and its number ("2 shards, load needs 4 (write bytes at 150 %)"); the resource is
+   *  implied by the location. */
   message: string;
+  /** The arithmetic, the provenance of the values and the advice behind the message, when there is more to say
+   *  (editor: related information; CLI: --verbose text, JSON and SARIF properties). */
+  detail?: string;
   /** Absolute path of the file the range is in. */
   file: string;
   range: Range;

@@ -47,6 +47,8 @@ export function toDiagnostic(finding: Finding, key: string): Diagnostic {
     code: finding.ruleId,
     ...(docs ? { codeDescription: { href: docs } } : {}),
     message: finding.message,
+    // The arithmetic and advice: VS Code shows related information under the message (hover, Problems panel).
+    ...(finding.detail ? { relatedInformation: [{ location: { uri: pathToUri(finding.file), range: finding.range }, message: finding.detail }] } : {}),
     data: { key, resource: finding.resource } satisfies DiagnosticData,
   };
 }

@@ -1,6 +1,7 @@
 // The `kinesisLint.*` settings, read through workspace/configuration. Invalid values fall back to the defaults
 // instead of breaking analysis; the workspace's .kinesis-lint.json wins over them (see core/config/editorSettings).
 import type { EditorSettings } from '../core/config/editorSettings';
+import { isRegionName } from '../core/config/regionName';
 
 export interface ServerSettings extends EditorSettings {
   codeLens: { enabled: boolean };
@@ -21,7 +22,8 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 export function normalizeSettings(raw: unknown): ServerSettings {
   const s = isObject(raw) ? raw : {};
   const out: ServerSettings = { ...DEFAULT_SETTINGS, codeLens: { ...DEFAULT_SETTINGS.codeLens }, inlayHints: { ...DEFAULT_SETTINGS.inlayHints } };
-  if (typeof s.region === 'string' && s.region.trim() !== '') out.region = s.region.trim();
+  // The same check as the config file and --region: a name that is not a region falls back to the default.
+  if (typeof s.region === 'string' && isRegionName(s.region.trim())) out.region = s.region.trim();
   if (typeof s.targetUtilization === 'number' && s.targetUtilization > 0 && s.targetUtilization <= 1) out.targetUtilization = s.targetUtilization;
   if (typeof s.onDemandAdvantage === 'boolean') out.onDemandAdvantage = s.onDemandAdvantage;
   if (typeof s.pricesFile === 'string' && s.pricesFile.trim() !== '') out.pricesFile = s.pricesFile.trim();

@@ -48,6 +48,9 @@ describe('kinesis-lint in the VS Code extension host', function () {
     assert.strictEqual(typeof d.code, 'object', `code is ${JSON.stringify(d.code)}`);
     assert.strictEqual(d.code.value, expected.ruleId);
     assert.ok(d.code.target instanceof vscode.Uri, 'code.target is not a Uri');
+    // Issue #10: the short message; the arithmetic as related information (shown under it in the hover).
+    assert.strictEqual(d.message, expected.message);
+    assert.ok(d.relatedInformation && /sets the number/.test(d.relatedInformation[0].message), JSON.stringify(d.relatedInformation));
   });
 
   it('hovers shard_count with a Markdown cost breakdown', async function () {

@@ -34,6 +34,7 @@ function findingJson(f: Finding, rel: (file: string) => string) {
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
+    detail: f.detail ?? null,
     file: rel(f.file),
     range: rangeJson(f.range),
     resource: f.resource,

@@ -74,6 +74,8 @@ function result(f: Finding, index: number | undefined, uri: (file: string) => st
     message: { text: f.message },
     locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.file), uriBaseId: SRCROOT }, region: region(f.range) } }],
     ...(fixes.length > 0 ? { fixes } : {}),
+    // The arithmetic and advice behind the short message (Finding.detail).
+    ...(f.detail ? { properties: { detail: f.detail } } : {}),
   };
 }
 

@@ -6,9 +6,9 @@ import { displayPath, type RunReport, type SeverityCounts } from '../report';
 import { PLAIN, type Palette } from './colors';
 import { costTable } from './costTable';
 
-export function formatText(report: RunReport, palette: Palette = PLAIN): string {
+export function formatText(report: RunReport, palette: Palette = PLAIN, verbose = false): string {
   // Sections separated by one blank line: the findings, each stream's table, the total, the summary.
-  const sections: string[][] = [report.findings.map((f) => findingLine(f, report.cwd, palette))];
+  const sections: string[][] = [report.findings.flatMap((f) => [findingLine(f, report.cwd, palette), ...(verbose ? detailLines(f, palette) : [])])];
   if (report.cost && report.streams.length > 0) {
     sections.push(...report.streams.map((stream) => costTable(stream, report.cwd, palette)), [grandTotal(report)]);
   }
@@ -19,6 +19,11 @@ export function formatText(report: RunReport, palette: Palette = PLAIN): string 
 export function findingLine(f: Finding, cwd: string, palette: Palette = PLAIN): string {
   const where = `${displayPath(f.file, cwd)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
   return `${where}: ${palette.severity(f.severity, f.severity)}: ${f.message} ${palette.dim(`[${f.ruleId}]`)}`;
+}
+
+/** --verbose: the finding's detail, indented under its line. */
+export function detailLines(f: Finding, palette: Palette = PLAIN): string[] {
+  return f.detail ? f.detail.split('\n').map((line) => palette.dim(`    ${line}`)) : [];
 }
 
 /** "Total for 2 streams: $51.40/month + usage (missing: shard count, load)": what is missing, by name. */

@@ -3,6 +3,7 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import type { Range } from '../types';
 import { didYouMean } from './didYouMean';
+import { AWS_REGION_PATTERN, REGION_EXPECTED } from '../config/regionName';
 import { joinPointer, parsePointer, PointerPart } from './positions';
 
 export interface JsonProblem {
@@ -65,6 +66,8 @@ function describeError(e: ErrorObject): string {
     case 'exclusiveMaximum':
       return `${subject} must be ${COMPARISON_WORDS[e.params.comparison as string]} ${e.params.limit}${got}`;
     case 'pattern':
+      // The region check is the same everywhere (config/regionName.ts): so are its words.
+      if (e.params.pattern === AWS_REGION_PATTERN) return `${subject} must be ${REGION_EXPECTED}${got}`;
       return `${subject} must match ${e.params.pattern}${got}`;
     case 'minLength':
       return `${subject} must not be empty`;

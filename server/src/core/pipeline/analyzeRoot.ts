@@ -130,6 +130,12 @@ export async function analyzeRoot(
   };
 }
 
+/** The detail with the note on where an input came from (" shard_count comes from --var shards=2."). */
+function withDetail(detail: string | undefined, note: string): { detail?: string } {
+  const text = `${detail ?? ''}${note}`.trim();
+  return text ? { detail: text } : {};
+}
+
 /** Facts, rule reports and the cost report of one stream resource (all its instances). */
 function analyzeResource(
   instances: StreamInstance[],
@@ -148,7 +154,7 @@ function analyzeResource(
     for (const rule of STREAM_RULES) {
       for (const report of rule.check(f).map((r) => atFallbackRates(f, r))) {
         placed.push({
-          draft: { ruleId: rule.meta.id, message: report.message + inputNote(f.evaluated(), report.at), file: report.at.file, range: report.at.range, resource: stream.resource, fixes: report.fixes ?? [] },
+          draft: { ruleId: rule.meta.id, message: report.message, ...withDetail(report.detail, inputNote(f.evaluated(), report.at)), file: report.at.file, range: report.at.range, resource: stream.resource, fixes: report.fixes ?? [] },
           instance: stream.resource + stream.suffix,
           anchors,
           monthlyUsd: report.monthlyUsd,

@@ -7,6 +7,8 @@ import { ratesNote } from '../pricing/fallbackWords';
 
 export function atFallbackRates(f: StreamFacts, r: Report): Report {
   const e = f.estimate();
-  if (!e.fallback || !r.message.includes('$')) return r;
-  return { ...r, message: r.message + ratesNote(e.region, e.priceRegion), monthlyUsd: undefined };
+  if (!e.fallback || !`${r.message}${r.detail ?? ''}`.includes('$')) return r;
+  // The message says whose rates in a word; the detail says why.
+  const message = r.message.includes('$') ? `${r.message} (at ${e.priceRegion} rates)` : r.message;
+  return { ...r, message, detail: `${r.detail ?? ''}${ratesNote(e.region, e.priceRegion)}`.trim(), monthlyUsd: undefined };
 }

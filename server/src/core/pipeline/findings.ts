@@ -1,6 +1,7 @@
 // From rule reports to findings: severity from the config (or "off"), suppression comments, and one finding per
 // place even when a module or a count/for_each makes the same stream several times.
-import type { Finding, Location, Severity } from '../types';
+import type { Finding, Fix, Location, Severity } from '../types';
+import { titleWithDelta } from '../rules/costDelta';
 import type { RuleSetting } from '../config/config';
 import { ruleMeta } from '../rules/registry';
 import type { Suppressions } from '../model/suppressions';
@@ -45,41 +46,64 @@ export function finalize(
   return out.sort(compareFindings);
 }
 
-/** Distinct messages quoted in full when instances disagree; the rest are counted. */
-const MAX_DISTINCT_MESSAGES = 3;
+/** Instances named in the detail of a merged finding; the rest are counted. */
+const MAX_NAMED = 3;
 
 /**
- * One finding for several instances. Rules name the instance (`aws_kinesis_stream.s["a"]`) and quote its own
- * amounts. When the messages agree but for that name, one message names the resource and lists the instances, with
- * the total of the amounts; when they differ (other amounts, other values), each instance's message is kept.
+ * One finding for several instances. Rules quote each instance's own amounts. When the messages agree, the message
+ * says how many instances and the total of the amounts; when they differ (other amounts, other values), the first
+ * one is kept with a count, and the detail gives each instance's message.
  */
 function merge(group: Placed[]): Draft {
   const first = group[0].draft;
   const instances = [...new Set(group.map((p) => p.instance).filter((i): i is string => i !== null))];
-  if (instances.length <= 1) return first;
-  const sameFixes = group.every((p) => JSON.stringify(p.draft.fixes) === JSON.stringify(first.fixes));
-  const fixes = sameFixes ? first.fixes : [];
+  if (instances.length === 0) return first;
+  // One instance of a count/for_each resource: the message does not name it, the detail does.
+  if (instances.length === 1) {
+    return instances[0] === first.resource ? first : { ...first, detail: [first.detail, `Instance: ${instances[0]}.`].filter(Boolean).join(' ') };
+  }
+  const fixes = mergedFixes(group.map((p) => p.draft.fixes));
   const amounts = group.map((p) => p.monthlyUsd);
   const total = amounts.every((a): a is number => a !== undefined) ? amounts.reduce((sum, a) => sum + a, 0) : null;
-  const generic = group.map((p) => (p.instance === null ? p.draft.message : p.draft.message.split(p.instance).join(PLACEHOLDER)));
-  if (generic.every((m) => m === generic[0])) {
-    const shown = instances.slice(0, 3).join(', ') + (instances.length > 3 ? ', …' : '');
-    const sum = total === null ? '' : `; ${formatUsd(total)}/month for all ${instances.length}`;
-    const message = generic[0].split(PLACEHOLDER).join(first.resource ?? instances[0]);
-    return { ...first, message: `${message} (${instances.length} instances: ${shown}${sum})`, fixes };
-  }
+  const sum = total === null ? '' : `, ${formatUsd(total)}/mo in all`;
+  const n = instances.length;
   const distinct = [...new Set(group.map((p) => p.draft.message))];
-  const more = distinct.length - MAX_DISTINCT_MESSAGES;
-  const parts = [
-    ...distinct.slice(0, MAX_DISTINCT_MESSAGES),
-    ...(more > 0 ? [`(${more} more instance${more === 1 ? ' differs' : 's differ'}.)`] : []),
-    ...(total === null ? [] : [`Total for the ${instances.length} instances: ${formatUsd(total)}/month.`]),
-  ];
-  return { ...first, message: parts.join(' '), fixes };
+  const details = [...new Set(group.map((p) => p.draft.detail ?? ''))];
+  if (distinct.length === 1 && details.length === 1) {
+    const shown = instances.slice(0, MAX_NAMED).join(', ') + (n > MAX_NAMED ? ', …' : '');
+    const detail = [first.detail, `Instances: ${shown}.`].filter(Boolean).join(' ');
+    return { ...first, message: `${first.message} (${n} instances${sum})`, detail, fixes };
+  }
+  // Each instance's own words, once per distinct message and detail.
+  const seen = new Set<string>();
+  const own: string[] = [];
+  for (const p of group) {
+    const words = [p.draft.message, p.draft.detail].filter(Boolean).join('. ');
+    if (seen.has(words)) continue;
+    seen.add(words);
+    own.push(`${p.instance ?? first.resource}: ${words}`);
+  }
+  const more = own.length - MAX_NAMED;
+  const detail = [...own.slice(0, MAX_NAMED), ...(more > 0 ? [`(${more} more instance${more === 1 ? ' differs' : 's differ'}.)`] : [])].join('\n');
+  const differ = distinct.length > 1 ? ', figures differ' : '';
+  return { ...first, message: `${first.message} (${n} instances${differ}${sum})`, detail, fixes };
 }
 
-/** Stands for an instance's own address while messages are compared. */
-const PLACEHOLDER = '\u0000';
+/**
+ * The instances' fixes when they make the same edits (a literal all of them share), else none. A fix that changes
+ * the bill states the change for all of them: the sum when every instance's is known, else no amount.
+ */
+function mergedFixes(all: Fix[][]): Fix[] {
+  const edits = (fixes: Fix[]) => JSON.stringify(fixes.map((f) => [f.delta?.title ?? f.title, f.edits]));
+  const [first] = all;
+  if (!all.every((fixes) => edits(fixes) === edits(first))) return [];
+  return first.map((fix, i) => {
+    if (!fix.delta) return fix;
+    const amounts = all.map((fixes) => fixes[i].delta?.usd);
+    const sum = amounts.every((a): a is number => a !== undefined) ? amounts.reduce((t, a) => t + a, 0) : undefined;
+    return { ...fix, title: titleWithDelta(fix.delta.title, sum), delta: { title: fix.delta.title, ...(sum === undefined ? {} : { usd: sum }) } };
+  });
+}
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (

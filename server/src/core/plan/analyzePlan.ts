@@ -1,6 +1,7 @@
 // The plan front end: the same analysis as for the source (analyzeRoot), with the stream instances, their values and
 // their readers taken from a Terraform plan. Findings are placed in the configuration directory when it is given and
 // declares the resource, else in the plan file; fixes are offered only on the source (never on the plan file).
+import { ANNOTATION_ADVICE } from '../rules/throughput-undeclared';
 import type { Finding } from '../types';
 import type { LoadedConfig } from '../config/config';
 import type { ModuleAnalysis } from '../results';
@@ -46,16 +47,15 @@ function incompleteNote(plan: PlanFile): string[] {
   return [];
 }
 
-/** throughput-undeclared's advice, a comment above the block, cannot be followed in a plan file. */
-const ANNOTATION_ADVICE = / Add a "# kinesis-lint: [^"]*" comment above it\.$/;
 
 /** A fix edits the configuration; the plan file is Terraform's output, never edited. */
 function withoutPlanFixes(finding: Finding, planPath: string): Finding {
   if (finding.file === planPath) {
-    const message = finding.ruleId === 'throughput-undeclared' && finding.resource
-      ? finding.message.replace(ANNOTATION_ADVICE, ` Declare it in .kinesis-lint.json under "streams" → "${finding.resource}".`)
-      : finding.message;
-    return { ...finding, message, fixes: [] };
+    // throughput-undeclared's advice, a comment above the block, cannot be followed in a plan file.
+    const detail = finding.ruleId === 'throughput-undeclared' && finding.resource && finding.detail
+      ? finding.detail.replace(ANNOTATION_ADVICE, `Declare it in .kinesis-lint.json under "streams" → "${finding.resource}".`)
+      : finding.detail;
+    return { ...finding, ...(detail ? { detail } : {}), fixes: [] };
   }
   const fixes = finding.fixes.filter((fix) => fix.edits.every((e) => e.file !== planPath));
   return fixes.length === finding.fixes.length ? finding : { ...finding, fixes };

@@ -1,6 +1,5 @@
 import type { StreamRule } from './rule';
 import { meta } from './rule';
-import { streamName } from './messages';
 
 /** alias/aws/kinesis in any of the forms the provider accepts: alias name, bare name, alias ARN. */
 const MANAGED = /^(alias\/aws\/kinesis|aws\/kinesis|arn:aws[\w-]*:kms:[\w-]+:\d{12}:alias\/aws\/kinesis)$/;
@@ -13,7 +12,8 @@ export const rule: StreamRule = {
     if (s.attr('encryption_type')?.value !== 'KMS') return [];
     if (typeof key?.value !== 'string' || !MANAGED.test(key.value)) return [];
     return [{
-      message: `${streamName(s)} is encrypted with the AWS-managed key (${key.value}): you cannot restrict who may decrypt through a key policy, audit key use separately, or share the stream across accounts. Use a customer-managed aws_kms_key if that matters.`,
+      message: 'Encrypted with the AWS-managed key alias/aws/kinesis',
+      detail: `${key.value} is managed by AWS: you cannot restrict who may decrypt through a key policy, audit key use separately, or share the stream across accounts. Use a customer-managed aws_kms_key if that matters.`,
       at: key.at,
     }];
   },

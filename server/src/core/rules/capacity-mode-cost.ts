@@ -3,7 +3,8 @@ import type { StreamFacts } from '../model/streamFacts';
 import type { StreamRule } from './rule';
 import { meta } from './rule';
 import { setModeEdits } from './fixHelpers';
-import { percent, plural, streamName } from './messages';
+import { percent, plural } from './messages';
+import { withDelta } from './fixDelta';
 import { formatUsd } from '../pricing/format';
 import type { Estimate } from '../pricing/estimate';
 import {
@@ -52,7 +53,8 @@ export const rule: StreamRule = {
     if (!worth(saved)) {
       // Only Advantage saves: an account-level decision, so no fix on this stream.
       return [{
-        message: `${streamName(s)} would cost ${formatUsd(advantage!.usd)}/month on-demand at On-demand Advantage rates instead of ${formatUsd(current.monthlyUsd)}/month ${currentName} for the declared load${per} (${percent(advantage!.saved / current.monthlyUsd)} less); ${advantage!.words}`,
+        message: `On-demand Advantage: ${formatUsd(advantage!.usd)}/mo, not ${formatUsd(current.monthlyUsd)}/mo${per} (${percent(advantage!.saved / current.monthlyUsd)} less)`,
+        detail: `It would cost ${formatUsd(advantage!.usd)}/month on-demand at On-demand Advantage rates instead of ${formatUsd(current.monthlyUsd)}/month ${currentName} for the declared load${per} (${percent(advantage!.saved / current.monthlyUsd)} less); ${advantage!.words}`,
         at,
       }];
     }
@@ -62,8 +64,10 @@ export const rule: StreamRule = {
       : toOnDemand && s.usage.advantage
         ? ` ${ADVANTAGE_COMMITMENT_SHORT}`
         : '';
+    const otherShort = toOnDemand ? (s.usage.advantage ? 'On-demand (Advantage)' : 'On-demand') : `Provisioned (${plural(shards, 'shard')})`;
     return [{
-      message: `${streamName(s)} would cost ${amounts} for the declared load${per} (${percent(saved / current.monthlyUsd)} less).${alsoAdvantage}`,
+      message: `${otherShort}: ${formatUsd(other.monthlyUsd)}/mo, not ${formatUsd(current.monthlyUsd)}/mo${per} (${percent(saved / current.monthlyUsd)} less)`,
+      detail: `It would cost ${amounts} for the declared load${per} (${percent(saved / current.monthlyUsd)} less).${alsoAdvantage}`,
       at,
       fixes: switchFix(s, toOnDemand, required),
       // Two figures and a saving: no single amount to add up over instances, so each stays "per instance".
@@ -105,7 +109,8 @@ function switchFix(s: StreamFacts, toOnDemand: boolean, required: number | null)
     edits = mode && add ? [...mode, add] : undefined;
   }
   if (!edits) return [];
-  return [{ title: toOnDemand ? 'Switch to on-demand mode' : `Switch to provisioned mode with ${required} shards`, edits, isSuggestion: true }];
+  const title = toOnDemand ? 'Switch to ON_DEMAND' : `Switch to PROVISIONED, ${plural(required!, 'shard')}`;
+  return withDelta([{ title, edits, isSuggestion: true }], s, toOnDemand ? { mode: 'ON_DEMAND', shards: null } : { mode: 'PROVISIONED', shards: required });
 }
 
 function concat(a: TextEdit[] | undefined, b: TextEdit[]): TextEdit[] | undefined {

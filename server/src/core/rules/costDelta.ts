@@ -35,3 +35,33 @@ function delta(from: Estimate, to: Estimate): { known: number; rates: string[] }
   for (const b of from.components) if (!to.components.some((c) => c.id === b.id)) known -= b.monthlyUsd ?? 0;
   return { known, rates };
 }
+
+/**
+ * The monthly change a fix makes, priced by the shared model: `to` is the stream with the fix applied. Known only
+ * when every component that differs is known on both sides (a component unknown on both sides with the same
+ * quantity and price cancels out) and the prices are the region's own; else undefined.
+ */
+export function fixDeltaUsd(from: Estimate, to: Estimate): number | undefined {
+  if (from.fallback || to.fallback) return undefined;
+  let sum = 0;
+  const ids = new Set([...from.components, ...to.components].map((c) => c.id));
+  for (const id of ids) {
+    const [b, c] = [from.components.find((x) => x.id === id), to.components.find((x) => x.id === id)];
+    const [before, after] = [b?.monthlyUsd ?? (b ? null : 0), c?.monthlyUsd ?? (c ? null : 0)];
+    if (before === null || after === null) {
+      const same = b && c && before === null && after === null && b.quantity === c.quantity && b.unitPriceUsd === c.unitPriceUsd;
+      if (same) continue;
+      return undefined;
+    }
+    sum += after - before;
+  }
+  return sum;
+}
+
+/** "Set shard_count = 4 (+$21.90/mo)", "… (−$218.37/mo)"; the title alone when the change is unknown (never $0.00
+ *  for unknown). A change under half a cent is written as it is ("+$0.00/mo" is a priced nothing, not an unknown). */
+export function titleWithDelta(title: string, usd: number | undefined, per = ''): string {
+  if (usd === undefined || !Number.isFinite(usd)) return title;
+  const sign = usd < 0 ? '\u2212' : '+';
+  return `${title} (${sign}${formatUsd(Math.abs(usd))}/mo${per})`;
+}

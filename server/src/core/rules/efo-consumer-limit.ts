@@ -1,6 +1,5 @@
 import type { StreamRule } from './rule';
 import { meta } from './rule';
-import { streamName } from './messages';
 import { MAX_EFO_CONSUMERS_PER_STREAM, MAX_EFO_CONSUMERS_PER_STREAM_ADVANTAGE } from '../capacity/limits';
 
 export const rule: StreamRule = {
@@ -16,7 +15,8 @@ export const rule: StreamRule = {
       ? `a stream allows ${limit} with On-demand Advantage`
       : `a stream allows ${limit} (${MAX_EFO_CONSUMERS_PER_STREAM_ADVANTAGE} only for on-demand streams with account-level On-demand Advantage)`;
     return [{
-      message: `${streamName(s)} has ${efo} enhanced fan-out consumers; ${why}, so registering the rest fails with LimitExceededException.`,
+      message: `${efo} enhanced fan-out consumers, a stream allows ${limit}`,
+      detail: `${why[0].toUpperCase()}${why.slice(1)}, so registering the rest fails with LimitExceededException.`,
       at: s.header,
     }];
   },

@@ -1,6 +1,7 @@
 import type { StreamRule } from './rule';
 import { meta } from './rule';
-import { mib, perInstance, streamName } from './messages';
+import { mib, perInstance, plural } from './messages';
+import { formatUsd } from '../pricing/format';
 import { deltaUsd, describeDelta } from './costDelta';
 import { SHARD_GET_RECORDS_CALLS_PER_SEC, SHARD_SHARED_READ_BYTES_PER_SEC } from '../capacity/limits';
 
@@ -22,10 +23,13 @@ export const rule: StreamRule = {
     if (demand > capacity || readers > SHARD_GET_RECORDS_CALLS_PER_SEC) return [];
     const [shared, now] = [s.estimate({ efoConsumers: 0, standardConsumers: readers }), s.estimate()];
     const cost = describeDelta(shared, now);
+    const usd = deltaUsd(shared, now);
+    const consumers = plural(efo, 'EFO consumer');
     return [{
-      message: `${streamName(s)} pays ${cost}${perInstance(s)} for ${efo} enhanced fan-out consumer${efo === 1 ? '' : 's'}, but all ${readers} readers together need ${mib(demand)} of the ${mib(capacity)} shared read capacity and ${readers} of the ${SHARD_GET_RECORDS_CALLS_PER_SEC} GetRecords calls/s per shard: standard consumers would do, unless you need EFO's ${EFO_LATENCY} propagation instead of ${SHARED_LATENCY}.`,
+      message: usd === undefined ? `${consumers} where shared reads would do` : `${consumers} ${efo === 1 ? 'costs' : 'cost'} ${formatUsd(usd)}/mo${perInstance(s)}; shared reads would do`,
+      detail: `EFO costs ${cost}${perInstance(s)}, but all ${readers} readers together need ${mib(demand)} of the ${mib(capacity)} shared read capacity and ${readers} of the ${SHARD_GET_RECORDS_CALLS_PER_SEC} GetRecords calls/s per shard: standard consumers would do, unless you need EFO's ${EFO_LATENCY} propagation instead of ${SHARED_LATENCY}.`,
       at: s.header,
-      monthlyUsd: deltaUsd(shared, now),
+      monthlyUsd: usd,
     }];
   },
 };

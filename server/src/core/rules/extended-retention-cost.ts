@@ -1,7 +1,9 @@
 import type { StreamRule } from './rule';
 import { meta } from './rule';
 import { setValueFix } from './fixHelpers';
-import { perInstance, streamName } from './messages';
+import { perInstance } from './messages';
+import { withDelta } from './fixDelta';
+import { formatUsd } from '../pricing/format';
 import { componentsUsd, describeComponents } from './retentionCost';
 import { LONG_TERM_RETENTION_AFTER_HOURS, RETENTION_HOURS } from '../capacity/limits';
 
@@ -16,11 +18,13 @@ export const rule: StreamRule = {
     // On-demand Advantage has one retention line from 24 h on.
     const ids = ['extended-retention', 'on-demand-extended-retention', 'advantage-retention'] as const;
     const cost = describeComponents(s, [...ids]);
+    const usd = componentsUsd(s, [...ids]);
     return [{
-      message: `${streamName(s)} keeps data for ${r} h; retention beyond 24 h adds ${cost}${perInstance(s)}. Keep 24 h unless consumers need to replay older data.`,
+      message: usd === undefined ? `Retention ${r} h is billed as extended retention (amount unknown)` : `Retention ${r} h adds ${formatUsd(usd)}/mo${perInstance(s)}`,
+      detail: `Retention beyond 24 h adds ${cost}${perInstance(s)}. Keep 24 h unless consumers need to replay older data.`,
       at: attr.at,
-      fixes: setValueFix(attr, String(RETENTION_HOURS.default), false, true),
-      monthlyUsd: componentsUsd(s, [...ids]),
+      fixes: withDelta(setValueFix(attr, String(RETENTION_HOURS.default), false, true), s, { retentionHours: RETENTION_HOURS.default }),
+      monthlyUsd: usd,
     }];
   },
 };

@@ -10,7 +10,7 @@ import { realignAfterRemoving } from '../fixes/alignGroup';
 export function setValueFix(fact: AttrFact, newText: string, preferred = false, isSuggestion = false): Fix[] {
   if (!fact.origin) return [];
   const own = fact.origin.file === fact.attr.file.path && sameRange(fact.origin.range, fact.at.range);
-  const where = own ? '' : ` (where its value is set: ${baseName(fact.origin.file)}:${fact.origin.range.start.line + 1})`;
+  const where = own ? '' : ` in ${baseName(fact.origin.file)}:${fact.origin.range.start.line + 1}`;
   return [{ title: `Set ${fact.name} = ${newText}${where}`, edits: [replaceAt(fact.origin, newText)], preferred, isSuggestion }];
 }
 

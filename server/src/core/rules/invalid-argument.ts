@@ -20,7 +20,7 @@ export const rule: StreamRule = {
     const range = (fact: AttrFact | undefined, min: number, max: number, what: string) => {
       const v = fact?.value;
       if (fact && typeof v === 'number' && (v < min || v > max || !Number.isInteger(v))) {
-        out.push({ message: `${fact.name} = ${v} is invalid: ${what} must be a whole number from ${min} to ${max}.`, at: fact.at });
+        out.push({ message: `${fact.name} = ${v} is invalid: use a whole number from ${min} to ${max}`, detail: `${what[0].toUpperCase()}${what.slice(1)} must be a whole number from ${min} to ${max}.`, at: fact.at });
       }
     };
     range(s.attr('retention_period'), RETENTION_HOURS.min, RETENTION_HOURS.max, 'retention (hours)');
@@ -29,7 +29,7 @@ export const rule: StreamRule = {
     // rejects > 0, which shard-count-mode-conflict says). An unknown mode decides nothing.
     const shards = s.attr('shard_count');
     if (s.mode === 'PROVISIONED' && shards && typeof shards.value === 'number' && (shards.value < 1 || !Number.isInteger(shards.value))) {
-      out.push({ message: `shard_count = ${shards.value} is invalid: a PROVISIONED stream needs a whole number of shards, at least 1.`, at: shards.at });
+      out.push({ message: `shard_count = ${shards.value} is invalid: use a whole number, at least 1`, detail: 'A PROVISIONED stream needs a whole number of shards, at least 1.', at: shards.at });
     }
     oneOf(out, s.attr('encryption_type'), ENCRYPTION_TYPES);
     oneOf(out, s.modeAttr, STREAM_MODES);
@@ -37,7 +37,7 @@ export const rule: StreamRule = {
     if (metrics && Array.isArray(metrics.value)) {
       for (const m of metrics.value) {
         if (typeof m === 'string' && !SHARD_LEVEL_METRICS.includes(m)) {
-          out.push({ message: `"${m}" is not a shard-level metric${hint(m, SHARD_LEVEL_METRICS)}; valid: ${SHARD_LEVEL_METRICS.join(', ')}.`, at: elementAt(metrics, m) });
+          out.push({ message: `"${m}" is not a shard-level metric${hint(m, SHARD_LEVEL_METRICS)}`, detail: `Valid: ${SHARD_LEVEL_METRICS.join(', ')}.`, at: elementAt(metrics, m) });
         }
       }
     }
@@ -47,7 +47,7 @@ export const rule: StreamRule = {
 
 function oneOf(out: Report[], fact: AttrFact | undefined, allowed: string[]): void {
   if (fact && typeof fact.value === 'string' && !allowed.includes(fact.value)) {
-    out.push({ message: `${fact.name} = "${fact.value}" is invalid${hint(fact.value, allowed)}: use one of ${allowed.map((a) => `"${a}"`).join(', ')}.`, at: fact.at });
+    out.push({ message: `${fact.name} = "${fact.value}" is invalid${hint(fact.value, allowed)}: use one of ${allowed.map((a) => `"${a}"`).join(', ')}`, at: fact.at });
   }
 }
 

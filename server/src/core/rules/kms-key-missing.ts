@@ -1,7 +1,6 @@
 import type { StreamRule } from './rule';
 import { meta } from './rule';
 import { addArgumentsFix, setValueFix } from './fixHelpers';
-import { streamName } from './messages';
 import { MANAGED_KEY } from './missing-kms';
 
 export const rule: StreamRule = {
@@ -13,7 +12,8 @@ export const rule: StreamRule = {
     // null is how Terraform spells "not set"; an empty string is no key either.
     if (key && key.value !== '' && key.value !== null) return [];
     return [{
-      message: `${streamName(s)} sets encryption_type = "KMS" but ${!key ? 'no' : key.value === null ? 'a null' : 'an empty'} kms_key_id: terraform plan passes and apply fails. Name a key (or "${MANAGED_KEY}").`,
+      message: `encryption_type = "KMS" with ${!key ? 'no' : key.value === null ? 'a null' : 'an empty'} kms_key_id: apply fails`,
+      detail: `terraform plan passes and apply fails. Name a key (or "${MANAGED_KEY}").`,
       // On the empty key when there is one, else on the "KMS" that needs a key (as the docs page shows).
       at: key ? key.at : type.at,
       fixes: key

@@ -1,7 +1,9 @@
 import type { StreamRule } from './rule';
 import { meta } from './rule';
 import { setValueFix } from './fixHelpers';
-import { perInstance, streamName } from './messages';
+import { perInstance } from './messages';
+import { withDelta } from './fixDelta';
+import { formatUsd } from '../pricing/format';
 import { componentsUsd, describeComponents } from './retentionCost';
 import { LONG_TERM_RETENTION_AFTER_HOURS } from '../capacity/limits';
 
@@ -18,20 +20,23 @@ export const rule: StreamRule = {
     // Replays of old data are priced only when replay_gib_per_month is declared (and the table has the price).
     const retrieval = describeComponents(s, ['long-term-retrieval']);
     const reading = retrieval ? `reading it back adds ${retrieval}` : 'reading data older than 7 days is billed per GB';
+    // The retention bill: long-term storage, extended retention (Advantage: one line for both), and reads of data older
+    // than 7 days.
+    const usd = componentsUsd(s, [
+      'long-term-retention',
+      'on-demand-long-term-retention',
+      'extended-retention',
+      'on-demand-extended-retention',
+      'long-term-retrieval',
+      'advantage-retention',
+    ]);
+    const days = `${r} h (${Math.round(r / 24)} days)`;
     return [{
-      message: `${streamName(s)} keeps data for ${r} h (${Math.round(r / 24)} days): storing data older than 7 days costs ${longTerm}${perInstance(s)}${extended ? `; any retention over 24 h adds ${extended}` : ''}; ${reading}. Consider 168 h and an archive (e.g. Firehose to S3).`,
+      message: usd === undefined ? `Retention ${days}: data past 7 days is billed per GB` : `Retention ${days} adds ${formatUsd(usd)}/mo${perInstance(s)}`,
+      detail: `Storing data older than 7 days costs ${longTerm}${perInstance(s)}${extended ? `; any retention over 24 h adds ${extended}` : ''}; ${reading}. Consider 168 h and an archive (e.g. Firehose to S3).`,
       at: attr.at,
-      fixes: setValueFix(attr, String(LONG_TERM_RETENTION_AFTER_HOURS), false, true),
-      // The retention bill: long-term storage, extended retention (Advantage: one line for both), and reads of data older
-      // than 7 days.
-      monthlyUsd: componentsUsd(s, [
-        'long-term-retention',
-        'on-demand-long-term-retention',
-        'extended-retention',
-        'on-demand-extended-retention',
-        'long-term-retrieval',
-        'advantage-retention',
-      ]),
+      fixes: withDelta(setValueFix(attr, String(LONG_TERM_RETENTION_AFTER_HOURS), false, true), s, { retentionHours: LONG_TERM_RETENTION_AFTER_HOURS }),
+      monthlyUsd: usd,
     }];
   },
 };

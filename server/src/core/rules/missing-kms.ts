@@ -1,10 +1,11 @@
 import type { StreamRule } from './rule';
 import { meta } from './rule';
 import { addArgumentsFix, setValueFix } from './fixHelpers';
-import { streamName } from './messages';
 
 /** The AWS-managed key: always available, so the fix works in any account. */
 export const MANAGED_KEY = 'alias/aws/kinesis';
+
+const ADVICE = `Without encryption_type = "KMS" Kinesis stores the records unencrypted. Set encryption_type = "KMS" with a kms_key_id (a customer-managed key, or "${MANAGED_KEY}").`;
 
 export const rule: StreamRule = {
   meta: meta('missing-kms', 'warning', true, 'Stream data is not encrypted at rest with KMS (encryption_type absent or "NONE").'),
@@ -14,7 +15,8 @@ export const rule: StreamRule = {
     const keyArg: [string, string][] = hasKey ? [] : [['kms_key_id', JSON.stringify(MANAGED_KEY)]];
     if (!type) {
       return [{
-        message: `${streamName(s)} is not encrypted at rest: encryption_type is not set, and Terraform's default is "NONE". Set encryption_type = "KMS".`,
+        message: 'Not encrypted at rest: encryption_type is unset (default "NONE")',
+        detail: ADVICE,
         at: s.header,
         fixes: addArgumentsFix(s, [['encryption_type', '"KMS"'], ...keyArg], `Encrypt with KMS (encryption_type = "KMS"${hasKey ? '' : `, kms_key_id = "${MANAGED_KEY}"`})`, true),
       }];
@@ -27,7 +29,8 @@ export const rule: StreamRule = {
       if (add) fixes[0] = { ...fixes[0], title: `Encrypt with KMS (encryption_type = "KMS", kms_key_id = "${MANAGED_KEY}")`, edits: [...fixes[0].edits, ...add.edits] };
     }
     return [{
-      message: `${streamName(s)} is not encrypted at rest: encryption_type is ${type.value === null ? 'null, so Terraform\'s default "NONE" applies' : '"NONE"'}. Set encryption_type = "KMS".`,
+      message: `Not encrypted at rest: encryption_type is ${type.value === null ? 'null (default "NONE")' : '"NONE"'}`,
+      detail: ADVICE,
       at: type.at,
       fixes,
     }];

@@ -24,9 +24,24 @@ export function moduleNotAnalysedFinding(u: UnresolvedCall): Omit<Finding, 'seve
   if (!source) return undefined;
   return {
     ruleId: rule.meta.id,
-    message: `${u.address} (${KIND_NAMES[u.kind]} source) not analysed: ${u.reason}`,
+    message: short(`Module not analysed (${KIND_NAMES[u.kind]} source): `, u.reason),
+    detail: `${u.address}: ${u.reason}.`,
     ...locationOf(source),
     resource: null,
     fixes: [],
   };
+}
+
+/** A message over this many characters keeps only what to do; the detail has the whole reason. */
+const MAX_MESSAGE = 90;
+
+function short(head: string, reason: string): string {
+  return head.length + reason.length <= MAX_MESSAGE ? head + reason : head + action(reason);
+}
+
+/** What to do, from a reason like "it is not in .terraform/modules/modules.json: run terraform init". */
+function action(reason: string): string {
+  const at = reason.lastIndexOf(': ');
+  const last = at < 0 ? reason : reason.slice(at + 2);
+  return last.startsWith('run ') ? last : 'its code cannot be read';
 }

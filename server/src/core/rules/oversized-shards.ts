@@ -1,7 +1,8 @@
 import type { StreamRule } from './rule';
 import { meta } from './rule';
 import { setValueFix } from './fixHelpers';
-import { limitWords, perInstance, percent, plural, reshardNote, streamName } from './messages';
+import { limitWords, perInstance, percent, plural, reshardNote } from './messages';
+import { withDelta } from './fixDelta';
 import { formatUsd } from '../pricing/format';
 
 export const rule: StreamRule = {
@@ -16,9 +17,10 @@ export const rule: StreamRule = {
     const saved = s.estimate().monthlyUsd - s.estimate({ shards: required }).monthlyUsd;
     const binding = s.sizing!.perLimit.find((p) => p.limit === s.sizing!.binding)!;
     return [{
-      message: `${streamName(s)} has ${s.shardCount} shards but its declared load needs ${required} at the ${percent(s.settings.config.targetUtilization)} target utilisation (${limitWords(binding)}); ${plural(required, 'shard')} would save ${formatUsd(saved)}/month${perInstance(s)}${reshardNote(s.shardCount, required)}.`,
+      message: `${s.shardCount} shards, load needs ${required}: ${formatUsd(saved)}/mo${perInstance(s)} idle`,
+      detail: `At the ${percent(s.settings.config.targetUtilization)} target utilisation ${limitWords(binding)} sets the number: ${plural(required, 'shard')} would save ${formatUsd(saved)}/month${perInstance(s)}${reshardNote(s.shardCount, required)}.`,
       at: shards.at,
-      fixes: setValueFix(shards, String(required), true),
+      fixes: withDelta(setValueFix(shards, String(required), true), s, { shards: required }),
       monthlyUsd: saved,
     }];
   },

@@ -5,7 +5,10 @@ import type { StreamFacts } from '../model/streamFacts';
 import { REPOSITORY_URL, VERSION } from '../version';
 
 export interface Report {
+  /** The fact and its number, one short sentence without the resource address (Finding.message). */
   message: string;
+  /** The arithmetic and the advice (Finding.detail). */
+  detail?: string;
   at: Location;
   fixes?: Fix[];
   /** The monthly amount (USD, this instance) the message quotes, when known: a finding merged over several

@@ -1,7 +1,6 @@
 import type { Report, StreamRule } from './rule';
 import { meta } from './rule';
 import { addArgumentsFix, removeArgumentFix } from './fixHelpers';
-import { streamName } from './messages';
 import { isKnown } from '../expr/values';
 import type { StreamFacts } from '../model/streamFacts';
 
@@ -21,7 +20,8 @@ export const rule: StreamRule = {
     // The provider rejects only shard_count > 0 on ON_DEMAND (`shard_count = 0` is accepted, as unset is).
     if (s.mode === 'ON_DEMAND' && present && !(typeof shards.value === 'number' && shards.value <= 0)) {
       out.push({
-        message: `${streamName(s)} is ON_DEMAND but sets shard_count: terraform plan fails with "shard_count must not be set when stream_mode is ON_DEMAND". Remove shard_count.`,
+        message: 'shard_count is set on an ON_DEMAND stream: plan fails',
+        detail: 'terraform plan fails with "shard_count must not be set when stream_mode is ON_DEMAND". Remove shard_count.',
         at: shards.at,
         fixes: [{ ...removeArgumentFix(s.block, shards), preferred: true }],
       });
@@ -29,7 +29,8 @@ export const rule: StreamRule = {
     if (s.mode === 'PROVISIONED' && !present && !s.attr('warm_throughput_mib_ps')) {
       const n = s.sizing?.requiredShards ?? 1;
       out.push({
-        message: `${streamName(s)} is PROVISIONED${why(s)} but has no shard_count, which provisioned mode requires.`,
+        message: 'No shard_count, which PROVISIONED mode requires',
+        detail: `The stream is PROVISIONED${why(s)} but has no shard_count, which provisioned mode requires.`,
         at: s.header,
         // Where a dynamic block decides the mode, other inputs may make it ON_DEMAND, where shard_count is rejected.
         fixes: shards || s.modeDynamic ? [] : addArgumentsFix(s, [['shard_count', String(n)]], `Add shard_count = ${n}${s.sizing?.requiredShards ? ' (what the declared load needs)' : ''}`, true),
@@ -40,7 +41,8 @@ export const rule: StreamRule = {
     // odd one out, so the fix removes it and keeps the shards the stream runs on.
     if (warm && isKnown(warm.value) && warm.value !== null && present && s.mode === 'PROVISIONED') {
       out.push({
-        message: `${streamName(s)} sets both warm_throughput_mib_ps and shard_count, which conflict: warm throughput is for on-demand streams. Remove warm_throughput_mib_ps, or switch to on-demand and remove shard_count.`,
+        message: 'warm_throughput_mib_ps conflicts with shard_count',
+        detail: 'Warm throughput is for on-demand streams. Remove warm_throughput_mib_ps, or switch to on-demand and remove shard_count.',
         at: warm.at,
         fixes: [removeArgumentFix(s.block, warm)],
       });

@@ -10,7 +10,9 @@ export const rule: PipelineRule = {
 export function syntaxErrorFindings(file: SourceFile): Omit<Finding, 'severity'>[] {
   return file.syntaxErrors.map((d) => ({
     ruleId: rule.meta.id,
-    message: d.detail ? `${d.summary}: ${d.detail}` : d.summary,
+    // Terraform's summary is the short sentence; its detail explains (the hover's related information).
+    message: d.summary,
+    ...(d.detail ? { detail: d.detail } : {}),
     file: file.path,
     range: d.range,
     resource: null,

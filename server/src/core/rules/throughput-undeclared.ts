@@ -1,8 +1,13 @@
 import type { StreamRule } from './rule';
 import { meta } from './rule';
-import { streamName } from './messages';
 import { insertLinesAbove } from '../fixes/edits';
 import { SHARD_WRITE_RECORDS_PER_SEC } from '../capacity/limits';
+
+const MESSAGE = 'No declared load: shard count and usage costs unchecked';
+const WHY = 'Without the expected write rate and readers, shard sizing and usage costs cannot be checked.';
+export const ANNOTATION_ADVICE = 'Add a "# kinesis-lint: records_per_sec=… avg_record_kib=…" comment above the block.';
+/** Where a comment cannot be written (JSON, a plan file): the config file's "streams". */
+export const CONFIG_ADVICE = 'Declare it under "streams" in .kinesis-lint.json.';
 
 export const rule: StreamRule = {
   meta: meta('throughput-undeclared', 'hint', true, 'No declared load: shard sizing and usage costs cannot be checked.'),
@@ -18,10 +23,11 @@ export const rule: StreamRule = {
     const template = `# kinesis-lint: records_per_sec=${records} avg_record_kib=1 consumers=0`;
     // JSON has no comments: there the load is declared under "streams" in .kinesis-lint.json, and no fix is offered.
     if (s.block.file.syntax === 'json') {
-      return [{ message: `${streamName(s)} declares no expected load, so its shard count and usage costs cannot be checked. Declare it under "streams" in .kinesis-lint.json.`, at: s.header }];
+      return [{ message: MESSAGE, detail: `${WHY} ${CONFIG_ADVICE}`, at: s.header }];
     }
     return [{
-      message: `${streamName(s)} declares no expected load, so its shard count and usage costs cannot be checked. Add a "# kinesis-lint: records_per_sec=… avg_record_kib=…" comment above it.`,
+      message: MESSAGE,
+      detail: `${WHY} ${ANNOTATION_ADVICE}`,
       at: s.header,
       fixes: [{
         title: 'Declare expected throughput (kinesis-lint annotation)',

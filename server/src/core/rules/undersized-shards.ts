@@ -1,7 +1,8 @@
 import type { StreamRule } from './rule';
 import { meta } from './rule';
 import { setValueFix } from './fixHelpers';
-import { limitName, limitWords, percent, reshardNote, streamName } from './messages';
+import { limitName, limitWords, percent, plural, reshardNote } from './messages';
+import { withDelta } from './fixDelta';
 import { peakUtilization } from '../capacity/sizing';
 import { UPDATE_SHARD_COUNT_MAX_SHARDS } from '../capacity/limits';
 
@@ -17,15 +18,18 @@ export const rule: StreamRule = {
     // Past UpdateShardCount's 10,000 shards no shard_count can be applied: say so and offer no fix.
     if (required > UPDATE_SHARD_COUNT_MAX_SHARDS) {
       return [{
-        message: `${streamName(s)} needs more than ${UPDATE_SHARD_COUNT_MAX_SHARDS.toLocaleString('en-US')} shards for its declared load at the ${target} target utilisation (${limitWords(binding)}), more than UpdateShardCount gives one stream; split the load or use ON_DEMAND.`,
+        message: `Load needs more than ${UPDATE_SHARD_COUNT_MAX_SHARDS.toLocaleString('en-US')} shards, more than one stream can have`,
+        detail: `At the ${target} target utilisation, ${limitWords(binding)} sets the number; UpdateShardCount gives one stream at most ${UPDATE_SHARD_COUNT_MAX_SHARDS.toLocaleString('en-US')} shards. Split the load or use ON_DEMAND.`,
         at: shards.at,
         fixes: [],
       }];
     }
+    const at = peak ? `${limitName(peak.limit)} at ${percent(peak.utilization)}` : `${target} target`;
     return [{
-      message: `${streamName(s)} needs ${required} shards for its declared load at the ${target} target utilisation but has ${s.shardCount}: ${limitWords(binding)} sets the number${peak ? `; at ${s.shardCount} the peak uses ${percent(peak.utilization)} of its ${limitName(peak.limit)} capacity` : ''}${reshardNote(s.shardCount, required)}.`,
+      message: `${plural(s.shardCount, 'shard')}, load needs ${required} (${at})`,
+      detail: `At the ${target} target utilisation ${limitWords(binding)} sets the number: ${required} shards${peak ? `; at ${s.shardCount} the peak uses ${percent(peak.utilization)} of its ${limitName(peak.limit)} capacity` : ''}${reshardNote(s.shardCount, required)}.`,
       at: shards.at,
-      fixes: setValueFix(shards, String(required), true),
+      fixes: withDelta(setValueFix(shards, String(required), true), s, { shards: required }),
     }];
   },
 };

@@ -34,8 +34,7 @@ export function codeActions(
         const edit = versionedEdit(fix.edits, versions);
         if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred === true, edit });
       }
-      const ignore = doc && ignoreAction(store, finding, diagnostic, doc, versions);
-      if (ignore) actions.push(ignore);
+      if (doc) actions.push(...ignoreActions(store, finding, diagnostic, doc, versions));
       const docs = ruleMeta(finding.ruleId)?.docsUrl;
       if (docs) {
         actions.push({
@@ -66,31 +65,44 @@ function findingFor(store: AnalysisStore, diagnostic: Diagnostic, file: string):
   return same.length === 1 ? same[0] : undefined;
 }
 
-/** `# kinesis-lint-ignore: <rule> <reason>` above the resource (or above the line, for a file-level finding). */
-function ignoreAction(
+/**
+ * Where the reason goes. VS Code's client turns it into a selected snippet placeholder (client/src/ignoreSnippet.ts):
+ * LSP 3.17 has no snippet text edits, so other clients insert it as it is, for the user to overwrite.
+ */
+export const REASON_PLACEHOLDER = '<reason>';
+
+/**
+ * `# kinesis-lint-ignore: <rule> <reason>` above the resource (or above the line, for a file-level finding), and
+ * `# kinesis-lint-ignore-file: <rule> <reason>` on the first line of the file.
+ */
+function ignoreActions(
   store: AnalysisStore, finding: Finding, diagnostic: Diagnostic, doc: TextDocument, versions: EditVersions,
-): CodeAction | undefined {
+): CodeAction[] {
   // Syntax errors cannot be ignored, and a config problem sits in JSON, which has no comments; nor has a .tf.json
   // file. A module terraform init installed is not the user's to annotate (the next init overwrites it).
-  if (finding.ruleId === 'syntax-error' || finding.ruleId === 'invalid-config') return undefined;
-  if (finding.file.endsWith('.json') || isInstalledModuleFile(finding.file)) return undefined;
+  if (finding.ruleId === 'syntax-error' || finding.ruleId === 'invalid-config') return [];
+  if (finding.file.endsWith('.json') || isInstalledModuleFile(finding.file)) return [];
   const stream = finding.resource ? store.stream(finding.resource) : undefined;
   const line = stream && stream.file === finding.file ? stream.range.start.line : finding.range.start.line;
+  const here = commentLine(doc, line, `# kinesis-lint-ignore: ${finding.ruleId} ${REASON_PLACEHOLDER}`);
+  const file = commentLine(doc, 0, `# kinesis-lint-ignore-file: ${finding.ruleId} ${REASON_PLACEHOLDER}`, false);
+  const out: CodeAction[] = [];
+  for (const [title, edit] of [
+    [`Ignore ${finding.ruleId} for ${stream ? 'this resource' : 'this line'}`, here],
+    [`Ignore ${finding.ruleId} for this file`, file],
+  ] as const) {
+    const versioned = versionedEdit([{ file: finding.file, ...edit }], versions);
+    if (versioned) out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: versioned });
+  }
+  return out;
+}
+
+/** A comment line inserted above `line`, with its indentation (or none) and the file's line break. */
+function commentLine(doc: TextDocument, line: number, comment: string, indented = true): Omit<TextEdit, 'file'> {
   const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-  const indent = /^[ \t]*/.exec(text)![0];
-  const eol = text.endsWith('\r\n') ? '\r\n' : '\n';
-  const edit = versionedEdit([{
-    file: finding.file,
-    range: { start: { line, character: 0 }, end: { line, character: 0 } },
-    newText: `${indent}# kinesis-lint-ignore: ${finding.ruleId} <reason>${eol}`,
-  }], versions);
-  if (!edit) return undefined;
-  return {
-    title: `Ignore ${finding.ruleId} for ${stream ? 'this resource' : 'this line'}`,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
-    edit,
-  };
+  const indent = indented ? /^[ \t]*/.exec(text)![0] : '';
+  const eol = /\r\n$/.test(text) || (!/\n$/.test(text) && doc.getText().includes('\r\n')) ? '\r\n' : '\n';
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${comment}${eol}` };
 }
 
 /** The first non-suggestion fix of every finding in the file, dropping any that would overlap one already taken. */
