@@ -44,6 +44,7 @@ import { inlayHints } from './handlers/inlayHints';
 import { codeActions, FIX_ALL_KIND } from './handlers/codeActions';
 import { streamBreakdown, workspaceReport } from './render/breakdown';
 import { summaryPayload } from './render/summary';
+import { STREAMS_REQUEST, streamsPayload } from './render/streams';
 
 export const COST_REPORT_REQUEST = 'kinesisLint/costReport';
 export const STREAM_BREAKDOWN_REQUEST = 'kinesisLint/streamBreakdown';
@@ -239,6 +240,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const stream = resource ? store.stream(resource) : undefined;
     return { markdown: stream ? streamBreakdown(stream, folders[0]) : `No stream ${resource ?? ''} in the last analysis.` };
   }));
+  // The streams view's data; the client asks again after each kinesisLint/costSummary notification.
+  connection.onRequest(STREAMS_REQUEST, lifecycle.request(shapes.optionalObject, () => streamsPayload(store.analyses())));
   connection.onShutdown(async () => {
     lifecycle.shutdown();
     scheduler.dispose();
