@@ -40,3 +40,27 @@ export const streamBreakdownRequest = new RequestType<StreamBreakdownParams, Mar
 );
 
 export const costSummaryNotification = new NotificationType<CostSummary>('kinesisLint/costSummary');
+
+/** One stream of the latest analysis (server/src/lsp/render/streams.ts). */
+export interface StreamItem {
+  /** Full address, e.g. module.ingest.aws_kinesis_stream.events. */
+  resource: string;
+  /** The module calls that create it ("module.a.module.b"); '' in a root module. */
+  caller: string;
+  /** The address inside its module, e.g. aws_kinesis_stream.events. */
+  local: string;
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  moduleUri: string;
+  rootUri: string;
+  /** Exact, a lower bound (`{ atLeast }`), or unknown (null). */
+  monthlyCost: number | { atLeast: number } | null;
+  /** The server's wording of that cost. */
+  costText: string;
+  mode: 'PROVISIONED' | 'ON_DEMAND' | null;
+  shards: number | null;
+  instances: number | null;
+  findings: Record<'error' | 'warning' | 'info' | 'hint', number>;
+}
+
+export const streamsRequest = new RequestType<Record<string, never>, { streams: StreamItem[] }, void>('kinesisLint/streams');

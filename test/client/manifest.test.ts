@@ -190,6 +190,7 @@ describe('extension manifest', () => {
         'kinesisLint/costReport',
         'kinesisLint/costSummary',
         'kinesisLint/streamBreakdown',
+        'kinesisLint/streams',
       ]);
       assert.deepEqual([...literalsIn('server/src/lsp', method)].sort(), [...literalsIn('client/src', method)].sort());
     });
