@@ -1,7 +1,7 @@
 // The custom messages between this client and the kinesis-lint language server (server/src/lsp). The client
 // cannot import the server's project, so the method names and payload shapes are repeated here; keep them in
 // step with the server.
-import { NotificationType, RequestType } from 'vscode-languageclient/node';
+import { NotificationType, RequestType, type WorkspaceEdit } from 'vscode-languageclient/node';
 
 /** The workspace total, sent by the server after every analysis (server/src/lsp/render/summary.ts). */
 export interface CostSummary {
@@ -64,3 +64,14 @@ export interface StreamItem {
 }
 
 export const streamsRequest = new RequestType<Record<string, never>, { streams: StreamItem[] }, void>('kinesisLint/streams');
+
+export interface DeclareLoadParams {
+  textDocument: { uri: string };
+  position: { line: number; character: number };
+  load: { write_mib_per_sec: number; records_per_sec: number; consumers: number };
+}
+
+/** The edit to apply, or why there is none (server/src/lsp/handlers/declareLoad.ts). */
+export type DeclareLoadAnswer = { edit: WorkspaceEdit; resource: string } | { reason: string };
+
+export const declareLoadRequest = new RequestType<DeclareLoadParams, DeclareLoadAnswer, void>('kinesisLint/declareLoad');

@@ -189,6 +189,7 @@ describe('extension manifest', () => {
       assert.deepEqual([...literalsIn('client/src', method)].sort(), [
         'kinesisLint/costReport',
         'kinesisLint/costSummary',
+        'kinesisLint/declareLoad',
         'kinesisLint/streamBreakdown',
         'kinesisLint/streams',
       ]);
