@@ -64,3 +64,22 @@ describe('the Kinesis streams view', function () {
     assert.deepStrictEqual(names(), ['zz_firehose', 'telemetry']);
   });
 });
+
+describe('kinesis-lint: Declare load for this stream…', function () {
+  it('writes the typed load into the stream\'s annotation (the load passed as the argument instead of typed)', async function () {
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, expected.file);
+    const editor = await vscode.window.showTextDocument(uri);
+    const header = expected.resourceHeaderLine;
+    // The example declares write_mib_per_sec and records_per_sec on the line above the resource.
+    assert.match(editor.document.lineAt(header - 1).text, /^# kinesis-lint: write_mib_per_sec=\d+ records_per_sec=\d+$/);
+    editor.selection = new vscode.Selection(header + 2, 4, header + 2, 4);
+    const load = { write_mib_per_sec: 1.5, records_per_sec: 900, consumers: 2 };
+    const applied = await waitFor('the declare-load edit', () => vscode.commands.executeCommand('kinesisLint.declareLoad', load));
+    assert.strictEqual(applied, true);
+    assert.deepStrictEqual([header - 1, header, header + 1].map((l) => editor.document.lineAt(l).text), [
+      '# kinesis-lint: write_mib_per_sec=1.5 records_per_sec=900',
+      '# kinesis-lint: consumers=2',
+      'resource "aws_kinesis_stream" "telemetry" {',
+    ]);
+  });
+});
