@@ -17,7 +17,7 @@ async function declare(text: string, line: number, character: number, load = LOA
 
 async function declaredLoad(text: string) {
   const { streams, of } = await analyze({ 'main.tf': text });
-  return { declared: streams[0].declared, invalid: of('invalid-annotation').length };
+  return { declared: streams[0].declared, readers: streams[0].consumers.standard, invalid: of('invalid-annotation').length };
 }
 
 describe('core/fixes/declareLoad', () => {
@@ -29,9 +29,9 @@ describe('core/fixes/declareLoad', () => {
       assert.equal(result.resource, 'aws_kinesis_stream.s');
       assert.equal(out, 'locals {}\n\n  # kinesis-lint: write_mib_per_sec=2.5 records_per_sec=3000 consumers=2\n  resource "aws_kinesis_stream" "s" {\n    name        = "s"\n    shard_count = 1\n  }\n');
     }
-    const { declared, invalid } = await declaredLoad((await declare(text, 3, 0)).text!);
+    const { declared, readers, invalid } = await declaredLoad((await declare(text, 3, 0)).text!);
     assert.equal(invalid, 0);
-    assert.deepEqual([declared?.writeMiBPerSec, declared?.recordsPerSec, declared?.consumers], [2.5, 3000, 2]);
+    assert.deepEqual([declared?.writeMiBPerSec, declared?.recordsPerSec, readers], [2.5, 3000, 2]);
   });
 
   it('keeps CRLF line endings', async () => {
@@ -58,9 +58,9 @@ describe('core/fixes/declareLoad', () => {
       '}',
       '',
     ].join('\n'));
-    const { declared, invalid } = await declaredLoad(out!);
+    const { declared, readers, invalid } = await declaredLoad(out!);
     assert.equal(invalid, 0);
-    assert.deepEqual(declared, { writeMiBPerSec: 2.5, recordsPerSec: 3000, consumers: 2, avgRecordKiB: 2 });
+    assert.deepEqual([declared?.writeMiBPerSec, declared?.recordsPerSec, declared?.avgRecordKiB, readers], [2.5, 3000, 2, 2]);
   });
 
   it('replaces a bad or empty value of the same key, and leaves other streams and comments alone', async () => {
