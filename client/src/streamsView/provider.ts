@@ -75,7 +75,6 @@ export class StreamsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       item.tooltip = node.tooltip;
       item.iconPath = ICONS[node.severity ?? 'none'];
       item.contextValue = 'stream';
-      item.resourceUri = vscode.Uri.parse(node.uri);
       const r = node.range;
       item.command = {
         command: 'vscode.open',
