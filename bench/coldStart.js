@@ -7,8 +7,8 @@ const { LspClient } = require('./lspClient');
 
 const SERVER = path.join(__dirname, '..', 'server', 'out', 'lsp', 'main.js');
 
-async function coldStart(module, workDir, runIndex) {
-  const client = new LspClient([SERVER, '--stdio'], { logFile: path.join(workDir, `cold-${runIndex}.log`) });
+async function coldStart(module, workDir, runIndex, server = SERVER) {
+  const client = new LspClient([server, '--stdio'], { logFile: path.join(workDir, `cold-${runIndex}.log`) });
   try {
     const uri = pathToFileURL(module.file).href;
     const published = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri, 30_000);

@@ -9,6 +9,7 @@ const path = require('node:path');
 const { writeModules, writeCorpus } = require('./generate');
 const { typingSession } = require('./typingSession');
 const { coldStart } = require('./coldStart');
+const { bundledVsUnbundled } = require('./bundled');
 const { timeCommand, which } = require('./wallTime');
 const { median } = require('./stats');
 const { rows, table, machine } = require('./report');
@@ -65,6 +66,9 @@ async function main() {
     const cold = [];
     for (let r = 0; r < PLAN.cold; r++) cold.push((await coldStart(small, work, r)).ms);
 
+    log('bundled vs unbundled: extension load and server cold start');
+    const bundled = await bundledVsUnbundled(small, work, PLAN.cold);
+
     log('CLI on the corpus, and terraform fmt');
     const terraform = which('terraform');
     const cliArgs = [CLI, corpus.root, '--format', 'json'];
@@ -102,6 +106,7 @@ async function main() {
       hclFirstMs: parsed.firstMs,
       sessions,
       cold: { lines: small.lines, ms: median(cold) },
+      bundled,
       corpus: { ...corpus, cliMs: median(cliMs), terraformMs: terraform ? median(tfMs) : undefined },
       rssMB: Math.max(...runs[GATE].map((s) => s.rssMB)),
       openRssMB: Math.max(...runs[GATE].map((s) => s.openRssMB)),

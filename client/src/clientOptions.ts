@@ -12,7 +12,8 @@ export const CLIENT_NAME = 'kinesis-lint';
 const DEBUG_PORT = 6009;
 
 export function serverOptions(extensionPath: string): ServerOptions {
-  const module = path.join(extensionPath, 'server', 'out', 'lsp', 'main.js');
+  // The bundled server (scripts/bundle.js), beside the bundled client.
+  const module = path.join(extensionPath, 'dist', 'server.js');
   return {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] } },

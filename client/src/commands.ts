@@ -5,6 +5,7 @@ import type { MarkdownView } from './markdownView';
 import { costReportRequest, streamBreakdownRequest } from './protocol';
 import type { ServerConnection } from './serverConnection';
 import { updatePrices } from './updatePrices';
+import { declareLoadCommand } from './declareLoad/command';
 
 export function registerCommands(server: ServerConnection, view: MarkdownView, extensionPath: string): vscode.Disposable[] {
   return [
@@ -35,6 +36,14 @@ export function registerCommands(server: ServerConnection, view: MarkdownView, e
     ),
     vscode.commands.registerCommand('kinesisLint.restartServer', () => reportFailure(() => server.restart())),
     vscode.commands.registerCommand('kinesisLint.showOutput', () => server.showOutput()),
+    // Resolves to whether the annotation was written (the e2e suite passes the load as an argument).
+    vscode.commands.registerCommand('kinesisLint.declareLoad', async (load?: unknown) => {
+      let applied = false;
+      await reportFailure(async () => {
+        applied = await declareLoadCommand(server, load);
+      });
+      return applied;
+    }),
     vscode.commands.registerCommand('kinesisLint.updatePrices', () => reportFailure(() => Promise.resolve(updatePrices(extensionPath, () => server.restart())))),
   ];
 }

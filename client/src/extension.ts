@@ -6,10 +6,16 @@ import { MarkdownView } from './markdownView';
 import { ServerConnection } from './serverConnection';
 import { CostStatusBar } from './statusBar';
 import { registerIgnoreSnippet } from './ignoreSnippet';
+import { registerStreamsView, type StreamsTreeProvider } from './streamsView/provider';
 
 let server: ServerConnection | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate returns (vscode.extensions.getExtension(...).exports): the streams view, for the e2e suite. */
+export interface KinesisLintApi {
+  streamsView: StreamsTreeProvider;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<KinesisLintApi> {
   server = new ServerConnection(context.extensionPath);
   const statusBar = new CostStatusBar();
   const view = new MarkdownView();
@@ -21,8 +27,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerCommands(server, view, context.extensionPath),
     registerIgnoreSnippet(),
   );
+  // Before the start, so that it hears the first analysis.
+  const streamsView = registerStreamsView(server, context);
   // Not awaited: activation finishes at once; the status bar shows "starting" until the server is up.
   void server.start();
+  return { streamsView };
 }
 
 export async function deactivate(): Promise<void> {

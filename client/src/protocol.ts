@@ -1,7 +1,7 @@
 // The custom messages between this client and the kinesis-lint language server (server/src/lsp). The client
 // cannot import the server's project, so the method names and payload shapes are repeated here; keep them in
 // step with the server.
-import { NotificationType, RequestType } from 'vscode-languageclient/node';
+import { NotificationType, RequestType, type WorkspaceEdit } from 'vscode-languageclient/node';
 
 /** The workspace total, sent by the server after every analysis (server/src/lsp/render/summary.ts). */
 export interface CostSummary {
@@ -46,3 +46,37 @@ export const costSummaryNotification = new NotificationType<CostSummary>('kinesi
  * folders. The state at start goes in initializationOptions.trusted; this tells it when trust is granted.
  */
 export const workspaceTrustNotification = new NotificationType<{ trusted: boolean }>('kinesisLint/workspaceTrust');
+/** One stream of the latest analysis (server/src/lsp/render/streams.ts). */
+export interface StreamItem {
+  /** Full address, e.g. module.ingest.aws_kinesis_stream.events. */
+  resource: string;
+  /** The module calls that create it ("module.a.module.b"); '' in a root module. */
+  caller: string;
+  /** The address inside its module, e.g. aws_kinesis_stream.events. */
+  local: string;
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  moduleUri: string;
+  rootUri: string;
+  /** Exact, a lower bound (`{ atLeast }`), or unknown (null). */
+  monthlyCost: number | { atLeast: number } | null;
+  /** The server's wording of that cost. */
+  costText: string;
+  mode: 'PROVISIONED' | 'ON_DEMAND' | null;
+  shards: number | null;
+  instances: number | null;
+  findings: Record<'error' | 'warning' | 'info' | 'hint', number>;
+}
+
+export const streamsRequest = new RequestType<Record<string, never>, { streams: StreamItem[] }, void>('kinesisLint/streams');
+
+export interface DeclareLoadParams {
+  textDocument: { uri: string };
+  position: { line: number; character: number };
+  load: { write_mib_per_sec: number; records_per_sec: number; consumers: number };
+}
+
+/** The edit to apply, or why there is none (server/src/lsp/handlers/declareLoad.ts). */
+export type DeclareLoadAnswer = { edit: WorkspaceEdit; resource: string } | { reason: string };
+
+export const declareLoadRequest = new RequestType<DeclareLoadParams, DeclareLoadAnswer, void>('kinesisLint/declareLoad');

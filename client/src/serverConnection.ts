@@ -1,7 +1,7 @@
 // Owns the LanguageClient: starts it, restarts it (also after a failed start, which vscode-languageclient 9
 // cannot recover from on the same instance), and reports its state and the server's cost summaries.
 import * as vscode from 'vscode';
-import { LanguageClient, State, type RequestType } from 'vscode-languageclient/node';
+import { LanguageClient, State, type RequestType, type WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient/node';
 import { CLIENT_ID, CLIENT_NAME, WATCHED_FILES, clientOptions, serverOptions } from './clientOptions';
 import { costSummaryNotification, workspaceTrustNotification, type CostSummary } from './protocol';
 import type { ServerState } from './statusText';
@@ -54,6 +54,12 @@ export class ServerConnection implements vscode.Disposable {
   sendRequest<P, R>(type: RequestType<P, R, void>, params: P): Promise<R> {
     if (this.client === undefined) return Promise.reject(new Error('the language server is not running'));
     return this.client.sendRequest(type, params);
+  }
+
+  /** A WorkspaceEdit from the server as VS Code's type. */
+  toWorkspaceEdit(edit: LspWorkspaceEdit): Promise<vscode.WorkspaceEdit> {
+    if (this.client === undefined) return Promise.reject(new Error('the language server is not running'));
+    return this.client.protocol2CodeConverter.asWorkspaceEdit(edit);
   }
 
   showOutput(): void {

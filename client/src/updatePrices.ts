@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export function updatePrices(extensionPath: string, restartServer: () => Promise<void>): Thenable<void> {
-  const cli = path.join(extensionPath, 'server', 'out', 'cli', 'main.js');
+  // The bundled CLI (scripts/bundle.js).
+  const cli = path.join(extensionPath, 'dist', 'cli.js');
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'kinesis-lint: updating prices from the AWS Price List', cancellable: true },
     (progress, token) => new Promise<void>((resolve) => {

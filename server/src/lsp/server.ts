@@ -45,6 +45,8 @@ import { inlayHints } from './handlers/inlayHints';
 import { codeActions, FIX_ALL_KIND } from './handlers/codeActions';
 import { streamBreakdown, workspaceReport } from './render/breakdown';
 import { summaryPayload } from './render/summary';
+import { STREAMS_REQUEST, streamsPayload } from './render/streams';
+import { DECLARE_LOAD_REQUEST, declareLoadEdit, isDeclareLoadParams, type DeclareLoadParams } from './handlers/declareLoad';
 
 export const COST_REPORT_REQUEST = 'kinesisLint/costReport';
 export const STREAM_BREAKDOWN_REQUEST = 'kinesisLint/streamBreakdown';
@@ -255,6 +257,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const stream = resource ? store.stream(resource) : undefined;
     return { markdown: stream ? streamBreakdown(stream, folders[0]) : `No stream ${resource ?? ''} in the last analysis.` };
   }));
+  // The streams view's data; the client asks again after each kinesisLint/costSummary notification.
+  connection.onRequest(STREAMS_REQUEST, lifecycle.request(shapes.optionalObject, () => streamsPayload(store.analyses())));
+  // "Declare load for this stream…": the annotation edit for the document's current text.
+  connection.onRequest(DECLARE_LOAD_REQUEST, lifecycle.request(isDeclareLoadParams, (params: DeclareLoadParams) =>
+    declareLoadEdit(params, documents.get(params.textDocument.uri), parseCache, canVersionEdits)));
   connection.onShutdown(async () => {
     lifecycle.shutdown();
     scheduler.dispose();

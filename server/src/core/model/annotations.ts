@@ -98,7 +98,8 @@ export function parseAnnotation(file: SourceFile, comment: ScannedComment): Anno
   return annotation;
 }
 
-function valueProblem(key: string, raw: string, spec: KeySpec): string | undefined {
+/** Why `raw` is not a valid value for annotation key `key`, or undefined when it is (also used by fixes/declareLoad). */
+export function valueProblem(key: string, raw: string, spec: KeySpec): string | undefined {
   const n = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : NaN;
   // A number too large for a double (400 digits, 1e999) is still a number: past the bound, not "not a number".
   if (Number.isNaN(n)) return `"${key}" must be a number ≥ 0, not "${short(raw)}"`;
