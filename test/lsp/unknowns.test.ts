@@ -52,7 +52,7 @@ describe('language server: unknown inputs', function () {
     const counted = await hover('count/main.tf', 'resource "aws_kinesis_stream" "counted" {');
     assert.ok(counted.startsWith('**aws_kinesis_stream.counted** — **cost unknown: count/for\\_each not resolved (≈ $14.63/month per instance)** in us-east-1'), counted);
     assert.ok(counted.includes('\n**Missing**\n\n- instance count (count is unknown: var.n has no default and no value)\n'), counted);
-    assert.ok(counted.includes('| Total per month |  | unknown ($14.63 per instance) |'), counted);
+    assert.ok(counted.includes('| Total per month |  | cost unknown: count/for\\_each not resolved ($14.63 per instance) |'), counted);
     const twice = await hover('count/main.tf', 'resource "aws_kinesis_stream" "twice" {');
     assert.ok(twice.startsWith('**aws_kinesis_stream.twice** — ≈ **$29.26/month** in us-east-1'), twice);
     assert.ok(!twice.includes('**Missing**'));
@@ -85,7 +85,7 @@ describe('language server: unknown inputs', function () {
     ]);
     const blank = await hover('nothing/main.tf', 'resource "aws_kinesis_stream" "blank" {');
     assert.ok(blank.startsWith('**aws_kinesis_stream.blank** — **cost unknown: shard\\_count not resolved, no load declared** in us-east-1'), blank);
-    assert.ok(blank.includes('| Total per month |  | unknown |'), blank);
+    assert.ok(blank.includes('| Total per month |  | cost unknown: shard\\_count not resolved, no load declared |'), blank);
     assert.ok(blank.includes('- shard count (shard\\_count: var.shards has no default and no value)\n- load (no load declared)'), blank);
     // The shard hours of an unknown shard count: the unit price with its unit, never a monthly amount ("/mo").
     assert.deepEqual(await hints('nothing/main.tf'), [
@@ -111,7 +111,7 @@ describe('language server: unknown inputs', function () {
     assert.match(view.tooltip, /Missing: instance count, shard count, readers, load\./);
     const report = (await client.rpc.sendRequest('kinesisLint/costReport', {})) as CostSummary & { markdown: string };
     assert.ok(report.markdown.startsWith('# kinesis-lint: ≈ $230.86/month + usage for 8 streams\n\nMissing: instance count, shard count, readers, load (each stream below says why).'), report.markdown.slice(0, 200));
-    assert.ok(report.markdown.includes('| `aws_kinesis_stream.counted` | count/main.tf:6 | 1 shards | unknown ($14.63 per instance) |'), report.markdown);
+    assert.ok(report.markdown.includes('| `aws_kinesis_stream.counted` | count/main.tf:6 | 1 shards | cost unknown: count/for\\_each not resolved ($14.63 per instance) |'), report.markdown);
     assert.equal(report.streams, 8);
   });
 });

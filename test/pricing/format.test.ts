@@ -102,6 +102,8 @@ describe('format: money that is exact, a lower bound or unknown (issue #10, defe
     const abroad = { monthlyCost: null, monthlyCostPerInstance: null, unknowns: [{ what: 'prices' as const, why: 'no verified prices' }], atFallbackRates: { usd: 29.2, priceRegion: 'us-east-1' } };
     assert.equal(streamCostText(abroad, '/mo'), 'cost unknown: no verified prices for the region (≈ $29.20/mo at us-east-1 rates)');
     assert.equal(streamCostText({ ...abroad, atFallbackRates: { usd: null, priceRegion: 'us-east-1' } }, '/mo'), 'cost unknown: no verified prices for the region');
+    // A lower bound at the fallback rates: "+ usage", not "≈ ≥ $12.34".
+    assert.equal(streamCostText({ ...abroad, atFallbackRates: { usd: { atLeast: 12.34 }, priceRegion: 'us-east-1' } }, '/mo'), 'cost unknown: no verified prices for the region (≈ $12.34/mo + usage at us-east-1 rates)');
   });
 
   it('formatUnitRate says the unit of a unit price, never "/mo"', () => {

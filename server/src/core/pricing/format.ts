@@ -1,7 +1,6 @@
 // Display of money and quantities, shared by the CLI's text report and the editor's hover.
 import type { Estimate } from './estimate';
 import { UNKNOWN_WORDS, type Bound, type UnknownInput, type UnknownWhat } from '../partial';
-import { atRatesText } from './fallbackWords';
 import { money } from '../partial';
 
 const USD_CENTS = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
@@ -112,28 +111,29 @@ export function estimatedCost(b: Bound, per: string, unknowns: readonly UnknownI
 type StreamCost = { monthlyCost: Bound; monthlyCostPerInstance: Bound; unknowns: readonly UnknownInput[]; atFallbackRates?: { usd: Bound; priceRegion: string } };
 
 /**
- * A stream's estimate as a headline: "≈ $43.80/mo", "≈ $21.90/mo + usage", "cost unknown: count/for_each not
- * resolved (≈ $21.90/mo per instance)", "cost unknown: no verified prices for the region (≈ $29.20/mo at us-east-1
- * rates)", "cost unknown: shard_count not resolved".
+ * A stream's estimate as a headline (lens, hints, hover, report title): "≈ $43.80/mo", "≈ $21.90/mo + usage",
+ * "cost unknown: count/for_each not resolved (≈ $21.90/mo per instance)", "cost unknown: no verified prices for the
+ * region (≈ $29.20/mo at us-east-1 rates)", "cost unknown: shard_count not resolved".
  */
 export function streamCostText(s: StreamCost, per: string): string {
-  if (s.atFallbackRates) {
-    const at = atRatesText(s.atFallbackRates.usd, s.atFallbackRates.priceRegion);
-    return `${formatUnknownCost(s.unknowns)}${at ? ` (≈ ${at.replace(' at ', `${per} at `)})` : ''}`;
-  }
-  if (s.monthlyCost !== null || s.monthlyCostPerInstance === null) return estimatedCost(s.monthlyCost, per, s.unknowns);
-  return `${formatUnknownCost(s.unknowns)} (≈ ${formatMoney(s.monthlyCostPerInstance, per)} per instance)`;
+  return streamCost(s, per, '≈ ');
 }
 
-/** A stream's total in a table cell; with an unknown instance count, "unknown ($21.90/mo + usage per instance)". */
-export function formatStreamCost(s: { monthlyCost: Bound; monthlyCostPerInstance: Bound; atFallbackRates?: { usd: Bound; priceRegion: string } }, per = ''): string {
-  // A region without verified prices: unknown, with the figure at the fallback region's rates named as such.
+/** The same in a table cell, where the column says it is an estimate: "$43.80", "cost unknown: … ($21.90 per instance)". */
+export function formatStreamCost(s: StreamCost, per = ''): string {
+  return streamCost(s, per, '');
+}
+
+function streamCost(s: StreamCost, per: string, approx: string): string {
+  // A region without verified prices: unknown, with the figure at the fallback region's rates named as such
+  // ("+ usage" for a lower bound, never "≥").
   if (s.atFallbackRates) {
-    const at = atRatesText(s.atFallbackRates.usd, s.atFallbackRates.priceRegion);
-    return at ? `unknown (${at.replace(' at ', `${per} at `)})` : 'unknown';
+    const { usd, priceRegion } = s.atFallbackRates;
+    return `${formatUnknownCost(s.unknowns)}${usd === null ? '' : ` (${approx}${formatMoney(usd, per)} at ${priceRegion} rates)`}`;
   }
-  if (s.monthlyCost !== null || s.monthlyCostPerInstance === null) return formatMoney(s.monthlyCost, per);
-  return `unknown (${formatMoney(s.monthlyCostPerInstance, per)} per instance)`;
+  if (s.monthlyCost !== null) return `${approx}${formatMoney(s.monthlyCost, per)}`;
+  if (s.monthlyCostPerInstance === null) return formatUnknownCost(s.unknowns);
+  return `${formatUnknownCost(s.unknowns)} (${approx}${formatMoney(s.monthlyCostPerInstance, per)} per instance)`;
 }
 
 /** "2", "at least 2" (a lower bound), "?" (unknown). */
