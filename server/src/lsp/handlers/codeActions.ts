@@ -74,6 +74,8 @@ function ignoreAction(
   // file. A module terraform init installed is not the user's to annotate (the next init overwrites it).
   if (finding.ruleId === 'syntax-error' || finding.ruleId === 'invalid-config') return undefined;
   if (finding.file.endsWith('.json') || isInstalledModuleFile(finding.file)) return undefined;
+  // A finding held from the last clean analysis sits at a moved position: no edits computed from it.
+  if (store.isHeld(finding)) return undefined;
   const stream = finding.resource ? store.stream(finding.resource) : undefined;
   const line = stream && stream.file === finding.file ? stream.range.start.line : finding.range.start.line;
   const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
