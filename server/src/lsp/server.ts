@@ -86,6 +86,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }]);
   });
 
+  /** The roots of a workspace pass not analysed yet: until it is empty the workspace total is incomplete (busy). */
+  let workspacePass: Set<string> | undefined;
+  const passDone = (dirs: string[]) => {
+    for (const dir of dirs) workspacePass?.delete(dir);
+    if (workspacePass?.size === 0) workspacePass = undefined;
+  };
+
   const analyze = async (dirs: string[], signal: AbortSignal) => {
     // Versions before reading: a document edited during the run then looks stale, never falsely current.
     const versions = new Map(documents.all().map((d) => [uriToPath(d.uri) ?? '', d.version] as const));
@@ -99,13 +106,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       editorSettings: { ...settings, baseDir: folders[0] },
       priceCacheFile,
     });
-    const analyses = await analyzer.analyzeModules(dirs);
+    const analyses = await analyzer.analyzeModules(dirs).catch((e: unknown) => {
+      // An aborted run is re-queued; a failed one is not: it must not leave the status bar busy for good.
+      if (!signal.aborted) passDone(dirs);
+      throw e;
+    });
     const analysed = new Set(analyses.map((a) => a.dir));
     // A directory now analysed through its caller is no longer a root of its own.
     for (const dir of dirs) if (!analysed.has(dir)) store.delete(dir);
     for (const a of analyses) store.set(a, versions, (file) => sourceFiles.get(file)?.text);
-    for (const dir of dirs) workspacePass?.delete(dir);
-    if (workspacePass?.size === 0) workspacePass = undefined;
+    passDone(dirs);
     const edited = new Set(editedFiles);
     editedFiles.clear();
     // Every surface from the same store, at once: squiggles, then lenses and hints asked again, then the total.
@@ -132,8 +142,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** The module directories to re-check when `file` changes: its own, and every root that read it. */
   const affected = (file: string) => [rootDirFor(file), ...store.rootsOf(file)].filter((d): d is string => d !== undefined);
-  /** The roots of a workspace pass not analysed yet: until it is empty the workspace total is incomplete (busy). */
-  let workspacePass: Set<string> | undefined;
+
   const analyzeWorkspace = async () => {
     const found = await findModuleDirs(folders, '/', host);
     const dirs = found.ok ? found.dirs : [];
