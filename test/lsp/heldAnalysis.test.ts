@@ -2,7 +2,7 @@
 // hints, status bar summary, cost report) keeps the figures of the last clean analysis, the hover says so, and
 // lenses asked right after an edit answer from that edit's analysis, with the squiggles.
 import { strict as assert } from 'node:assert';
-import type { CodeLens, Diagnostic, Hover, InlayHint } from 'vscode-languageserver';
+import type { CodeAction, CodeLens, Diagnostic, Hover, InlayHint } from 'vscode-languageserver';
 import { startClient, type Client } from './harness';
 import type { CostSummary } from '../../client/src/protocol';
 
@@ -63,6 +63,12 @@ describe('language server: the last clean analysis held while a stream is half-t
     // retention_period one line lower, where it now is.
     assert.deepEqual(codes(clean), ['missing-kms@1', 'extended-retention-cost@4']);
     assert.deepEqual(codes(broken).filter((c) => !c.startsWith('syntax-error')), ['missing-kms@1', 'extended-retention-cost@5']);
+    // A held finding offers no edit computed on the old text: neither its fix nor "Ignore" (its documentation stays).
+    const held = broken.find((d) => d.code === 'extended-retention-cost')!;
+    const actions = (await client.rpc.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: client.uri('main.tf') }, range: held.range, context: { diagnostics: [held], only: ['quickfix'] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.title), ['Show documentation for extended-retention-cost']);
     // Same figures; hints one line lower, where shard_count and retention_period now are.
     assert.deepEqual(await lenses(), cleanLenses);
     assert.deepEqual(await hints(), [[4, 22, '≈ $10.95/mo'], [5, 23, '+ $14.60/mo']]);
