@@ -1,7 +1,7 @@
-// Display of money and quantities, shared by the CLI's text report and the editor's hover.
+// Display of money and quantities, shared by the CLI's text report and every editor surface. Unknown money goes
+// through formatUnknownCost ("cost unknown: shard_count not resolved"), never "$0.00"; a unit price says its unit.
 import type { Estimate } from './estimate';
-import { UNKNOWN_WORDS, type Bound, type UnknownInput, type UnknownWhat } from '../partial';
-import { money } from '../partial';
+import { money, UNKNOWN_WORDS, type Bound, type UnknownInput, type UnknownWhat } from '../partial';
 
 const USD_CENTS = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 const USD_SMALL = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumSignificantDigits: 2 });
