@@ -15,6 +15,12 @@ export interface CostSummary {
   /** What is missing, in words: "shard count, readers, load" ('' or absent when nothing). */
   missing?: string;
   unknowns?: { resource: string | null; what: string; why: string }[];
+  /** The total in the server's words ("≈ $43.80/mo", "cost unknown: shard_count not resolved"). Absent from older servers. */
+  monthlyCostText?: string;
+  /** A workspace pass is under way: the total covers only what is analysed so far. Absent from older servers. */
+  busy?: boolean;
+  /** Streams whose figures are from the last valid version of their module (it has a syntax error now). */
+  heldStreams?: number;
 }
 
 export interface CostReport extends CostSummary {

@@ -39,8 +39,9 @@ export function statusView(state: ServerState, summary: CostSummary | undefined)
       warning: true,
     };
   }
-  if (summary === undefined) {
-    return { text: `$(pulse) ${NAME}`, tooltip: 'kinesis-lint: analysing…', command: 'kinesisLint.showCostReport', warning: false };
+  // Until the workspace pass ends a total would be one file's or one module's: busy, not a wrong total.
+  if (summary === undefined || summary.busy === true) {
+    return { text: `$(sync~spin) ${NAME}`, tooltip: 'kinesis-lint: analysing the workspace…', command: 'kinesisLint.showCostReport', warning: false };
   }
   if (summary.streams === 0) {
     return {
@@ -53,16 +54,21 @@ export function statusView(state: ServerState, summary: CostSummary | undefined)
   const streams = summary.streams === 1 ? '1 stream' : `${summary.streams} streams`;
   // The server decides what is exact, a lower bound or unknown; this only words it.
   const lowerBound = summary.monthlyCost !== undefined ? typeof summary.monthlyCost === 'object' && summary.monthlyCost !== null : summary.partial;
-  const amount = summary.totalMonthlyUsd === null ? 'cost unknown' : `≈ ${formatUsd(summary.totalMonthlyUsd)}/mo${lowerBound ? ' + usage' : ''}`;
+  // The server's words when it sends them (one formatter for every surface); older servers: the same shape here.
+  const amount = summary.monthlyCostText
+    ?? (summary.totalMonthlyUsd === null ? 'cost unknown' : `≈ ${formatUsd(summary.totalMonthlyUsd)}/mo${lowerBound ? ' + usage' : ''}`);
   const missing = summary.missing ? ` Missing: ${summary.missing}.` : '';
   const partialNote = summary.totalMonthlyUsd === null
     ? `\nNo total: some stream's cost cannot be bounded (an unknown instance count or capacity mode).${missing}`
     : summary.partial
       ? `\n"+ usage": some components depend on a load nobody declared or a value that cannot be resolved, and are not in the total.${missing}`
       : '';
+  const held = summary.heldStreams
+    ? `\nFigures of ${summary.heldStreams === 1 ? '1 stream are from the last valid version of its module, which has a syntax error now' : `${summary.heldStreams} streams are from the last valid version of their modules, which have syntax errors now`}.`
+    : '';
   return {
     text: `$(pulse) ${NAME} ${amount}`,
-    tooltip: `kinesis-lint: estimated monthly cost of ${streams} at list prices.${partialNote}\nClick for the cost report.`,
+    tooltip: `kinesis-lint: estimated monthly cost of ${streams} at list prices.${partialNote}${held}\nClick for the cost report.`,
     command: 'kinesisLint.showCostReport',
     warning: false,
   };

@@ -28,23 +28,23 @@ function table(text: string, header: string): string[] {
 
 describe('cli: unknown inputs in every format', () => {
   describe('text', () => {
-    it('unknown count: "unknown (… per instance)" and the cause; count = 2: the total', () => {
+    it('unknown count: "cost unknown: count/for_each not resolved (… per instance)" and the cause; count = 2: the total', () => {
       const text = formatText(report);
       assert.deepEqual(table(text, 'aws_kinesis_stream.counted'), [
         'aws_kinesis_stream.counted (count/main.tf:6:1)',
         '  PROVISIONED, 1 shard, instances unknown, us-east-1',
         '  Shard hours  730 shard-hours × $0.015  $10.95',
         '  PUT payload units  263 million PUT units × $0.014  $3.68',
-        '  Total per month  unknown ($14.63 per instance)',
+        '  Total per month  cost unknown: count/for_each not resolved ($14.63 per instance)',
         '  missing: instance count (count is unknown: var.n has no default and no value)',
       ]);
       assert.equal(table(text, 'aws_kinesis_stream.twice')[4], '  Total per month  $29.26');
     });
 
-    it('nothing priceable: "unknown", never $0.00; beside it a known total', () => {
+    it('nothing priceable: "cost unknown: shard_count not resolved, …", never $0.00; beside it a known total', () => {
       const text = formatText(report);
       assert.deepEqual(table(text, 'aws_kinesis_stream.blank').slice(4), [
-        '  Total per month  unknown',
+        '  Total per month  cost unknown: shard_count not resolved, no load declared',
         '  missing: shard count (shard_count: var.shards has no default and no value)',
         '  missing: load (no load declared)',
       ]);
@@ -77,6 +77,20 @@ describe('cli: unknown inputs in every format', () => {
       assert.ok(formatText(report).includes('\nTotal for 8 streams: $230.86/month + usage (missing: instance count, shard count, readers, load)\n'));
       const known = buildReport([{ dir: '/ws', files: [], findings: [], streams: report.streams.filter((s) => s.resource === 'aws_kinesis_stream.twice') }], '/ws', true);
       assert.ok(formatText(known).includes('\nTotal for 1 stream: $29.26/month\n'));
+    });
+
+    it('an unknown shard_count alone: the total says "cost unknown" and why, nowhere $0.00; JSON null (issue #10, defect 2)', async () => {
+      const blank = SCENARIOS['nothing/main.tf'].split('\n\n# kinesis-lint')[0] + '\n';
+      const res = await analyze({ 'main.tf': blank });
+      const one = buildReport(res.analyses, '/ws', true);
+      const text = formatText(one);
+      assert.ok(text.includes('\nTotal for 1 stream: cost unknown: shard_count not resolved, no load declared\n'), text);
+      assert.deepEqual(table(text, 'aws_kinesis_stream.blank').slice(4, 5), ['  Total per month  cost unknown: shard_count not resolved, no load declared']);
+      assert.ok(!text.includes('$0.00'), text);
+      const json = JSON.parse(formatJson(one, TOOL));
+      assert.equal(json.streams[0].monthlyCostUsd, null);
+      assert.equal(json.summary.monthlyCostUsd, null);
+      assert.deepEqual(json.streams[0].unknowns.map((u: { what: string }) => u.what), ['shard-count', 'load']);
     });
   });
 

@@ -30,8 +30,26 @@ describe('status bar text', () => {
     assert.equal(exact.text, '$(pulse) kinesis-lint ≈ $29.20/mo');
   });
 
-  it('shows no amount before the first analysis or when the workspace has no stream', () => {
-    assert.equal(statusView('running', undefined).text, '$(pulse) kinesis-lint');
+  it('says the server\'s words for the total (one formatter), and which figures are held', () => {
+    const unknown = statusView('running', {
+      totalMonthlyUsd: null, monthlyCost: null, partial: true, streams: 1, missing: 'shard count',
+      monthlyCostText: 'cost unknown: shard_count not resolved', heldStreams: 0,
+    });
+    assert.equal(unknown.text, '$(pulse) kinesis-lint cost unknown: shard_count not resolved');
+    assert.ok(!unknown.tooltip.includes('last valid version'));
+    const held = statusView('running', { totalMonthlyUsd: 10.95, monthlyCost: 10.95, partial: false, streams: 1, monthlyCostText: '≈ $10.95/mo', heldStreams: 1 });
+    assert.equal(held.text, '$(pulse) kinesis-lint ≈ $10.95/mo');
+    assert.match(held.tooltip, /Figures of 1 stream are from the last valid version of its module, which has a syntax error now\./);
+  });
+
+  it('is busy before the first analysis and while the workspace pass runs; no amount when the workspace has no stream', () => {
+    // Busy, not one file's total as the workspace's (issue #10, defect 1): it used to show "$(pulse) kinesis-lint".
+    assert.equal(statusView('running', undefined).text, '$(sync~spin) kinesis-lint');
+    const partway = statusView('running', { totalMonthlyUsd: 10.95, partial: false, streams: 1, busy: true, monthlyCostText: '≈ $10.95/mo' });
+    assert.equal(partway.text, '$(sync~spin) kinesis-lint');
+    assert.match(partway.tooltip, /analysing the workspace/);
+    const done = statusView('running', { totalMonthlyUsd: 21.9, partial: false, streams: 2, busy: false, monthlyCostText: '≈ $21.90/mo' });
+    assert.equal(done.text, '$(pulse) kinesis-lint ≈ $21.90/mo');
     const none = statusView('running', { totalMonthlyUsd: 0, partial: false, streams: 0 });
     assert.equal(none.text, '$(pulse) kinesis-lint');
     assert.match(none.tooltip, /no aws_kinesis_stream/);

@@ -22,8 +22,8 @@ async function consumerHint(forEach: string): Promise<string> {
 }
 
 describe('lsp inlay hints: EFO consumer of a stream with a dynamic stream_mode_details', () => {
-  it('known mode (ON_DEMAND): the label of that mode (EFO reads are priced per GB: with no load, usage)', async () => {
-    assert.equal(await consumerHint('[1]'), 'EFO + $0.00/mo + usage');
+  it('known mode (ON_DEMAND): EFO reads are priced per GB, so with no load the share is unknown (it read "$0.00 + usage")', async () => {
+    assert.equal(await consumerHint('[1]'), 'EFO consumer · cost unknown: no load declared');
   });
 
   it('unknown mode: "+ usage", never $0.00', async () => {

@@ -41,17 +41,18 @@ describe('language server: unknown inputs', function () {
     return all.map((h) => [lines[h.position.line].trim(), lines[h.position.line].slice(h.position.character), h.label]);
   };
 
-  it('unknown count: lens and hover say "unknown" with one instance\'s figure and why; count = 2: the total', async () => {
+  it('unknown count: lens and hover say "cost unknown" with one instance\'s figure and why; count = 2: the total', async () => {
     assert.deepEqual(await lenses('count/main.tf'), [
       'kinesis-lint: ≈ $29.26/mo + usage for 2 streams in this file',
       // 100 records/s of the 1,000 a shard takes.
-      '≈ unknown ($14.63/mo per instance) · 1 shard · 10 % peak records',
+      // It read "≈ unknown (…)": approximately unknown (issue #10, defect 2).
+      'cost unknown: count/for_each not resolved (≈ $14.63/mo per instance) · 1 shard · 10 % peak records',
       '≈ $29.26/mo · 1 shard · × 2 instances · 10 % peak records',
     ]);
     const counted = await hover('count/main.tf', 'resource "aws_kinesis_stream" "counted" {');
-    assert.ok(counted.startsWith('**aws_kinesis_stream.counted** — ≈ **unknown ($14.63/month per instance)** in us-east-1'), counted);
+    assert.ok(counted.startsWith('**aws_kinesis_stream.counted** — **cost unknown: count/for\\_each not resolved (≈ $14.63/month per instance)** in us-east-1'), counted);
     assert.ok(counted.includes('\n**Missing**\n\n- instance count (count is unknown: var.n has no default and no value)\n'), counted);
-    assert.ok(counted.includes('| Total per month |  | unknown ($14.63 per instance) |'), counted);
+    assert.ok(counted.includes('| Total per month |  | cost unknown: count/for\\_each not resolved ($14.63 per instance) |'), counted);
     const twice = await hover('count/main.tf', 'resource "aws_kinesis_stream" "twice" {');
     assert.ok(twice.startsWith('**aws_kinesis_stream.twice** — ≈ **$29.26/month** in us-east-1'), twice);
     assert.ok(!twice.includes('**Missing**'));
@@ -79,13 +80,18 @@ describe('language server: unknown inputs', function () {
   it('nothing priceable: "unknown", never $0; the known stream beside it keeps its figure', async () => {
     assert.deepEqual(await lenses('nothing/main.tf'), [
       'kinesis-lint: ≈ $14.63/mo + usage for 2 streams in this file',
-      '≈ unknown',
+      'cost unknown: shard_count not resolved, no load declared',
       '≈ $14.63/mo · 1 shard · 10 % peak records',
     ]);
     const blank = await hover('nothing/main.tf', 'resource "aws_kinesis_stream" "blank" {');
-    assert.ok(blank.startsWith('**aws_kinesis_stream.blank** — ≈ **unknown** in us-east-1'), blank);
-    assert.ok(blank.includes('| Total per month |  | unknown |'), blank);
+    assert.ok(blank.startsWith('**aws_kinesis_stream.blank** — **cost unknown: shard\\_count not resolved, no load declared** in us-east-1'), blank);
+    assert.ok(blank.includes('| Total per month |  | cost unknown: shard\\_count not resolved, no load declared |'), blank);
     assert.ok(blank.includes('- shard count (shard\\_count: var.shards has no default and no value)\n- load (no load declared)'), blank);
+    // The shard hours of an unknown shard count: the unit price with its unit, never a monthly amount ("/mo").
+    assert.deepEqual(await hints('nothing/main.tf'), [
+      ['shard_count = var.shards', '', '$0.015 per shard-hour'],
+      ['shard_count = 1', '', '≈ $10.95/mo'],
+    ]);
   });
 
   it('on-demand without a load: "+ usage" and the missing load; with a load: exact', async () => {
@@ -105,7 +111,7 @@ describe('language server: unknown inputs', function () {
     assert.match(view.tooltip, /Missing: instance count, shard count, readers, load\./);
     const report = (await client.rpc.sendRequest('kinesisLint/costReport', {})) as CostSummary & { markdown: string };
     assert.ok(report.markdown.startsWith('# kinesis-lint: ≈ $230.86/month + usage for 8 streams\n\nMissing: instance count, shard count, readers, load (each stream below says why).'), report.markdown.slice(0, 200));
-    assert.ok(report.markdown.includes('| `aws_kinesis_stream.counted` | count/main.tf:6 | 1 shards | unknown ($14.63 per instance) |'), report.markdown);
+    assert.ok(report.markdown.includes('| `aws_kinesis_stream.counted` | count/main.tf:6 | 1 shards | cost unknown: count/for\\_each not resolved ($14.63 per instance) |'), report.markdown);
     assert.equal(report.streams, 8);
   });
 });

@@ -1,15 +1,16 @@
-// Publishing diagnostics per file, with parse errors and rule findings kept as separate sources (as terraform-ls
-// does): while a file has a syntax error, the rule findings of its last clean analysis stay, so a half-typed line
-// does not make the other findings flicker away and back. Files that drop out of every analysis are cleared.
+// Publishing diagnostics per file from the store's analyses: while a file has a syntax error, the store serves the
+// rule findings of its last clean analysis (heldAnalysis.ts, as terraform-ls keeps parse errors and rule findings
+// apart), so a half-typed line does not make the other findings flicker away and back, and the squiggles describe
+// the same analysis as the hover and lenses. Files that drop out of every analysis are cleared.
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { Finding } from '../core/types';
 import type { AnalysisStore } from './store';
+import { SYNTAX_ERROR } from './heldAnalysis';
 import { findingKey, pathToUri, toDiagnostic } from './convert';
 
 export class DiagnosticsPublisher {
   /** What was last sent per file, so unchanged files are not sent again after every analysis. */
   private readonly published = new Map<string, string>();
-  private readonly lastCleanRules = new Map<string, Finding[]>();
   /** Extra diagnostics the server itself adds per file (e.g. a file too large to analyse). */
   readonly notes = new Map<string, Diagnostic[]>();
 
@@ -25,29 +26,18 @@ export class DiagnosticsPublisher {
       if (!files.has(file)) {
         this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
         this.published.delete(file);
-        this.lastCleanRules.delete(file);
       }
     }
   }
 
   private publishFile(file: string, findings: Finding[], edited: boolean): void {
-    const syntax = findings.filter((f) => f.ruleId === 'syntax-error');
-    let rules = findings.filter((f) => f.ruleId !== 'syntax-error');
-    if (syntax.length === 0) this.lastCleanRules.set(file, rules);
-    else {
-      const fresh = new Set(rules.map(identity));
-      rules = [...rules, ...(this.lastCleanRules.get(file) ?? []).filter((f) => !fresh.has(identity(f)))];
-    }
-    const diagnostics = [...syntax, ...rules].map((f) => toDiagnostic(f, findingKey(f)));
+    // Syntax errors first, then the rule findings (held ones among them).
+    const ordered = [...findings.filter((f) => f.ruleId === SYNTAX_ERROR), ...findings.filter((f) => f.ruleId !== SYNTAX_ERROR)];
+    const diagnostics = ordered.map((f) => toDiagnostic(f, findingKey(f)));
     diagnostics.push(...(this.notes.get(file) ?? []));
     const sent = JSON.stringify(diagnostics);
     if (!edited && this.published.get(file) === sent) return;
     this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics });
     this.published.set(file, sent);
   }
-}
-
-/** A finding's identity across edits: its rule, resource and message (ranges move while typing). */
-function identity(f: Finding): string {
-  return `${f.ruleId}\u0000${f.resource}\u0000${f.message}`;
 }

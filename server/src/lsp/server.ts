@@ -95,6 +95,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }]);
   });
 
+  /** The roots of a workspace pass not analysed yet: until it is empty the workspace total is incomplete (busy). */
+  let workspacePass: Set<string> | undefined;
+  const passDone = (dirs: string[]) => {
+    for (const dir of dirs) workspacePass?.delete(dir);
+    if (workspacePass?.size === 0) workspacePass = undefined;
+  };
+
   const analyze = async (dirs: string[], signal: AbortSignal) => {
     // Versions before reading: a document edited during the run then looks stale, never falsely current.
     const versions = new Map(documents.all().map((d) => [uriToPath(d.uri) ?? '', d.version] as const));
@@ -108,18 +115,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       editorSettings: { ...settings, baseDir: folders[0] },
       priceCacheFile,
     });
-    const analyses = await analyzer.analyzeModules(dirs);
+    const analyses = await analyzer.analyzeModules(dirs).catch((e: unknown) => {
+      // An aborted run is re-queued; a failed one is not: it must not leave the status bar busy for good.
+      if (!signal.aborted) passDone(dirs);
+      throw e;
+    });
     const analysed = new Set(analyses.map((a) => a.dir));
     // A directory now analysed through its caller is no longer a root of its own.
     for (const dir of dirs) if (!analysed.has(dir)) store.delete(dir);
-    for (const a of analyses) store.set(a, versions);
+    for (const a of analyses) store.set(a, versions, (file) => sourceFiles.get(file)?.text);
+    passDone(dirs);
     const edited = new Set(editedFiles);
     editedFiles.clear();
+    // Every surface from the same store, at once: squiggles, then lenses and hints asked again, then the total.
     publisher.publishAll(store, edited);
-    watchReadFiles();
-    void connection.sendNotification(COST_SUMMARY_NOTIFICATION, summaryPayload(store.analyses()));
     if (canRefresh.codeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-    if (canRefresh.inlayHint) void connection.languages.inlayHint.refresh();
+    if (canRefresh.inlayHint) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    void connection.sendNotification(COST_SUMMARY_NOTIFICATION, summaryPayload(store.analyses(), { busy: workspacePass !== undefined, held: store }));
+    watchReadFiles();
   };
   // Files read outside the workspace globs (a var file elsewhere): watched by path, re-registered when they change.
   let extraWatched = '';
@@ -138,11 +151,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** The module directories to re-check when `file` changes: its own, and every root that read it. */
   const affected = (file: string) => [rootDirFor(file), ...store.rootsOf(file)].filter((d): d is string => d !== undefined);
+
   const analyzeWorkspace = async () => {
     const found = await findModuleDirs(folders, '/', host);
     const dirs = found.ok ? found.dirs : [];
     for (const root of store.roots()) if (!dirs.includes(root)) store.delete(root);
-    scheduler.request([...dirs, ...store.roots()], true);
+    const all = [...dirs, ...store.roots()];
+    workspacePass = all.length > 0 ? new Set(all) : undefined;
+    if (!workspacePass) void connection.sendNotification(COST_SUMMARY_NOTIFICATION, summaryPayload(store.analyses(), { busy: false, held: store }));
+    scheduler.request(all, true);
   };
 
   const lifecycle = new Lifecycle();
@@ -237,25 +254,39 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   // Registered by request type, not onHover & co., which read params.workDoneToken before any handler runs (a
   // TypeError, -32603, on `params: null`); these handlers report no progress.
-  connection.onRequest(HoverRequest.type, lifecycle.request(shapes.position, (params: HoverParams) => hover(store, params)));
-  connection.onRequest(CodeLensRequest.type, lifecycle.request(shapes.document, (params: CodeLensParams) => (settings.codeLens.enabled ? codeLenses(store, params) : [])));
-  connection.onRequest(InlayHintRequest.type, lifecycle.request(shapes.range, (params: InlayHintParams) => (settings.inlayHints.enabled ? inlayHints(store, params) : [])));
-  connection.onRequest(CodeActionRequest.type, lifecycle.request(shapes.codeAction, async (params: CodeActionParams) => {
-    // Asked right after an edit (codeActionsOnSave on Ctrl+S): analyse the current text first, so the edits match it.
-    const file = uriToPath(params.textDocument.uri);
-    if (file && !isCurrent(editVersions, file) && documents.get(params.textDocument.uri)) {
-      scheduler.request(affected(file), true);
+  /** Analyse the document's current text first when the store has an older one (bounded by Scheduler.idle). */
+  const settle = async (uri: string, now: boolean) => {
+    const file = uriToPath(uri);
+    if (file && !isCurrent(editVersions, file) && documents.get(uri)) {
+      if (now) scheduler.request(affected(file), true);
       await scheduler.idle();
     }
+  };
+  connection.onRequest(HoverRequest.type, lifecycle.request(shapes.position, (params: HoverParams) => hover(store, params)));
+  // Lenses and hints asked right after an edit wait for that edit's analysis (already scheduled by didChange), so
+  // they change together with the squiggles instead of one refresh later.
+  connection.onRequest(CodeLensRequest.type, lifecycle.request(shapes.document, async (params: CodeLensParams) => {
+    if (!settings.codeLens.enabled) return [];
+    await settle(params.textDocument.uri, false);
+    return codeLenses(store, params);
+  }));
+  connection.onRequest(InlayHintRequest.type, lifecycle.request(shapes.range, async (params: InlayHintParams) => {
+    if (!settings.inlayHints.enabled) return [];
+    await settle(params.textDocument.uri, false);
+    return inlayHints(store, params);
+  }));
+  connection.onRequest(CodeActionRequest.type, lifecycle.request(shapes.codeAction, async (params: CodeActionParams) => {
+    // Asked right after an edit (codeActionsOnSave on Ctrl+S): analyse the current text first, so the edits match it.
+    await settle(params.textDocument.uri, true);
     return codeActions(store, params, documents.get(params.textDocument.uri), editVersions);
   }));
   connection.onRequest(COST_REPORT_REQUEST, lifecycle.request(shapes.optionalObject, () => {
-    return workspaceReport(store.analyses(), folders[0] ?? '/');
+    return workspaceReport(store.analyses(), folders[0] ?? '/', { busy: workspacePass !== undefined, held: store });
   }));
   connection.onRequest(STREAM_BREAKDOWN_REQUEST, lifecycle.request(shapes.optionalObject, (params: { uri?: string; resource?: string } | null) => {
     const resource = typeof params?.resource === 'string' ? params.resource : undefined;
     const stream = resource ? store.stream(resource) : undefined;
-    return { markdown: stream ? streamBreakdown(stream, folders[0]) : `No stream ${resource ?? ''} in the last analysis.` };
+    return { markdown: stream ? streamBreakdown(stream, folders[0], store.heldBy(stream)) : `No stream ${resource ?? ''} in the last analysis.` };
   }));
   // The streams view's data; the client asks again after each kinesisLint/costSummary notification.
   connection.onRequest(STREAMS_REQUEST, lifecycle.request(shapes.optionalObject, () => streamsPayload(store.analyses())));

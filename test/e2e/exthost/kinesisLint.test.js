@@ -89,6 +89,37 @@ describe('kinesis-lint in the VS Code extension host', function () {
     assert.strictEqual(`${hint.position.line}:${hint.position.character}`, `${at.line}:${at.character}`);
   });
 
+  it('keeps the lens figures while `encryption_type = ` is half-typed, and marks the hover (issue #10)', async function () {
+    const header = expected.resourceHeaderLine;
+    const streamLens = async () => {
+      const lenses = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri, 100);
+      const lens = lenses.find((l) => l.range.start.line === header && l.command);
+      return lens && lens.command.title;
+    };
+    const clean = await waitFor('the clean stream lens', async () => {
+      const title = await streamLens();
+      return title && containsAll(title, expected.codeLensContains) ? title : undefined;
+    });
+    const syntaxErrors = () => vscode.languages.getDiagnostics(uri).filter((d) => codeValue(d) === 'syntax-error');
+    // Typed on a new line under the header's `name`, as a user would.
+    const at = new vscode.Position(header + 2, 0);
+    const typing = new vscode.WorkspaceEdit();
+    typing.insert(uri, at, '  encryption_type = \n');
+    assert.strictEqual(await vscode.workspace.applyEdit(typing), true);
+    await waitFor('a syntax error for the half-typed line', () => syntaxErrors().length > 0);
+    assert.strictEqual(await streamLens(), clean, 'the lens lost its figures while the block is half-typed');
+    assert.ok(!/\? shards|unknown|\$0\.00/.test(clean), clean);
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(header, 3));
+    const hover = hovers.flatMap((h) => h.contents.map(markdownText)).join('\n');
+    assert.ok(hover.includes('from the last valid version of this file'), hover.slice(0, 300));
+    // Undo the typing: the file parses again and the next check sees the example as it was.
+    const undo = new vscode.WorkspaceEdit();
+    undo.delete(uri, new vscode.Range(at, new vscode.Position(header + 3, 0)));
+    assert.strictEqual(await vscode.workspace.applyEdit(undo), true);
+    await waitFor('the syntax error to clear', () => syntaxErrors().length === 0 && ruleDiagnostics().length === 1);
+    assert.strictEqual(await streamLens(), clean);
+  });
+
   it('offers the preferred quick fix and applying it clears the warning', async function () {
     const range = toRange(expected.range);
     const action = await waitFor(`quick fix "${expected.fixTitle}"`, async () => {

@@ -1,6 +1,6 @@
 // `--format text`: one `file:line:col: severity: message [rule-id]` line per finding (1-based, so terminals and
 // editors make it a link), then a cost table per stream and a total, then a one-line summary.
-import { formatMoney, missingInputs } from '../../core/pricing/format';
+import { formatCost, missingInputs } from '../../core/pricing/format';
 import type { Finding } from '../../core/types';
 import { displayPath, type RunReport, type SeverityCounts } from '../report';
 import { PLAIN, type Palette } from './colors';
@@ -26,12 +26,15 @@ export function detailLines(f: Finding, palette: Palette = PLAIN): string[] {
   return f.detail ? f.detail.split('\n').map((line) => palette.dim(`    ${line}`)) : [];
 }
 
-/** "Total for 2 streams: $51.40/month + usage (missing: shard count, load)": what is missing, by name. */
+/**
+ * "Total for 2 streams: $51.40/month + usage (missing: shard count, load)", or "Total for 1 stream: cost unknown:
+ * shard_count not resolved": what is missing, by name.
+ */
 function grandTotal(report: RunReport): string {
   const { monthlyCost, partial, unknowns } = report.summary;
   const count = report.streams.length;
-  const missing = partial && unknowns.length > 0 ? ` (missing: ${missingInputs(unknowns)})` : '';
-  return `Total for ${count} stream${count === 1 ? '' : 's'}: ${formatMoney(monthlyCost, '/month')}${missing}`;
+  const missing = monthlyCost !== null && partial && unknowns.length > 0 ? ` (missing: ${missingInputs(unknowns)})` : '';
+  return `Total for ${count} stream${count === 1 ? '' : 's'}: ${formatCost(monthlyCost, '/month', unknowns)}${missing}`;
 }
 
 export function summaryLine(c: SeverityCounts): string {

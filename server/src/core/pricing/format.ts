@@ -1,7 +1,7 @@
-// Display of money and quantities, shared by the CLI's text report and the editor's hover.
+// Display of money and quantities, shared by the CLI's text report and every editor surface. Unknown money goes
+// through formatUnknownCost ("cost unknown: shard_count not resolved"), never "$0.00"; a unit price says its unit.
 import type { Estimate } from './estimate';
-import { UNKNOWN_WORDS, type Bound, type UnknownInput } from '../partial';
-import { atRatesText } from './fallbackWords';
+import { money, UNKNOWN_WORDS, type Bound, type UnknownInput, type UnknownWhat } from '../partial';
 
 const USD_CENTS = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 const USD_SMALL = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumSignificantDigits: 2 });
@@ -27,9 +27,19 @@ export function formatQuantity(n: number): string {
   return n.toLocaleString('en-US', { maximumSignificantDigits: 3 });
 }
 
-/** The total: "$43.80", or "≥ $43.80" when some lines could not be priced. */
-export function formatTotal(e: Estimate): string {
-  return `${e.partial ? '≥ ' : ''}${formatUsd(e.monthlyUsd)}`;
+/** The total row of a bare estimate: its known part when exact or a lower bound, never "≥ $0.00". */
+function estimateTotal(e: Estimate): string {
+  return formatMoney(money(e.monthlyUsd, e.partial));
+}
+
+/** A unit after "per": "GB-months" → "GB-month", "shard-hours" → "shard-hour"; "GB" stays. */
+export function perUnit(unit: string): string {
+  return unit.replace(/-(hour|month)s$/, '-$1');
+}
+
+/** A unit price says its unit, never "/mo": "$0.015 per shard-hour", "$0.014 per million PUT units". */
+export function formatUnitRate(unitPriceUsd: number | null, unit: string): string {
+  return `${formatUnitPrice(unitPriceUsd)} per ${perUnit(unit)}`;
 }
 
 export interface EstimateLineOptions {
@@ -51,7 +61,7 @@ export function estimateLines(e: Estimate, options: EstimateLineOptions = {}): s
       `${c.quantity === null ? '?' : formatQuantity(c.quantity)} ${c.unit} × ${formatUnitPrice(c.unitPriceUsd)}`,
       c.monthlyUsd === null ? 'unknown' : formatUsd(c.monthlyUsd),
     ]);
-  rows.push(['Total per month', '', options.total ?? formatTotal(e)]);
+  rows.push(['Total per month', '', options.total ?? estimateTotal(e)]);
   return rows;
 }
 
@@ -64,15 +74,66 @@ export function formatMoney(b: Bound, per = ''): string {
   return typeof b === 'number' ? `${formatUsd(b)}${per}` : `${formatUsd(b.atLeast)}${per} ${USAGE_PLACEHOLDER}`;
 }
 
-/** A stream's total; with an unknown instance count, "unknown ($21.90/mo + usage per instance)". */
-export function formatStreamCost(s: { monthlyCost: Bound; monthlyCostPerInstance: Bound; atFallbackRates?: { usd: Bound; priceRegion: string } }, per = ''): string {
-  // A region without verified prices: unknown, with the figure at the fallback region's rates named as such.
+/** Why a cost is unknown, in the words of `cost unknown: …`, one `what` each. */
+const UNKNOWN_CAUSES: Record<UnknownWhat, string> = {
+  'instance-count': 'count/for_each not resolved',
+  'stream-mode': 'stream_mode not resolved',
+  'shard-count': 'shard_count not resolved',
+  retention: 'retention_period not resolved',
+  readers: 'readers not resolved',
+  load: 'no load declared',
+  module: 'a module not read',
+  prices: 'no verified prices for the region',
+};
+
+/** "shard_count not resolved, no load declared": what an unknown amount lacks, each named once, in a fixed order. */
+export function unknownCause(unknowns: readonly UnknownInput[]): string {
+  const whats = new Set(unknowns.map((u) => u.what));
+  return (Object.keys(UNKNOWN_CAUSES) as UnknownWhat[]).filter((w) => whats.has(w)).map((w) => UNKNOWN_CAUSES[w]).join(', ');
+}
+
+/** Unknown money, the one way every surface writes it: "cost unknown: shard_count not resolved", never "$0.00". */
+export function formatUnknownCost(unknowns: readonly UnknownInput[]): string {
+  const cause = unknownCause(unknowns);
+  return cause ? `cost unknown: ${cause}` : 'cost unknown';
+}
+
+/** "$43.80/mo" (exact), "$21.90/mo + usage" (a lower bound) or "cost unknown: …" (what is missing, from `unknowns`). */
+export function formatCost(b: Bound, per: string, unknowns: readonly UnknownInput[]): string {
+  return b === null ? formatUnknownCost(unknowns) : formatMoney(b, per);
+}
+
+/** An estimate as a headline (lens, hints, hover, status bar): "≈ $43.80/mo", "≈ $21.90/mo + usage", "cost unknown: …". */
+export function estimatedCost(b: Bound, per: string, unknowns: readonly UnknownInput[]): string {
+  return b === null ? formatUnknownCost(unknowns) : `≈ ${formatMoney(b, per)}`;
+}
+
+type StreamCost = { monthlyCost: Bound; monthlyCostPerInstance: Bound; unknowns: readonly UnknownInput[]; atFallbackRates?: { usd: Bound; priceRegion: string } };
+
+/**
+ * A stream's estimate as a headline (lens, hints, hover, report title): "≈ $43.80/mo", "≈ $21.90/mo + usage",
+ * "cost unknown: count/for_each not resolved (≈ $21.90/mo per instance)", "cost unknown: no verified prices for the
+ * region (≈ $29.20/mo at us-east-1 rates)", "cost unknown: shard_count not resolved".
+ */
+export function streamCostText(s: StreamCost, per: string): string {
+  return streamCost(s, per, '≈ ');
+}
+
+/** The same in a table cell, where the column says it is an estimate: "$43.80", "cost unknown: … ($21.90 per instance)". */
+export function formatStreamCost(s: StreamCost, per = ''): string {
+  return streamCost(s, per, '');
+}
+
+function streamCost(s: StreamCost, per: string, approx: string): string {
+  // A region without verified prices: unknown, with the figure at the fallback region's rates named as such
+  // ("+ usage" for a lower bound, never "≥").
   if (s.atFallbackRates) {
-    const at = atRatesText(s.atFallbackRates.usd, s.atFallbackRates.priceRegion);
-    return at ? `unknown (${at.replace(' at ', `${per} at `)})` : 'unknown';
+    const { usd, priceRegion } = s.atFallbackRates;
+    return `${formatUnknownCost(s.unknowns)}${usd === null ? '' : ` (${approx}${formatMoney(usd, per)} at ${priceRegion} rates)`}`;
   }
-  if (s.monthlyCost !== null || s.monthlyCostPerInstance === null) return formatMoney(s.monthlyCost, per);
-  return `unknown (${formatMoney(s.monthlyCostPerInstance, per)} per instance)`;
+  if (s.monthlyCost !== null) return `${approx}${formatMoney(s.monthlyCost, per)}`;
+  if (s.monthlyCostPerInstance === null) return formatUnknownCost(s.unknowns);
+  return `${formatUnknownCost(s.unknowns)} (${approx}${formatMoney(s.monthlyCostPerInstance, per)} per instance)`;
 }
 
 /** "2", "at least 2" (a lower bound), "?" (unknown). */

@@ -19,10 +19,8 @@ export function perInstance(s: StreamFacts): string {
   return instanceCountUnknown(s.stream) === null ? '' : ' per instance';
 }
 
-/** A unit after "per": "GB-months" → "GB-month", "shard-hours" → "shard-hour"; "GB" stays. */
-export function perUnit(unit: string): string {
-  return unit.replace(/-(hour|month)s$/, '-$1');
-}
+// The unit after "per" lives with the other money wording (pricing/format.ts).
+export { perUnit } from '../pricing/format';
 
 /** "80 %"; a ratio that is not a finite number (a zero-shard stream's peak) reads "more than 1,000 %" or "?" never "NaN %". */
 export function percent(ratio: number): string {

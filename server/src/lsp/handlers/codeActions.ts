@@ -82,6 +82,8 @@ function ignoreActions(
   // file. A module terraform init installed is not the user's to annotate (the next init overwrites it).
   if (finding.ruleId === 'syntax-error' || finding.ruleId === 'invalid-config') return [];
   if (finding.file.endsWith('.json') || isInstalledModuleFile(finding.file)) return [];
+  // A finding held from the last clean analysis sits at a moved position: no edits computed from it.
+  if (store.isHeld(finding)) return [];
   const stream = finding.resource ? store.stream(finding.resource) : undefined;
   const line = stream && stream.file === finding.file ? stream.range.start.line : finding.range.start.line;
   const here = commentLine(doc, line, `# kinesis-lint-ignore: ${finding.ruleId} ${REASON_PLACEHOLDER}`);

@@ -2,7 +2,7 @@ import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { StreamReport } from '../../core/results';
 import type { AnalysisStore } from '../store';
 import { uriToPath } from '../convert';
-import { formatMoney, formatStreamCost } from '../../core/pricing/format';
+import { estimatedCost, streamCostText } from '../../core/pricing/format';
 import { costSummary } from '../../core/pipeline/costSummary';
 import { percent } from '../../core/rules/messages';
 
@@ -13,10 +13,10 @@ const PEAK_WORD = { 'write-bytes': 'write', 'write-records': 'records', 'shared-
 
 /**
  * `≈ $43.80/mo · 4 shards · 62 % peak write`, `≈ $21.90/mo + usage · 2 shards` when some lines are unknown,
- * `≈ unknown ($21.90/mo + usage per instance)` when the instance count is.
+ * `cost unknown: count/for_each not resolved (≈ $21.90/mo + usage per instance)` when the instance count is.
  */
 export function lensTitle(s: StreamReport): string {
-  const parts = [`≈ ${formatStreamCost(s, '/mo')}`];
+  const parts = [streamCostText(s, '/mo')];
   if (s.mode === null) parts.push('mode unknown');
   else if (s.mode === 'ON_DEMAND') parts.push('on-demand');
   else if (s.shardCount !== null) parts.push(`${s.shardCount} shard${s.shardCount === 1 ? '' : 's'}`);
@@ -34,11 +34,11 @@ export function codeLenses(store: AnalysisStore, params: CodeLensParams, uri = p
     range: s.range,
     command: { title: lensTitle(s), command: SHOW_BREAKDOWN, arguments: [uri, s.resource] },
   }));
-  const total = costSummary(streams).monthlyCost;
+  const total = costSummary(streams);
   lenses.unshift({
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     command: {
-      title: `kinesis-lint: ≈ ${formatMoney(total, '/mo')} for ${streams.length} stream${streams.length === 1 ? '' : 's'} in this file`,
+      title: `kinesis-lint: ${estimatedCost(total.monthlyCost, '/mo', total.unknowns)} for ${streams.length} stream${streams.length === 1 ? '' : 's'} in this file`,
       command: SHOW_REPORT,
       arguments: [],
     },

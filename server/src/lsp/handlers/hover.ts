@@ -7,5 +7,5 @@ import { streamAt } from './positions';
 export function hover(store: AnalysisStore, params: HoverParams): Hover | null {
   const file = uriToPath(params.textDocument.uri);
   const stream = file ? streamAt(store.streams(), file, params.position) : undefined;
-  return stream ? { contents: { kind: 'markdown', value: streamBreakdown(stream) } } : null;
+  return stream ? { contents: { kind: 'markdown', value: streamBreakdown(stream, undefined, store.heldBy(stream)) } } : null;
 }

@@ -2,16 +2,19 @@
 // workspace report all render StreamReport, the same object the CLI prints as JSON.
 import * as path from 'node:path';
 import type { ModuleAnalysis, StreamReport } from '../../core/results';
-import { describeUnknown, estimateLines, formatCount, formatMoney, formatStreamCost } from '../../core/pricing/format';
-import { summaryPayload, type CostSummaryPayload } from './summary';
+import { describeUnknown, estimatedCost, estimateLines, formatCount, formatMoney, formatStreamCost, streamCostText } from '../../core/pricing/format';
+import { summaryPayload, type CostSummaryPayload, type ServeState } from './summary';
 import { limitName, limitWords, percent } from '../../core/rules/messages';
 
-export function streamBreakdown(s: StreamReport, relativeTo?: string): string {
+/** `heldBy`: the files whose syntax errors hold this stream at its last valid figures (store.heldBy). */
+export function streamBreakdown(s: StreamReport, relativeTo?: string, heldBy?: readonly string[]): string {
   const e = s.estimate;
   const where = relativeTo ? path.relative(relativeTo, s.file) : path.basename(s.file);
+  const cost = s.monthlyCost !== null && !s.atFallbackRates ? `≈ **${formatMoney(s.monthlyCost, '/month')}**` : `**${escape(streamCostText(s, '/month'))}**`;
   const lines: string[] = [
-    `**${s.resource}** — ≈ **${formatStreamCost(s, '/month')}** in ${s.region}${e.priceRegion !== s.region ? ' (no verified prices)' : ''} · prices of ${e.priceDate}`,
+    `**${s.resource}** — ${cost} in ${s.region}${e.priceRegion !== s.region ? ' (no verified prices)' : ''} · prices of ${e.priceDate}`,
     '',
+    ...(heldBy ? [heldNote(s, heldBy), ''] : []),
     `${modeText(s)} · ${instancesText(s.instances)} · retention ${s.retentionHours ?? '?'} h · ${where}:${s.range.start.line + 1}`,
     '',
     '| component | quantity × unit price | per month |',
@@ -28,6 +31,13 @@ export function streamBreakdown(s: StreamReport, relativeTo?: string): string {
     ...e.assumptions.map((a) => `- ${escape(a)}`),
   ];
   return lines.join('\n');
+}
+
+/** The hover's marker for held figures: from which version they are, and why. */
+function heldNote(s: StreamReport, heldBy: readonly string[]): string {
+  const names = heldBy.map((f) => path.basename(f)).join(', ');
+  const version = heldBy.includes(s.file) ? 'this file' : `its module (${escape(names)} ${heldBy.length === 1 ? 'has a syntax error' : 'have syntax errors'})`;
+  return `*Figures from the last valid version of ${version}: they update when it parses again.*`;
 }
 
 function capacity(s: StreamReport): string[] {
@@ -77,21 +87,22 @@ function escape(text: string): string {
 }
 
 /** The workspace report: one row per stream and the total, with the summary the status bar shows. */
-export function workspaceReport(analyses: readonly ModuleAnalysis[], root: string): CostSummaryPayload & { markdown: string } {
+export function workspaceReport(analyses: readonly ModuleAnalysis[], root: string, state?: ServeState): CostSummaryPayload & { markdown: string } {
   const streams = analyses.flatMap((a) => a.streams);
-  const summary = summaryPayload(analyses);
+  const summary = summaryPayload(analyses, state);
   const rows = streams.map(
     (s) => `| \`${s.resource}\` | ${escape(path.relative(root, s.file))}:${s.range.start.line + 1} | ${s.mode === null ? 'mode unknown' : s.mode === 'ON_DEMAND' ? 'on-demand' : `${s.shardCount ?? '?'} shards`} | ${escape(formatStreamCost(s))} |`,
   );
   const markdown = [
-    `# kinesis-lint: ≈ ${formatMoney(summary.monthlyCost, '/month')} for ${streams.length} stream${streams.length === 1 ? '' : 's'}`,
+    `# kinesis-lint: ${escape(estimatedCost(summary.monthlyCost, '/month', summary.unknowns))} for ${streams.length} stream${streams.length === 1 ? '' : 's'}`,
     '',
+    ...(summary.busy ? ['*Analysing the workspace: this covers the modules analysed so far.*', ''] : []),
     ...(summary.missing ? [`Missing: ${escape(summary.missing)} (each stream below says why).`, ''] : []),
     '| stream | file | capacity | per month |',
     '|---|---|---|---:|',
     ...rows,
     '',
-    ...streams.map((s) => `## ${s.resource}\n\n${streamBreakdown(s, root)}\n`),
+    ...streams.map((s) => `## ${s.resource}\n\n${streamBreakdown(s, root, state?.held.heldBy(s))}\n`),
   ].join('\n');
   return { ...summary, markdown };
 }
