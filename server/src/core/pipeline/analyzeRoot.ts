@@ -53,7 +53,7 @@ export async function analyzeRoot(
   options: RootOptions,
 ): Promise<ModuleAnalysis> {
   const unresolved: UnresolvedCall[] = [];
-  const modules = await instantiateTree(root, loader, unresolved);
+  const modules = await instantiateTree(root, loader, unresolved, options.signal);
   const sources = [...new Set(modules.map((m) => m.source))];
   const files = sources.flatMap((s) => s.files);
   const settings: StreamSettings = {
