@@ -5,6 +5,7 @@ import { toStringValue } from './convert';
 import { Evaluator } from './evaluator';
 import { MAX_DEPTH } from './limits';
 import { Parser } from './parser';
+import type { ValueBudget } from './valueBudget';
 import { collectReferences } from './references';
 import type { Step } from './steps';
 import { EvalFailure, Reference, Unknown, Value, ValueObject, firstProblem, setKey } from './values';
@@ -21,6 +22,9 @@ export interface EvalContext {
   /** For a splat over a resource (`aws_kinesis_stream.s[*].arn`): one Reference per instance of the resource `ref`
    *  names, in Terraform's order; undefined when the instances are unknown (the splat is then unknown). */
   instancesOf?(ref: Reference): Reference[] | undefined;
+  /** The analysis's budget of elements and characters, shared by all its evaluations; each evaluation has its own
+   *  when absent. */
+  budget?: ValueBudget;
 }
 
 /** Parsed expressions by text: the model evaluates the same strings repeatedly (each count/for_each instance). */

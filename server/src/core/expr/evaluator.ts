@@ -8,17 +8,25 @@ import { evalFor } from './evalFor';
 import { evalTemplate } from './evalTemplate';
 import { callBuiltin } from './functions';
 import { EVAL_BUDGET, MAX_DEPTH } from './limits';
+import { ValueBudget } from './valueBudget';
 import { binaryOp, unaryOp } from './operators';
 import { Step, applySteps, stepsText } from './steps';
 import { EvalFailure, Reference, Unknown, Value, ValueObject, asUnknown, fail, firstProblem, isKnown, isUnknownish, setKey } from './values';
+
+/** Nodes that build a new value (the others pass on a value that exists already): each is measured. */
+const BUILDS = new Set<Node['kind']>(['template', 'splat', 'call', 'tuple', 'object', 'for']);
 
 export class Evaluator {
   private depth = 0;
   private budget = EVAL_BUDGET;
   /** Variables bound by enclosing for expressions / %{for} directives, innermost last. */
   private readonly scopes: Map<string, Value>[] = [];
+  /** The analysis's budget of elements and characters (valueBudget.ts), or this evaluation's own. */
+  private readonly values: ValueBudget;
 
-  constructor(private readonly ctx: EvalContext) {}
+  constructor(private readonly ctx: EvalContext) {
+    this.values = ctx.budget ?? new ValueBudget();
+  }
 
   /** The budget ran out somewhere: parts of the result were cut short, so the caller should discard all of it. */
   get exhausted(): boolean {
@@ -30,7 +38,8 @@ export class Evaluator {
     if (this.depth >= MAX_DEPTH) return new Unknown(`expression nested deeper than ${MAX_DEPTH} levels`);
     this.depth++;
     try {
-      return this.evalNode(node);
+      const v = this.evalNode(node);
+      return BUILDS.has(node.kind) ? this.values.admit(v) : v;
     } finally {
       this.depth--;
     }
