@@ -42,7 +42,7 @@ describe('model: the evaluation budget on a concat-doubling chain of locals', ()
     assert.ok(x40 instanceof Unknown);
     assert.match(x40.reason, /more than 100,000 elements/);
     // x1 … x16 fit (2 + 4 + … + 65,536 elements); x17 (131,072) is measured only until it passes the limit.
-    assert.equal(module.valueBudget.used.elements, 2 ** 17 - 2);
-    assert.ok(module.valueBudget.used.elements < 2 * MAX_VALUE_ELEMENTS);
+    assert.equal(module.evalBudget.used.elements, 2 ** 17 - 2);
+    assert.ok(module.evalBudget.used.elements < 2 * MAX_VALUE_ELEMENTS);
   });
 });

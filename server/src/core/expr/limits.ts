@@ -4,9 +4,10 @@
  *  from ~2,000 levels (reference/parsing.md §1 "Robustness"), so 200 is far from both. */
 export const MAX_DEPTH = 200;
 
-/** Expression nodes evaluated per top-level call. Loops over `range(1024)` nested twice stay well inside; deeper
- *  nesting gives Unknown instead of stalling the editor. */
-export const EVAL_BUDGET = 2_000_000;
+/** Expression nodes evaluated per top-level call. Evaluation is synchronous, so this bounds how long one expression
+ *  holds the language server's event loop (docs/limits.md "Evaluation"); a loop over `range(1024)` with a short body
+ *  stays inside, loops nested two deep over more than a few hundred elements give Unknown instead of stalling. */
+export const EVAL_BUDGET = 100_000;
 
 /** Terraform's own cap on range() results (cty stdlib RangeFunc: "more than 1024 values were generated"). */
 export const RANGE_LIMIT = 1024;
@@ -23,4 +24,7 @@ export const MAX_VALUE_CHARS = 1024 * 1024;
 /** What all the values built in one analysis may add up to: ten values at the limits above. Past it every further
  *  value built (by a function, template, for expression or constructor) is Unknown. */
 export const ANALYSIS_ELEMENTS = 1_000_000;
+/** Expression nodes all the evaluations of one analysis may take (each has EVAL_BUDGET of its own besides): every
+ *  local and variable is evaluated on its own, so a chain of them would otherwise multiply the budget. */
+export const ANALYSIS_NODES = 1_000_000;
 export const ANALYSIS_CHARS = 16 * 1024 * 1024;

@@ -8,7 +8,7 @@ import type { ModuleSource } from './moduleSource';
 import { jsonToValue } from './jsonValue';
 import { convertToDeclaredType } from './declaredType';
 import { resourceInstances } from './resourceSplat';
-import { ValueBudget } from '../expr/valueBudget';
+import { EvalBudget } from '../expr/evalBudget';
 
 /** The iteration a block is evaluated in: `count.index` or `each.key`/`each.value`; unknown when the collection is. */
 export type Iteration =
@@ -41,8 +41,8 @@ export class ModuleInstance {
   readonly children = new Map<string, { key: Iteration; instance: ModuleInstance }[]>();
   private readonly variableMemo = new Map<string, Value>();
   private readonly localMemo = new Map<string, Tracked | 'busy'>();
-  /** One budget of elements and characters for every evaluation in the tree (expr/valueBudget.ts). */
-  readonly valueBudget: ValueBudget;
+  /** One budget of elements and characters for every evaluation in the tree (expr/evalBudget.ts). */
+  readonly evalBudget: EvalBudget;
 
   constructor(
     readonly source: ModuleSource,
@@ -52,7 +52,7 @@ export class ModuleInstance {
     readonly inputs: Map<string, InputValue>,
     readonly providerMap: ProviderMap,
   ) {
-    this.valueBudget = parent?.valueBudget ?? new ValueBudget();
+    this.evalBudget = parent?.evalBudget ?? new EvalBudget();
   }
 
   /** Prefix for resource addresses in this module: '' or 'module.x.' */
@@ -111,7 +111,7 @@ export class ModuleInstance {
 
   private context(iteration: Iteration, vars: Set<string>, bound?: ReadonlyMap<string, Value>): EvalContext {
     return {
-      budget: this.valueBudget,
+      budget: this.evalBudget,
       instancesOf: (ref) => resourceInstances(this, ref),
       resolve: (root: string, steps: Step[]): Value | undefined => {
         const name = bound?.get(root);

@@ -4,7 +4,7 @@ import { numberToString } from '../convert';
 import { Unknown, Value, typeName } from '../values';
 import { jsonEncode } from './encoding';
 import { FnError, bool, num, str } from './registry';
-import { checkLength } from '../valueBudget';
+import { checkLength } from '../evalBudget';
 
 /** Go's %f/%e default precision. */
 const DEFAULT_PRECISION = 6;

@@ -7,7 +7,7 @@ import { RE2JS } from 're2js';
 import type { Value } from '../values';
 import { objectFromEntries } from '../values';
 import { FnError, FunctionTable, str } from './registry';
-import { checkLength } from '../valueBudget';
+import { checkLength } from '../evalBudget';
 
 type Matcher = ReturnType<RE2JS['matcher']>;
 

@@ -1,7 +1,7 @@
 // How built-in functions are declared and called: arity, unknown handling, and argument coercion helpers that
 // throw FnError (turned into an EvalFailure naming the function, because Terraform would reject the call).
 import { toBool, toInteger, toNumber, toStringValue } from '../convert';
-import { TooLarge } from '../valueBudget';
+import { TooLarge } from '../evalBudget';
 import { EvalFailure, Unknown, Value, ValueObject, fail, firstDeepProblem, firstProblem, isObject, typeName } from '../values';
 
 export interface FunctionDef {

@@ -2,7 +2,7 @@
 import { formatString } from './format';
 import { replaceRegex } from './regexp';
 import { FnError, FunctionTable, graphemes, int, list, str } from './registry';
-import { checkLength } from '../valueBudget';
+import { checkLength } from '../evalBudget';
 
 /** Go's unicode.IsSpace set, which strings.TrimSpace uses (JS trim differs on U+0085 and U+FEFF). */
 const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';

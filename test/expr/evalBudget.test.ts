@@ -3,8 +3,8 @@
 import { strict as assert } from 'assert';
 import { evaluateSource, type EvalContext } from '../../server/src/core/expr/evaluate';
 import { EvalFailure, Unknown, type Value } from '../../server/src/core/expr/values';
-import { ValueBudget } from '../../server/src/core/expr/valueBudget';
-import { ANALYSIS_ELEMENTS, MAX_DEPTH, MAX_VALUE_CHARS, MAX_VALUE_ELEMENTS } from '../../server/src/core/expr/limits';
+import { EvalBudget } from '../../server/src/core/expr/evalBudget';
+import { ANALYSIS_ELEMENTS, ANALYSIS_NODES, EVAL_BUDGET, MAX_DEPTH, MAX_VALUE_CHARS, MAX_VALUE_ELEMENTS } from '../../server/src/core/expr/limits';
 
 const half = Math.floor(MAX_VALUE_ELEMENTS / 2);
 const VARS: Record<string, Value> = {
@@ -15,7 +15,7 @@ const VARS: Record<string, Value> = {
   deep: Array.from({ length: MAX_DEPTH }).reduce<Value>((v) => [v], 1),
 };
 
-function context(budget?: ValueBudget): EvalContext {
+function context(budget?: EvalBudget): EvalContext {
   return { budget, resolve: (root, [name]) => (root === 'var' && typeof name === 'string' ? VARS[name] : undefined) };
 }
 
@@ -62,24 +62,46 @@ describe('expr: the value budget (elements and characters)', () => {
   });
 
   it("a shared budget (one analysis): values that each fit stop once the analysis's total is used up", () => {
-    const budget = new ValueBudget();
+    const budget = new EvalBudget();
     const results: Value[] = [];
     // Each evaluation builds a new list of half the per-value limit; 20 of them pass the analysis's total.
     for (let i = 0; i < (2 * ANALYSIS_ELEMENTS) / (half - 1); i++) results.push(evaluateSource('concat(var.fits, [])', context(budget)));
     const known = results.filter((v) => Array.isArray(v)).length;
     assert.equal(known, Math.floor(ANALYSIS_ELEMENTS / (half - 1)));
-    assert.match(unknownReason(results[results.length - 1]), /^the analysis used up kinesis-lint's evaluation budget \(1,000,000 elements, 16,777,216 characters\)$/);
+    assert.match(unknownReason(results[results.length - 1]), /^the analysis used up kinesis-lint's evaluation budget \(1,000,000 expression steps, 1,000,000 elements, 16,777,216 characters\)$/);
     assert.ok(budget.used.elements <= ANALYSIS_ELEMENTS + MAX_VALUE_ELEMENTS, `${budget.used.elements} elements charged`);
     // Separate evaluations without a shared budget each have their own.
     assert.ok(Array.isArray(evaluateSource('concat(var.fits, [])', context())));
   });
 
   it('a value reused by reference is not charged again', () => {
-    const budget = new ValueBudget();
+    const budget = new EvalBudget();
     evaluateSource('[var.fits]', context(budget));
     const once = budget.used.elements;
     assert.equal(once, half - 1 + 1);
     evaluateSource('[var.fits]', context(budget));
     assert.equal(budget.used.elements, once + 1);
+  });
+
+  it('a for expression stops as soon as its result passes the element limit, not after every element', () => {
+    const budget = new EvalBudget();
+    // Each element is the 1,000-element var.many (one node): the 100th passes 100,000 elements, of 1,024.
+    const v = evaluateSource('[for a in range(1024) : var.many]', context(budget));
+    assert.match(unknownReason(v), ELEMENTS);
+    assert.ok(budget.used.nodes < 150, `${budget.used.nodes} nodes`);
+    assert.equal(evaluateSource('length([for a in range(90) : var.many])', context()), 90);
+  });
+
+  it('expression steps: each evaluation has EVAL_BUDGET, and all of an analysis together ANALYSIS_NODES', () => {
+    const loop = '[for a in range(400) : [for b in range(400) : a]]'; // 160,000 inner bodies: past one evaluation's budget
+    assert.match(unknownReason(evaluateSource(loop, context())), /^expression is too expensive to evaluate$/);
+    const body = 'length([for a in range(200) : [for b in range(200) : a]])'; // about 80,000 nodes, within EVAL_BUDGET
+    const budget = new EvalBudget();
+    const results = Array.from({ length: Math.ceil((2 * ANALYSIS_NODES) / EVAL_BUDGET) }, () => evaluateSource(body, context(budget)));
+    assert.equal(results[0], 200);
+    const known = results.filter((v) => v === 200).length;
+    assert.ok(known >= ANALYSIS_NODES / EVAL_BUDGET && known < results.length, `${known} of ${results.length} known`);
+    assert.match(unknownReason(results[results.length - 1]), /^the analysis used up kinesis-lint's evaluation budget/);
+    assert.ok(budget.used.nodes <= ANALYSIS_NODES + results.length, `${budget.used.nodes} nodes`);
   });
 });

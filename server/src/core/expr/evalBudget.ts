@@ -1,9 +1,10 @@
-// Values are budgeted by their size, not only by the expression nodes that build them (EVAL_BUDGET counts nodes:
-// `x1 = concat(local.x0, local.x0)` doubled 24 times evaluates 24 nodes and builds 16 million elements). Every value
-// an expression builds (a function's result, a template, a for expression, a tuple or object) is measured when it is
+// What evaluation may cost, per analysis: expression nodes, and the size of the values built. Nodes alone are not
+// enough (`x1 = concat(local.x0, local.x0)` doubled 24 times evaluates 24 nodes and builds 16 million elements), and
+// one evaluation's own node budget (EVAL_BUDGET) is not either: each local is evaluated with its own. Every value an
+// expression builds (a function's result, a template, a for expression, a tuple or object) is measured when it is
 // made: one past MAX_VALUE_ELEMENTS / MAX_VALUE_CHARS, or past what is left of the analysis's budget, becomes
 // Unknown with the reason, so it is never built further. Terraform has no such limit: it would build the value.
-import { ANALYSIS_CHARS, ANALYSIS_ELEMENTS, MAX_DEPTH, MAX_VALUE_CHARS, MAX_VALUE_ELEMENTS } from './limits';
+import { ANALYSIS_CHARS, ANALYSIS_ELEMENTS, ANALYSIS_NODES, MAX_DEPTH, MAX_VALUE_CHARS, MAX_VALUE_ELEMENTS } from './limits';
 import { Reference, Unknown, type Value } from './values';
 
 interface Size {
@@ -15,6 +16,9 @@ interface Size {
   over?: string;
 }
 
+/** An Unknown because of a limit of kinesis-lint (not of Terraform): whatever holds it is past the limit too. */
+export class OverBudget extends Unknown {}
+
 /** Thrown by a function whose result would pass the limits before it is built (join, replace, format). */
 export class TooLarge extends Error {}
 
@@ -23,7 +27,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 export const TOO_MANY_ELEMENTS = `the value has more than ${count(MAX_VALUE_ELEMENTS)} elements (kinesis-lint's evaluation limit)`;
 export const TOO_MANY_CHARS = `the value has more than ${count(MAX_VALUE_CHARS)} characters (kinesis-lint's evaluation limit)`;
 const TOO_DEEP = `the value is nested deeper than ${MAX_DEPTH} levels`;
-const USED_UP = `the analysis used up kinesis-lint's evaluation budget (${count(ANALYSIS_ELEMENTS)} elements, ${count(ANALYSIS_CHARS)} characters)`;
+const USED_UP = `the analysis used up kinesis-lint's evaluation budget (${count(ANALYSIS_NODES)} expression steps, ${count(ANALYSIS_ELEMENTS)} elements, ${count(ANALYSIS_CHARS)} characters)`;
 
 /** Throws TooLarge when a string about to be built would be longer than MAX_VALUE_CHARS. */
 export function checkLength(chars: number): void {
@@ -31,31 +35,44 @@ export function checkLength(chars: number): void {
 }
 
 /** One per analysis (shared by every evaluation of a module tree), or per evaluation outside one. */
-export class ValueBudget {
+export class EvalBudget {
   /** Sizes of collections already measured: a value reused by reference is not measured or charged again. */
   private readonly sizes = new WeakMap<object, Size>();
+  private nodes = 0;
   private elements = 0;
   private chars = 0;
 
   /** What the values admitted so far add up to (for tests and measurements). */
-  get used(): { elements: number; chars: number } {
-    return { elements: this.elements, chars: this.chars };
+  get used(): { nodes: number; elements: number; chars: number } {
+    return { nodes: this.nodes, elements: this.elements, chars: this.chars };
+  }
+
+  /** Counts one expression node; Unknown once the analysis has used up its budget (then nothing more is built). */
+  step(): OverBudget | undefined {
+    return ++this.nodes > ANALYSIS_NODES ? new OverBudget(USED_UP) : this.usedUp();
+  }
+
+  /** Elements of a value through nested collections (Infinity past a limit); measured once per collection. */
+  elementsOf(v: Value): number {
+    if (v === null || typeof v !== 'object' || v instanceof Unknown || v instanceof Reference) return 1;
+    const size = this.measure(v, 0);
+    return size.over !== undefined ? Infinity : size.elements;
   }
 
   /** The value when it fits; otherwise Unknown with the limit it passed. */
   admit(v: Value): Value {
     if (typeof v === 'string') {
-      if (v.length > MAX_VALUE_CHARS) return new Unknown(TOO_MANY_CHARS);
+      if (v.length > MAX_VALUE_CHARS) return new OverBudget(TOO_MANY_CHARS);
       this.chars += v.length;
       return this.usedUp() ?? v;
     }
     if (v === null || typeof v !== 'object' || v instanceof Unknown || v instanceof Reference) return v;
     const { over } = this.measure(v, 0);
-    return over !== undefined ? new Unknown(over) : this.usedUp() ?? v;
+    return over !== undefined ? new OverBudget(over) : this.usedUp() ?? v;
   }
 
-  private usedUp(): Unknown | undefined {
-    return this.elements > ANALYSIS_ELEMENTS || this.chars > ANALYSIS_CHARS ? new Unknown(USED_UP) : undefined;
+  private usedUp(): OverBudget | undefined {
+    return this.elements > ANALYSIS_ELEMENTS || this.chars > ANALYSIS_CHARS ? new OverBudget(USED_UP) : undefined;
   }
 
   /** Measures a collection, stopping as soon as it is past a limit; only its own entries are charged to the
