@@ -99,4 +99,12 @@ describe('model: module cycles and the module instance budget', () => {
     assert.equal(res.streams.reduce((n, s) => n + (s.instances as number), 0), 16);
     assert.equal(costSummary(res.streams, res.analyses[0].unknowns).unknowns.some((u) => u.what === 'module'), false);
   });
+
+  it('the tree walk takes turns with the event loop (core/timeSlice tick): a cancelled analysis stops inside it', async () => {
+    const loader = loaderOf(doublingTree(12));
+    const root = (await loader.load(ROOT, true))!;
+    const aborted = new AbortController();
+    aborted.abort();
+    await assert.rejects(instantiateTree(root, loader, [], aborted.signal), { name: 'AbortError' });
+  });
 });
