@@ -95,11 +95,13 @@ describe('expr: the value budget (elements and characters)', () => {
   it('expression steps: each evaluation has EVAL_BUDGET, and all of an analysis together ANALYSIS_NODES', () => {
     const loop = '[for a in range(400) : [for b in range(400) : a]]'; // 160,000 inner bodies: past one evaluation's budget
     assert.match(unknownReason(evaluateSource(loop, context())), /^expression is too expensive to evaluate$/);
-    const body = 'length([for a in range(200) : [for b in range(200) : a]])'; // about 80,000 nodes, within EVAL_BUDGET
+    // About 2 nodes per inner element plus a few per row: n × n well within EVAL_BUDGET.
+    const n = Math.floor(Math.sqrt(EVAL_BUDGET / 3));
+    const body = `length([for a in range(${n}) : [for b in range(${n}) : a]])`;
     const budget = new EvalBudget();
     const results = Array.from({ length: Math.ceil((2 * ANALYSIS_NODES) / EVAL_BUDGET) }, () => evaluateSource(body, context(budget)));
-    assert.equal(results[0], 200);
-    const known = results.filter((v) => v === 200).length;
+    assert.equal(results[0], n);
+    const known = results.filter((v) => v === n).length;
     assert.ok(known >= ANALYSIS_NODES / EVAL_BUDGET && known < results.length, `${known} of ${results.length} known`);
     assert.match(unknownReason(results[results.length - 1]), /^the analysis used up kinesis-lint's evaluation budget/);
     assert.ok(budget.used.nodes <= ANALYSIS_NODES + results.length, `${budget.used.nodes} nodes`);

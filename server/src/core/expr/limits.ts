@@ -6,8 +6,8 @@ export const MAX_DEPTH = 200;
 
 /** Expression nodes evaluated per top-level call. Evaluation is synchronous, so this bounds how long one expression
  *  holds the language server's event loop (docs/limits.md "Evaluation"); a loop over `range(1024)` with a short body
- *  stays inside, loops nested two deep over more than a few hundred elements give Unknown instead of stalling. */
-export const EVAL_BUDGET = 100_000;
+ *  stays inside, loops nested two deep over more than about a hundred elements each give Unknown instead of stalling. */
+export const EVAL_BUDGET = 50_000;
 
 /** Terraform's own cap on range() results (cty stdlib RangeFunc: "more than 1024 values were generated"). */
 export const RANGE_LIMIT = 1024;
