@@ -3,7 +3,7 @@
 // time-out turns into a failure.
 import { strict as assert } from 'assert';
 import { execFileSync } from 'child_process';
-import { chmodSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'fs';
+import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { nodeHost, readRegularFile } from '../../server/src/node/nodeHost';
@@ -77,5 +77,17 @@ describe('nodeHost: special, unreadable and huge files', () => {
     writeFileSync(join(dir, 'ok.tf'), 'é'.repeat(4));
     assert.equal(await readRegularFile(join(dir, 'ok.tf'), 8), 'é'.repeat(4));
     assert.deepEqual(await readRegularFile(join(dir, 'ok.tf'), 7), { problem: 'ok.tf is larger than 7 bytes; skipped' });
+  });
+
+  it('realPath resolves links (a `loop -> .` link is its directory); a dangling or looping path gives undefined', async () => {
+    const real = realpathSync(dir);
+    mkdirSync(join(dir, 'mod'));
+    symlinkSync('.', join(dir, 'loop'));
+    symlinkSync('mod', join(dir, 'alias'));
+    symlinkSync('self', join(dir, 'self'));
+    assert.equal(await nodeHost.realPath?.(join(dir, 'loop', 'loop', 'loop')), real);
+    assert.equal(await nodeHost.realPath?.(join(dir, 'alias')), join(real, 'mod'));
+    assert.equal(await nodeHost.realPath?.(join(dir, 'missing')), undefined);
+    assert.equal(await nodeHost.realPath?.(join(dir, 'self')), undefined);
   });
 });

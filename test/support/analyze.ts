@@ -28,9 +28,11 @@ export interface Result {
   text(rel: string): string;
 }
 
-export async function analyze(files: Record<string, string>, options: AnalyzeOptions & { dirs?: string[] } = {}): Promise<Result> {
+/** `links`: symbolic links to directories, relative to the test root (e.g. { loop: '.' }). */
+export async function analyze(files: Record<string, string>, options: AnalyzeOptions & { dirs?: string[]; links?: Record<string, string> } = {}): Promise<Result> {
   const absFiles = Object.fromEntries(Object.entries(files).map(([k, v]) => [abs(k), v]));
-  const analyzer = new Analyzer(memoryHost(absFiles), { ...options, parser: sharedParser() });
+  const links = Object.fromEntries(Object.entries(options.links ?? {}).map(([k, v]) => [abs(k), abs(v)]));
+  const analyzer = new Analyzer(memoryHost(absFiles, [], links), { ...options, parser: sharedParser() });
   const dirs = options.dirs?.map(abs) ?? [ROOT];
   const analyses = await analyzer.analyzeModules(dirs);
   const findings = analyses.flatMap((a) => a.findings);

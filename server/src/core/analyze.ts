@@ -20,6 +20,8 @@ import { VariableInputError, type VariableArg, type VariableInputs } from './inp
 import { readPlanFile } from './plan/planFile';
 import { analyzePlanRoot } from './plan/analyzePlan';
 import { dirName } from './model/paths';
+import { realDir } from './model/moduleCycles';
+import { MAX_EXPANDED_INSTANCES } from './model/iterations';
 
 export interface AnalyzeOptions {
   /** The region assumed when Terraform's aws provider does not set one (overrides the config file's `region`). */
@@ -120,7 +122,13 @@ export class Analyzer {
   private loader(): ModuleLoader {
     const cache = new Map<string, Promise<ModuleSource | undefined>>();
     const manifests = new Map<string, Promise<ModuleManifest | undefined>>();
+    const realPaths = new Map<string, Promise<string | undefined>>();
     return {
+      realPath: (dir) => {
+        let p = realPaths.get(dir);
+        if (!p) realPaths.set(dir, (p = this.host.realPath?.(dir) ?? Promise.resolve(undefined)));
+        return p;
+      },
       manifest: (rootDir) => {
         let p = manifests.get(rootDir);
         if (!p) manifests.set(rootDir, (p = readModuleManifest(rootDir, this.host)));
@@ -152,16 +160,19 @@ function checkDeclared(variables: VariableInputs | undefined, roots: ModuleSourc
   }
 }
 
-/** Every directory the roots call as a module (local, or installed by terraform init), directly or through others. */
+/** Every directory the roots call as a module (local, or installed by terraform init), directly or through others.
+ *  A cycle (by real path: symbolic links resolved) is not followed, and at most MAX_EXPANDED_INSTANCES calls are,
+ *  as in the module tree (moduleTree.ts). */
 async function calledDirs(roots: ModuleSource[], loader: ModuleLoader): Promise<Set<string>> {
   const called = new Set<string>();
   for (const root of roots) {
     const manifest = await loader.manifest?.(root.dir);
     // The manifest key of a call is its path of module names, so the same directory may be reached under two keys.
     const seen = new Set<string>();
-    const pending: [ModuleSource, string[]][] = [[root, []]];
-    for (let item = pending.pop(); item; item = pending.pop()) {
-      const [source, keys] = item;
+    const pending: [ModuleSource, string[], string[]][] = [[root, [], [await realDir(loader, root.dir)]]];
+    let followed = 0;
+    for (let item = pending.pop(); item && followed < MAX_EXPANDED_INSTANCES; item = pending.pop()) {
+      const [source, keys, chain] = item;
       if (keys.length > MAX_CALL_DEPTH) continue;
       for (const call of source.moduleCalls) {
         const key = [...keys, call.labels[0]];
@@ -169,8 +180,11 @@ async function calledDirs(roots: ModuleSource[], loader: ModuleLoader): Promise<
         if (!dir || seen.has(`${dir}\u0000${key.join('.')}`)) continue;
         seen.add(`${dir}\u0000${key.join('.')}`);
         called.add(dir);
+        const real = await realDir(loader, dir);
+        if (chain.includes(real)) continue;
         const child = await loader.load(dir, false);
-        if (child) pending.push([child, key]);
+        followed++;
+        if (child) pending.push([child, key, [...chain, real]]);
       }
     }
   }

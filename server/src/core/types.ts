@@ -63,6 +63,9 @@ export interface Host {
   readProblem?(path: string): string | undefined;
   /** Entries of a directory, or undefined when it is not one. */
   readDir(path: string): Promise<{ name: string; isDirectory: boolean }[] | undefined>;
+  /** The path with every symbolic link resolved (fs.realpath), or undefined when it cannot be resolved. Module
+   *  cycles are found by real path: a `loop -> .` link makes loop/loop/… the same directory. */
+  realPath?(path: string): Promise<string | undefined>;
 }
 
 /**

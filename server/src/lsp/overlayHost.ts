@@ -27,6 +27,8 @@ export function overlayHost(documents: TextDocuments<TextDocument>, disk: Host, 
     },
     // An open document is always readable; otherwise the disk says why it refused (FIFO, too large, dangling).
     readProblem: (file) => (documents.get(pathToUri(file)) ? undefined : disk.readProblem?.(file)),
+    // Directories are the disk's: open documents add files, never links.
+    realPath: async (dir) => disk.realPath?.(dir),
     async readDir(dir) {
       const listed = await disk.readDir(dir);
       const entries = [...(listed ?? [])];

@@ -1,7 +1,7 @@
 // The core's file access (Host) backed by the local disk. Only regular files are read, and only up to a size
 // limit: a FIFO would block the read for good and /dev/zero or a huge table would be read whole (issue #9).
 import { constants } from 'fs';
-import { open, readdir } from 'fs/promises';
+import { open, readdir, realpath } from 'fs/promises';
 import { basename } from 'path';
 import { MAX_SOURCE_BYTES, type Host } from '../core/types';
 
@@ -28,6 +28,14 @@ export const nodeHost: Host = {
       const entries = await readdir(path, { withFileTypes: true });
       // A symbolic link is reported as a non-directory, so walking never follows one (no cycles).
       return entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
+    } catch {
+      return undefined;
+    }
+  },
+
+  async realPath(path: string): Promise<string | undefined> {
+    try {
+      return await realpath(path);
     } catch {
       return undefined;
     }

@@ -62,6 +62,8 @@ export function workspaceBoundHost(inner: Host, scope: () => ReadScope | undefin
       refused.delete(dir);
       return inner.readDir(dir);
     },
+    // Resolving a link reads no file content; the module tree needs it to see cycles (`loop -> .`) in every mode.
+    realPath: inner.realPath && ((p) => inner.realPath!(p)),
   };
 }
 

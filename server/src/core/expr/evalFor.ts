@@ -4,6 +4,8 @@ import type { ForNode } from './ast';
 import { toBool, toStringValue } from './convert';
 import type { Evaluator } from './evaluator';
 import { iterate } from './iteration';
+import { MAX_VALUE_ELEMENTS } from './limits';
+import { OverBudget, TOO_MANY_ELEMENTS } from './evalBudget';
 import { EvalFailure, Unknown, Value, ValueObject, fail, firstProblem, hasKey, setKey } from './values';
 
 export function evalFor(ev: Evaluator, node: ForNode): Value {
@@ -12,9 +14,13 @@ export function evalFor(ev: Evaluator, node: ForNode): Value {
   let unknown: Unknown | undefined;
   const list: Value[] = [];
   const obj: ValueObject = {};
+  let elements = 0;
   for (const [k, v] of entries) {
     const r = ev.withScope([[node.keyVar, k], [node.valueVar, v]], () => forElement(ev, node));
     if (r instanceof EvalFailure) return r;
+    // Past a limit of kinesis-lint, the whole result is: stop now rather than evaluate the other elements.
+    if (r instanceof OverBudget) return r;
+    if (r !== undefined && !(r instanceof Unknown) && (elements += ev.elementsOf(r.value)) > MAX_VALUE_ELEMENTS) return new OverBudget(TOO_MANY_ELEMENTS);
     if (r instanceof Unknown) unknown ??= r;
     else if (r === undefined) continue;
     else if (node.keyExpr === undefined) list.push(r.value);

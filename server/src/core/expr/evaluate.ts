@@ -5,6 +5,7 @@ import { toStringValue } from './convert';
 import { Evaluator } from './evaluator';
 import { MAX_DEPTH } from './limits';
 import { Parser } from './parser';
+import type { EvalBudget } from './evalBudget';
 import { collectReferences } from './references';
 import type { Step } from './steps';
 import { EvalFailure, Reference, Unknown, Value, ValueObject, firstProblem, setKey } from './values';
@@ -21,6 +22,9 @@ export interface EvalContext {
   /** For a splat over a resource (`aws_kinesis_stream.s[*].arn`): one Reference per instance of the resource `ref`
    *  names, in Terraform's order; undefined when the instances are unknown (the splat is then unknown). */
   instancesOf?(ref: Reference): Reference[] | undefined;
+  /** The analysis's budget of elements and characters, shared by all its evaluations; each evaluation has its own
+   *  when absent. */
+  budget?: EvalBudget;
 }
 
 /** Parsed expressions by text: the model evaluates the same strings repeatedly (each count/for_each instance). */
@@ -47,7 +51,7 @@ function parseCached(cache: Map<string, Node | Error>, text: string, parse: (t: 
 function guarded(ev: Evaluator, f: () => Value): Value {
   try {
     const v = f();
-    return ev.exhausted ? new Unknown('expression is too expensive to evaluate') : v;
+    return ev.cutShort ?? v;
   } catch (e) {
     return new Unknown(`could not evaluate: ${e instanceof Error ? e.message : String(e)}`);
   }

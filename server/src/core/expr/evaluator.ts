@@ -8,29 +8,38 @@ import { evalFor } from './evalFor';
 import { evalTemplate } from './evalTemplate';
 import { callBuiltin } from './functions';
 import { EVAL_BUDGET, MAX_DEPTH } from './limits';
+import { EvalBudget, OverBudget } from './evalBudget';
 import { binaryOp, unaryOp } from './operators';
 import { Step, applySteps, stepsText } from './steps';
 import { EvalFailure, Reference, Unknown, Value, ValueObject, asUnknown, fail, firstProblem, isKnown, isUnknownish, setKey } from './values';
+
+/** Nodes that build a new value (the others pass on a value that exists already): each is measured. */
+const BUILDS = new Set<Node['kind']>(['template', 'splat', 'call', 'tuple', 'object', 'for']);
 
 export class Evaluator {
   private depth = 0;
   private budget = EVAL_BUDGET;
   /** Variables bound by enclosing for expressions / %{for} directives, innermost last. */
   private readonly scopes: Map<string, Value>[] = [];
+  /** The analysis's budget of elements and characters (evalBudget.ts), or this evaluation's own. */
+  private readonly values: EvalBudget;
 
-  constructor(private readonly ctx: EvalContext) {}
-
-  /** The budget ran out somewhere: parts of the result were cut short, so the caller should discard all of it. */
-  get exhausted(): boolean {
-    return this.budget < 0;
+  constructor(private readonly ctx: EvalContext) {
+    this.values = ctx.budget ?? new EvalBudget();
   }
 
+  /** Why the result was cut short (a budget ran out somewhere), so the caller should discard all of it. */
+  cutShort: Unknown | undefined;
+
   eval(node: Node): Value {
-    if (--this.budget < 0) return new Unknown('expression is too expensive to evaluate');
+    if (--this.budget < 0) return (this.cutShort ??= new OverBudget('expression is too expensive to evaluate'));
+    const over = this.values.step();
+    if (over) return (this.cutShort ??= over);
     if (this.depth >= MAX_DEPTH) return new Unknown(`expression nested deeper than ${MAX_DEPTH} levels`);
     this.depth++;
     try {
-      return this.evalNode(node);
+      const v = this.evalNode(node);
+      return BUILDS.has(node.kind) ? this.values.admit(v) : v;
     } finally {
       this.depth--;
     }
@@ -159,6 +168,11 @@ export class Evaluator {
       setKey(out, key, v);
     }
     return out;
+  }
+
+  /** Elements of a value through nested collections (Infinity past a limit): for expressions stop as they pass it. */
+  elementsOf(v: Value): number {
+    return this.values.elementsOf(v);
   }
 
   withScope<T>(vars: [string | undefined, Value][], f: () => T): T {

@@ -8,6 +8,7 @@ import type { ModuleSource } from './moduleSource';
 import { jsonToValue } from './jsonValue';
 import { convertToDeclaredType } from './declaredType';
 import { resourceInstances } from './resourceSplat';
+import { EvalBudget } from '../expr/evalBudget';
 
 /** The iteration a block is evaluated in: `count.index` or `each.key`/`each.value`; unknown when the collection is. */
 export type Iteration =
@@ -40,6 +41,8 @@ export class ModuleInstance {
   readonly children = new Map<string, { key: Iteration; instance: ModuleInstance }[]>();
   private readonly variableMemo = new Map<string, Value>();
   private readonly localMemo = new Map<string, Tracked | 'busy'>();
+  /** One budget of elements and characters for every evaluation in the tree (expr/evalBudget.ts). */
+  readonly evalBudget: EvalBudget;
 
   constructor(
     readonly source: ModuleSource,
@@ -48,7 +51,9 @@ export class ModuleInstance {
     readonly parent: ModuleInstance | undefined,
     readonly inputs: Map<string, InputValue>,
     readonly providerMap: ProviderMap,
-  ) {}
+  ) {
+    this.evalBudget = parent?.evalBudget ?? new EvalBudget();
+  }
 
   /** Prefix for resource addresses in this module: '' or 'module.x.' */
   get prefix(): string {
@@ -106,6 +111,7 @@ export class ModuleInstance {
 
   private context(iteration: Iteration, vars: Set<string>, bound?: ReadonlyMap<string, Value>): EvalContext {
     return {
+      budget: this.evalBudget,
       instancesOf: (ref) => resourceInstances(this, ref),
       resolve: (root: string, steps: Step[]): Value | undefined => {
         const name = bound?.get(root);

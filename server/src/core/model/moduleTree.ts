@@ -5,6 +5,8 @@ import type { HclBlock } from '../syntax/sourceFile';
 import type { ModuleSource } from './moduleSource';
 import { ModuleInstance, type InputValue, type Iteration, type ProviderMap } from './moduleInstance';
 import { InstanceBudget, iterationsOf, instanceSuffix } from './iterations';
+import { MODULE_LIMIT, cycleReason, realDir } from './moduleCycles';
+import { tick } from '../timeSlice';
 import { providerReference } from './region';
 import { moduleCallTarget, type SourceKind } from './moduleCallTarget';
 import type { ModuleManifest } from './moduleManifest';
@@ -16,6 +18,8 @@ export interface ModuleLoader {
   manifest?(rootDir: string): Promise<ModuleManifest | undefined>;
   /** Why a directory load gave undefined, when the host says (an untrusted workspace reads nothing outside it). */
   readProblem?(dir: string): string | undefined;
+  /** The directory with symbolic links resolved (Host.realPath); the path itself when the host cannot say. */
+  realPath?(dir: string): Promise<string | undefined>;
 }
 
 /** A module call whose code could not be read: its streams are missing from the analysis. */
@@ -29,7 +33,7 @@ export interface UnresolvedCall {
 
 /** Arguments of a module block that are Terraform's own, not inputs. */
 const META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
-/** Guards against a module calling itself through a chain of local paths. */
+/** Module calls nested deeper than this are not followed (reported at the call, as a cycle is). */
 const MAX_DEPTH = 16;
 
 interface TreeWalk {
@@ -38,41 +42,66 @@ interface TreeWalk {
   budget: InstanceBudget;
   manifest: ModuleManifest | undefined;
   unresolved: Map<HclBlock, UnresolvedCall>;
+  signal?: AbortSignal;
 }
 
-/** All instances of the tree, root first; calls that could not be followed go to `unresolved` (once per call). */
-export async function instantiateTree(root: ModuleSource, loader: ModuleLoader, unresolved: UnresolvedCall[] = []): Promise<ModuleInstance[]> {
+/** All instances of the tree, root first; calls that could not be followed go to `unresolved` (once per call). Module
+ *  instances count against MAX_EXPANDED_INSTANCES: a call past it is not expanded and is reported, never dropped. */
+export async function instantiateTree(root: ModuleSource, loader: ModuleLoader, unresolved: UnresolvedCall[] = [], signal?: AbortSignal): Promise<ModuleInstance[]> {
   const rootInstance = new ModuleInstance(root, '', undefined, new Map(), new Map());
-  const walk: TreeWalk = { loader, all: [rootInstance], budget: new InstanceBudget(), manifest: await loader.manifest?.(root.dir), unresolved: new Map() };
-  await instantiateChildren(rootInstance, walk, [root.dir], []);
+  const walk: TreeWalk = { loader, all: [rootInstance], budget: new InstanceBudget(), manifest: await loader.manifest?.(root.dir), unresolved: new Map(), signal };
+  await instantiateChildren(rootInstance, walk, [await realDir(loader, root.dir)], []);
   unresolved.push(...walk.unresolved.values());
   return walk.all;
 }
 
+/** `chain`: the real directories (symbolic links resolved) of the callers, root first. */
 async function instantiateChildren(parent: ModuleInstance, walk: TreeWalk, chain: string[], keys: string[]): Promise<void> {
   const { loader, all, budget } = walk;
-  if (chain.length > MAX_DEPTH) return;
   for (const call of parent.source.moduleCalls) {
     const name = call.labels[0];
     const target = moduleCallTarget(call, parent.source.dir, [...keys, name].join('.'), walk.manifest);
-    if (!target || chain.includes(target.dir ?? '')) continue;
-    const source = target.dir === undefined ? undefined : await loader.load(target.dir, false);
-    if (!source) {
-      // A missing local directory is Terraform's own error (init fails); a remote one needs init.
-      const reason = target.dir === undefined ? target.reason : loader.readProblem?.(target.dir) ?? (target.kind === 'local' ? `${target.dir} cannot be read` : `${target.dir} cannot be read: run terraform init`);
-      const address = [...keys, name].map((k) => `module.${k}`).join('.');
+    if (!target) continue;
+    const address = [...keys, name].map((k) => `module.${k}`).join('.');
+    const skip = (reason: string) => {
       if (!walk.unresolved.has(call)) walk.unresolved.set(call, { call, address, kind: target.kind, reason });
+    };
+    if (target.dir === undefined) {
+      skip(target.reason);
       continue;
     }
-    const dir = target.dir!;
+    const dir = target.dir;
+    const real = await realDir(loader, dir);
+    if (chain.includes(real)) {
+      skip(cycleReason(dir, real));
+      continue;
+    }
+    if (chain.length > MAX_DEPTH) {
+      skip(`module calls nest deeper than ${MAX_DEPTH} levels`);
+      continue;
+    }
+    const source = await loader.load(dir, false);
+    if (!source) {
+      // A missing local directory is Terraform's own error (init fails); a remote one needs init.
+      skip(loader.readProblem?.(dir) ?? (target.kind === 'local' ? `${dir} cannot be read` : `${dir} cannot be read: run terraform init`));
+      continue;
+    }
+    const { iterations } = iterationsOf(call, parent, budget);
+    // An instance of unknown key (unknown count, or more than the budget) is still one instance to analyse.
+    if (iterations[0]?.kind === 'unknown' && !budget.take(1)) {
+      skip(MODULE_LIMIT);
+      continue;
+    }
     const instances: { key: Iteration; instance: ModuleInstance }[] = [];
     parent.children.set(name, instances);
-    for (const iteration of iterationsOf(call, parent, budget).iterations) {
+    for (const iteration of iterations) {
+      // Thousands of instances are created in one call: give the language server's event loop its turns.
+      await tick(walk.signal);
       const address = `${parent.prefix}module.${name}${instanceSuffix(iteration)}`;
       const child = new ModuleInstance(source, address, parent, inputsOf(call, parent, iteration), providerMapOf(call));
       instances.push({ key: iteration, instance: child });
       all.push(child);
-      await instantiateChildren(child, walk, [...chain, dir], [...keys, name]);
+      await instantiateChildren(child, walk, [...chain, real], [...keys, name]);
     }
   }
 }

@@ -53,7 +53,7 @@ export async function analyzeRoot(
   options: RootOptions,
 ): Promise<ModuleAnalysis> {
   const unresolved: UnresolvedCall[] = [];
-  const modules = await instantiateTree(root, loader, unresolved);
+  const modules = await instantiateTree(root, loader, unresolved, options.signal);
   const sources = [...new Set(modules.map((m) => m.source))];
   const files = sources.flatMap((s) => s.files);
   const settings: StreamSettings = {
@@ -109,7 +109,7 @@ export async function analyzeRoot(
     await tick(options.signal);
     const annotations = annotationsOf(instances[0].block);
     const key = cache ? streamKey(context, instances[0], annotations.map((a) => a.comment.span)) : '';
-    const result = (cache && cache.get(key, root.dir)) || analyzeResource(instances, annotations, (consumers ??= front ? front.consumers(modules, streams) : indexConsumers(modules, streams)), loaded, settings);
+    const result = (cache && cache.get(key, root.dir)) || (await analyzeResource(instances, annotations, (consumers ??= front ? front.consumers(modules, streams) : indexConsumers(modules, streams)), loaded, settings, options.signal));
     if (cache) cache.set(key, root.dir, result);
     placed.push(...result.placed);
     reports.push(result.report);
@@ -136,16 +136,22 @@ function withDetail(detail: string | undefined, note: string): { detail?: string
   return text ? { detail: text } : {};
 }
 
-/** Facts, rule reports and the cost report of one stream resource (all its instances). */
-function analyzeResource(
+/** Facts, rule reports and the cost report of one stream resource (all its instances, up to 1,000: the event loop
+ *  gets a turn between them). */
+async function analyzeResource(
   instances: StreamInstance[],
   annotations: Annotation[],
   consumers: ConsumerIndex,
   loaded: LoadedConfig,
   settings: StreamSettings,
-): CachedResult {
+  signal: AbortSignal | undefined,
+): Promise<CachedResult> {
   const placed: Placed[] = [];
-  const facts = instances.map((stream) => factsOf(stream, annotations, consumers, loaded, settings));
+  const facts: StreamFacts[] = [];
+  for (const stream of instances) {
+    await tick(signal);
+    facts.push(factsOf(stream, annotations, consumers, loaded, settings));
+  }
   facts.forEach((f, i) => {
     const stream = instances[i];
     // A block hcl2json rejected has positions but no values: an argument it lacks may just not be typed yet.

@@ -4,6 +4,7 @@ import { numberToString } from '../convert';
 import { Unknown, Value, typeName } from '../values';
 import { jsonEncode } from './encoding';
 import { FnError, bool, num, str } from './registry';
+import { checkLength } from '../evalBudget';
 
 /** Go's %f/%e default precision. */
 const DEFAULT_PRECISION = 6;
@@ -62,6 +63,7 @@ export function formatString(spec: string, args: Value[]): string | Unknown {
     };
     if ((s.width ?? 0) > MAX_WIDTH || (s.precision ?? 0) > MAX_WIDTH) throw new FnError('width or precision too large');
     out += pad(formatOne(args[argIndex], s), s);
+    checkLength(out.length);
   }
   if (used < args.length) throw new FnError(`too many arguments; only ${used} used by format string`);
   return out;

@@ -7,6 +7,7 @@ import { RE2JS } from 're2js';
 import type { Value } from '../values';
 import { objectFromEntries } from '../values';
 import { FnError, FunctionTable, str } from './registry';
+import { checkLength } from '../evalBudget';
 
 type Matcher = ReturnType<RE2JS['matcher']>;
 
@@ -111,6 +112,7 @@ export function replaceRegex(s: string, pattern: string, template: string): stri
     // Go inserts no replacement for an empty match right after another match (a[1] > lastMatchEnd || a[0] == 0).
     if (span[1] > lastEnd || span[0] === 0) out += expand(template, c, s, span);
     lastEnd = span[1];
+    checkLength(out.length);
   }
   return out + s.slice(lastEnd);
 }

@@ -1,6 +1,7 @@
 // How built-in functions are declared and called: arity, unknown handling, and argument coercion helpers that
 // throw FnError (turned into an EvalFailure naming the function, because Terraform would reject the call).
 import { toBool, toInteger, toNumber, toStringValue } from '../convert';
+import { TooLarge } from '../evalBudget';
 import { EvalFailure, Unknown, Value, ValueObject, fail, firstDeepProblem, firstProblem, isObject, typeName } from '../values';
 
 export interface FunctionDef {
@@ -33,6 +34,8 @@ export function callFunction(table: FunctionTable, name: string, args: Value[]):
     return def.call(args);
   } catch (e) {
     if (e instanceof FnError) return fail(`${name}(): ${e.message}`);
+    // Terraform would build it: not a failure, only more than kinesis-lint evaluates.
+    if (e instanceof TooLarge) return new Unknown(`${name}(): ${e.message}`);
     throw e;
   }
 }

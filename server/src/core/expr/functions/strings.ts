@@ -2,6 +2,7 @@
 import { formatString } from './format';
 import { replaceRegex } from './regexp';
 import { FnError, FunctionTable, graphemes, int, list, str } from './registry';
+import { checkLength } from '../evalBudget';
 
 /** Go's unicode.IsSpace set, which strings.TrimSpace uses (JS trim differs on U+0085 and U+FEFF). */
 const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
@@ -41,9 +42,13 @@ function replace(s: string, search: string, replacement: string): string {
   }
   if (search === '') {
     // Go's strings.Replace with an empty pattern inserts the replacement around every character.
-    return s === '' ? replacement : replacement + Array.from(s).join(replacement) + replacement;
+    const chars = Array.from(s);
+    checkLength(s.length + (chars.length + 1) * replacement.length);
+    return s === '' ? replacement : replacement + chars.join(replacement) + replacement;
   }
-  return s.split(search).join(replacement);
+  const parts = s.split(search);
+  checkLength(s.length + (parts.length - 1) * (replacement.length - search.length));
+  return parts.join(replacement);
 }
 
 export const stringFunctions: FunctionTable = {
@@ -81,6 +86,8 @@ export const stringFunctions: FunctionTable = {
     call: ([sep, ...lists]) => {
       const separator = str(sep, 'separator');
       const items = lists.flatMap((l, i) => list(l, `list ${i + 1}`));
+      // A long separator between many elements: refused before it is built.
+      checkLength(items.reduce((n: number, v) => n + (typeof v === 'string' ? v.length : 0), separator.length * Math.max(0, items.length - 1)));
       return items
         .map((v, i) => {
           if (v === null) throw new FnError(`element ${i} is null; cannot concatenate null values`);
