@@ -40,3 +40,38 @@ export const streamBreakdownRequest = new RequestType<StreamBreakdownParams, Mar
 );
 
 export const costSummaryNotification = new NotificationType<CostSummary>('kinesisLint/costSummary');
+
+/** The streams whose block holds `position` in `uri` (the breakdown command at the cursor). */
+export interface StreamAtParams {
+  uri: string;
+  position: { line: number; character: number };
+}
+
+export const streamAtRequest = new RequestType<StreamAtParams, MarkdownResult & { resources: string[] }, void>(
+  'kinesisLint/streamBreakdown',
+);
+
+/** A price table the server prices some root modules with (server/src/lsp/serverLog.ts PriceTableInUse). */
+export interface PriceTableInUse {
+  /** "built-in list prices", "price cache", or the file's name. */
+  label: string;
+  /** YYYY-MM-DD or YYYY-MM. */
+  date: string;
+  file: string | null;
+  modules: number;
+}
+
+/** Sent when the set of price tables in use changes. */
+export const priceTablesNotification = new NotificationType<{ tables: PriceTableInUse[] }>('kinesisLint/priceTables');
+
+export interface WorkspaceFixAllResult {
+  /** The editor accepted the edit (false also when there was nothing to fix). */
+  applied: boolean;
+  fixes: number;
+  /** URIs of the files edited, and of those left out because they changed since the analysis. */
+  files: string[];
+  stale: string[];
+}
+
+// No parameters: `{}` on the wire. The server applies the edit itself through workspace/applyEdit.
+export const fixAllInWorkspaceRequest = new RequestType<Record<string, never>, WorkspaceFixAllResult, void>('kinesisLint/fixAllInWorkspace');

@@ -65,11 +65,13 @@ describe('extension manifest', () => {
       assert.deepEqual(Object.keys(settings).sort(), [
         'kinesisLint.codeLens.enabled',
         'kinesisLint.debounceMs',
+        'kinesisLint.enable',
         'kinesisLint.inlayHints.enabled',
         'kinesisLint.onDemandAdvantage',
         'kinesisLint.pricesFile',
         'kinesisLint.region',
         'kinesisLint.rules',
+        'kinesisLint.statusBar.total',
         'kinesisLint.targetUtilization',
         'kinesisLint.trace.server',
         'kinesisLint.varFiles',
@@ -189,6 +191,8 @@ describe('extension manifest', () => {
       assert.deepEqual([...literalsIn('client/src', method)].sort(), [
         'kinesisLint/costReport',
         'kinesisLint/costSummary',
+        'kinesisLint/fixAllInWorkspace',
+        'kinesisLint/priceTables',
         'kinesisLint/streamBreakdown',
       ]);
       assert.deepEqual([...literalsIn('server/src/lsp', method)].sort(), [...literalsIn('client/src', method)].sort());
