@@ -119,7 +119,7 @@ describe('kinesis-lint in the VS Code extension host', function () {
       .filter((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes(expected.ruleId));
     // "Show documentation for <rule>" runs the server's command with the web URL: the shipped page opens instead.
     const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, toRange(expected.range), vscode.CodeActionKind.QuickFix.value, 10);
-    const show = actions.find((a) => a.title === `Show documentation for ${expected.ruleId}`);
+    const show = actions.find((a) => a.command && a.command.command === 'kinesisLint.openDocs');
     assert.ok(show && show.command, `no "Show documentation" action: ${actions.map((a) => a.title).join(' | ')}`);
     await vscode.commands.executeCommand(show.command.command, ...show.command.arguments);
     await waitFor(`a Markdown preview of ${expected.ruleId}.md`, () => previews().length === 1 || undefined);
