@@ -62,6 +62,18 @@ describe('language server log, price tables and workspace commands', function ()
     assert.deepEqual(skipped.map((l) => [l.type, l.message.replace(client.dir, '<dir>')]), [[WARNING, 'skipped <dir>/huge.tf: larger than 2,097,152 characters']]);
   });
 
+  it('logs configuration files Terraform and OpenTofu do not read, with the reason, at warning', async () => {
+    client = await startClient({ 'main.tf': UNDERSIZED, 'main.tofu': UNDERSIZED, '.hidden.tf': UNDERSIZED, 'vars.tf.json': '{}' }, { debounceMs: 0 }, { priceCacheFile: null });
+    const skipped = await until('the skipped files', () => {
+      const l = logs(client).filter((x) => x.message.startsWith('skipped '));
+      return l.length >= 2 ? l : undefined;
+    });
+    assert.deepEqual(skipped.map((l) => [l.type, l.message.replace(client.dir, '<dir>')]), [
+      [WARNING, 'skipped <dir>/.hidden.tf: files whose name starts with "." are ignored, as Terraform ignores them'],
+      [WARNING, 'skipped <dir>/main.tf: main.tofu replaces it (OpenTofu reads the .tofu file instead)'],
+    ]);
+  });
+
   it('sends the price tables in use, with the date, once per change', async () => {
     const table = { ...BUILTIN_PRICES, priceDate: '2026-10-01' };
     client = await startClient(

@@ -44,7 +44,7 @@ import { inlayHints } from './handlers/inlayHints';
 import { codeActions, FIX_ALL_KIND } from './handlers/codeActions';
 import { streamBreakdown, workspaceReport } from './render/breakdown';
 import { summaryPayload } from './render/summary';
-import { ChangeLog, PRICE_TABLES_NOTIFICATION, describeConfig, describeModules, priceTablesInUse, type ServerLog } from './serverLog';
+import { ChangeLog, PRICE_TABLES_NOTIFICATION, describeConfig, describeModules, priceTablesInUse, skippedConfigFiles, type ServerLog } from './serverLog';
 import type { LoadedConfig } from '../core/config/config';
 import { FIX_ALL_WORKSPACE_REQUEST, workspaceFixAll } from './workspaceFixAll';
 import { streamsAt } from './streamAt';
@@ -143,6 +143,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const streams = results.reduce((n, a) => n + a.streams.length, 0);
     // The first analysis (the workspace pass) at info, the ones after each edit at debug.
     (analyses++ === 0 ? log.info : log.debug).call(log, `analysed ${results.length} module(s), ${streams} stream(s) in ${ms} ms`);
+    for (const dir of dirs) {
+      for (const skipped of skippedConfigFiles((await host.readDir(dir) ?? []).filter((e) => !e.isDirectory).map((e) => e.name))) {
+        const file = path.join(dir, skipped.name);
+        skips.log(`skip:${file}`, `skipped ${file}: ${skipped.why}`);
+      }
+    }
     const tables = JSON.stringify(priceTablesInUse(configs.values(), priceCacheFile));
     if (tables !== priceTables) {
       priceTables = tables;

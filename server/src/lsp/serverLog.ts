@@ -3,6 +3,7 @@
 // take and which files it skipped and why. Lines that would repeat on every keystroke are logged once per change.
 import * as path from 'node:path';
 import type { LoadedConfig } from '../core/config/config';
+import { configExtension, configFileNames, isIgnoredFile } from '../core/model/configFiles';
 
 export interface ServerLog {
   error(message: string): void;
@@ -74,4 +75,20 @@ export function describeModules(dirs: readonly string[], folders: readonly strin
     return folder === undefined ? dir : path.relative(folder, dir) || '.';
   });
   return `${dirs.length} module folder${dirs.length === 1 ? '' : 's'}: ${shown.join(', ')}`;
+}
+
+/**
+ * Configuration-looking files of a directory that Terraform/OpenTofu do not read, and why (core/model/configFiles.ts
+ * chooses the same way): hidden files, and x.tf / x.tf.json replaced by x.tofu / x.tofu.json.
+ */
+export function skippedConfigFiles(names: readonly string[]): { name: string; why: string }[] {
+  const chosen = configFileNames([...names]);
+  const read = new Set([...chosen.primary, ...chosen.override]);
+  const skipped: { name: string; why: string }[] = [];
+  for (const name of [...names].sort()) {
+    if (read.has(name) || configExtension(name) === undefined) continue;
+    if (isIgnoredFile(name)) skipped.push({ name, why: 'files whose name starts with "." are ignored, as Terraform ignores them' });
+    else skipped.push({ name, why: `${name.replace(/\.tf(\.json)?$/, '.tofu$1')} replaces it (OpenTofu reads the .tofu file instead)` });
+  }
+  return skipped;
 }
