@@ -133,6 +133,22 @@ describe('kinesis-lint in the VS Code extension host', function () {
     await vscode.window.showTextDocument(doc);
   });
 
+  it('stops the server and clears its diagnostics when kinesisLint.enable is off, and starts it again when on', async function () {
+    const ext = vscode.extensions.getExtension(expected.extensionId);
+    const config = vscode.workspace.getConfiguration('kinesisLint');
+    await config.update('enable', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the diagnostics to clear', () => ruleDiagnostics().length === 0);
+      assert.strictEqual(ext.exports.languageStatus().text, 'kinesis-lint: disabled');
+      assert.ok(ext.exports.recentLog().some((l) => l.includes('[info] kinesisLint.enable is false: stopping the language server')));
+    } finally {
+      await config.update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(`${expected.ruleId} to come back`, () => ruleDiagnostics().length === 1);
+    await waitFor('the language status to run again', () => ext.exports.languageStatus().text === 'kinesis-lint' || undefined);
+    assert.ok(!ext.exports.recentLog().some((l) => l.includes('[error]')), ext.exports.recentLog().join('\n'));
+  });
+
   it('offers the preferred quick fix and applying it clears the warning', async function () {
     const range = toRange(expected.range);
     const action = await waitFor(`quick fix "${expected.fixTitle}"`, async () => {
