@@ -63,8 +63,8 @@ export class ServerConnection implements vscode.Disposable {
   /** kinesisLint.enable = false: stop the server; its diagnostics go with it. */
   async disable(): Promise<void> {
     this.log.log('info', 'kinesisLint.enable is false: stopping the language server');
-    await this.disposeClient();
     this.fire('stopped', 'disabled');
+    await this.disposeClient();
   }
 
   /** Sends a request to the running server; rejects when it is not running. */

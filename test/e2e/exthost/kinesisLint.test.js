@@ -139,7 +139,7 @@ describe('kinesis-lint in the VS Code extension host', function () {
     await config.update('enable', false, vscode.ConfigurationTarget.Workspace);
     try {
       await waitFor('the diagnostics to clear', () => ruleDiagnostics().length === 0);
-      assert.strictEqual(ext.exports.languageStatus().text, 'kinesis-lint: disabled');
+      await waitFor('the language status to say disabled', () => ext.exports.languageStatus().text === 'kinesis-lint: disabled' || undefined);
       assert.ok(ext.exports.recentLog().some((l) => l.includes('[info] kinesisLint.enable is false: stopping the language server')));
     } finally {
       await config.update('enable', undefined, vscode.ConfigurationTarget.Workspace);
