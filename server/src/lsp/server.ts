@@ -143,12 +143,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const streams = results.reduce((n, a) => n + a.streams.length, 0);
     // The first analysis (the workspace pass) at info, the ones after each edit at debug.
     (analyses++ === 0 ? log.info : log.debug).call(log, `analysed ${results.length} module(s), ${streams} stream(s) in ${ms} ms`);
-    for (const dir of dirs) {
-      for (const skipped of skippedConfigFiles((await host.readDir(dir) ?? []).filter((e) => !e.isDirectory).map((e) => e.name))) {
-        const file = path.join(dir, skipped.name);
-        skips.log(`skip:${file}`, `skipped ${file}: ${skipped.why}`);
-      }
-    }
     const tables = JSON.stringify(priceTablesInUse(configs.values(), priceCacheFile));
     if (tables !== priceTables) {
       priceTables = tables;
@@ -161,6 +155,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendNotification(COST_SUMMARY_NOTIFICATION, summaryPayload(store.analyses()));
     if (canRefresh.codeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     if (canRefresh.inlayHint) void connection.languages.inlayHint.refresh();
+    // After publishing, so the directory listing never delays the diagnostics.
+    for (const dir of dirs) {
+      for (const skipped of skippedConfigFiles((await host.readDir(dir) ?? []).filter((e) => !e.isDirectory).map((e) => e.name))) {
+        const file = path.join(dir, skipped.name);
+        skips.log(`skip:${file}`, `skipped ${file}: ${skipped.why}`);
+      }
+    }
   };
   // Files read outside the workspace globs (a var file elsewhere): watched by path, re-registered when they change.
   let extraWatched = '';
