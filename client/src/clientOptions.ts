@@ -7,6 +7,8 @@ import { ignoreSnippetMiddleware } from './ignoreSnippet';
 /** Client id: equal to the settings prefix, so vscode-languageclient reads `kinesisLint.trace.server`. */
 export const CLIENT_ID = 'kinesisLint';
 export const CLIENT_NAME = 'kinesis-lint';
+/** The `source` of the server's diagnostics (server/src/lsp/convert.ts SOURCE). */
+export const SOURCE = 'kinesis-lint';
 
 // Node's default inspector port is 9229; the LSP samples use 6009 so a debugged extension host does not clash.
 const DEBUG_PORT = 6009;
@@ -35,17 +37,20 @@ export const WATCHED_FILES = [
  */
 export const CONFIG_FILE_PATTERN = '**/*.{tf.json,tofu,tofu.json}';
 
+/** The documents the server analyses (also where the Language Status item shows). */
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'terraform' },
+  { scheme: 'file', language: 'terraform-vars' },
+  { scheme: 'untitled', language: 'terraform' },
+  { scheme: 'file', pattern: CONFIG_FILE_PATTERN },
+];
+
 export function clientOptions(
   outputChannel: vscode.OutputChannel,
   watchers: vscode.FileSystemWatcher[],
 ): LanguageClientOptions {
   return {
-    documentSelector: [
-      { scheme: 'file', language: 'terraform' },
-      { scheme: 'file', language: 'terraform-vars' },
-      { scheme: 'untitled', language: 'terraform' },
-      { scheme: 'file', pattern: CONFIG_FILE_PATTERN },
-    ],
+    documentSelector: DOCUMENT_SELECTOR,
     synchronize: {
       fileEvents: watchers,
       configurationSection: CLIENT_ID,

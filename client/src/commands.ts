@@ -6,9 +6,15 @@ import { costReportRequest, streamBreakdownRequest } from './protocol';
 import type { ServerConnection } from './serverConnection';
 import { updatePrices } from './updatePrices';
 import { declareLoadCommand } from './declareLoad/command';
+import type { RuleDocs } from './ruleDocs';
+import { ruleIdOfUrl } from './ruleDocsText';
+import { registerWorkspaceCommands } from './workspaceCommands';
 
-export function registerCommands(server: ServerConnection, view: MarkdownView, extensionPath: string): vscode.Disposable[] {
+export function registerCommands(
+  server: ServerConnection, view: MarkdownView, extensionPath: string, docs: RuleDocs, context: vscode.ExtensionContext,
+): vscode.Disposable[] {
   return [
+    ...registerWorkspaceCommands(server, view, docs, context),
     vscode.commands.registerCommand('kinesisLint.showCostReport', () =>
       reportFailure(async () => {
         const report = await server.sendRequest(costReportRequest, {});
@@ -25,13 +31,14 @@ export function registerCommands(server: ServerConnection, view: MarkdownView, e
         await view.show(`Cost of ${resource}`, markdown);
       }),
     ),
-    // Argument from the server's "Open docs for <rule>" code action: the rule's documentation URL.
+    // Argument from the server's "Show documentation for <rule>" code action: the rule's documentation URL. The page
+    // shipped in the extension opens in the Markdown preview; the web page when it is not shipped.
     vscode.commands.registerCommand('kinesisLint.openDocs', (url: unknown) =>
       reportFailure(async () => {
         if (typeof url !== 'string' || !/^https?:\/\//.test(url)) {
           throw new Error(`kinesisLint.openDocs needs an http(s) URL, got ${String(url)}`);
         }
-        await vscode.env.openExternal(vscode.Uri.parse(url));
+        await docs.open(ruleIdOfUrl(url), url);
       }),
     ),
     vscode.commands.registerCommand('kinesisLint.restartServer', () => reportFailure(() => server.restart())),
@@ -48,7 +55,7 @@ export function registerCommands(server: ServerConnection, view: MarkdownView, e
   ];
 }
 
-async function reportFailure(action: () => Promise<void>): Promise<void> {
+export async function reportFailure(action: () => Promise<void>): Promise<void> {
   try {
     await action();
   } catch (error) {

@@ -1,37 +1,71 @@
 // Entry point. The extension is a thin client: all analysis happens in the language server
-// (server/out/lsp/main.js); this side starts it, shows its cost total and registers the commands it uses.
-import type * as vscode from 'vscode';
+// (server/out/lsp/main.js); this side starts it, shows its cost total and state and registers the commands it uses.
+import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { MarkdownView } from './markdownView';
 import { ServerConnection } from './serverConnection';
 import { CostStatusBar } from './statusBar';
 import { registerIgnoreSnippet } from './ignoreSnippet';
 import { registerStreamsView, type StreamsTreeProvider } from './streamsView/provider';
+import { LanguageStatus } from './languageStatus';
+import { RuleDocs } from './ruleDocs';
+import { suggestGrammar } from './grammarHint';
+import { SOURCE } from './clientOptions';
 
 let server: ServerConnection | undefined;
 
-/** What activate returns (vscode.extensions.getExtension(...).exports): the streams view, for the e2e suite. */
+/** What the extension returns from activate: read by the real-editor tests (test/e2e/exthost). */
 export interface KinesisLintApi {
+  /** The streams view's provider (its tree items). */
   streamsView: StreamsTreeProvider;
+  /** The most recent lines of the kinesis-lint output channel, oldest first. */
+  recentLog(): string[];
+  /** What the Language Status item shows now. */
+  languageStatus(): { text: string; detail: string | undefined };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<KinesisLintApi> {
-  server = new ServerConnection(context.extensionPath);
+  const docs = await RuleDocs.create(context.extensionUri);
+  server = new ServerConnection(context.extensionPath, docs.middleware(SOURCE));
+  const connection = server;
+  const manifest = context.extension.packageJSON as { version: string };
+  connection.log.log('info', `kinesis-lint ${manifest.version} extension, ${vscode.env.appName} ${vscode.version}, extension host Node ${process.version} on ${process.platform}-${process.arch}`);
   const statusBar = new CostStatusBar();
+  const languageStatus = new LanguageStatus();
   const view = new MarkdownView();
+  const enabled = () => vscode.workspace.getConfiguration('kinesisLint').get<boolean>('enable', true);
+  const showTotal = () => vscode.workspace.getConfiguration('kinesisLint').get<boolean>('statusBar.total', true);
+  const updateStatusBar = () => statusBar.setVisible(enabled() && showTotal());
+  updateStatusBar();
   context.subscriptions.push(
     statusBar,
+    languageStatus,
     view,
-    server.onDidChangeState((state) => statusBar.setState(state)),
-    server.onDidReceiveSummary((summary) => statusBar.setSummary(summary)),
-    ...registerCommands(server, view, context.extensionPath),
+    docs,
+    connection.onDidChangeState((state) => statusBar.setState(state)),
+    connection.onDidChangeLanguageState((state) => languageStatus.setState(state)),
+    connection.onDidReceiveSummary((summary) => statusBar.setSummary(summary)),
+    connection.onDidReceivePriceTables((tables) => languageStatus.setPriceTables(tables)),
+    ...registerCommands(connection, view, context.extensionPath, docs, context),
     registerIgnoreSnippet(),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('kinesisLint.enable') || e.affectsConfiguration('kinesisLint.statusBar.total')) updateStatusBar();
+      if (!e.affectsConfiguration('kinesisLint.enable')) return;
+      if (!enabled()) void connection.disable();
+      else if (connection.currentState === 'disabled') void connection.start();
+    }),
   );
   // Before the start, so that it hears the first analysis.
-  const streamsView = registerStreamsView(server, context);
-  // Not awaited: activation finishes at once; the status bar shows "starting" until the server is up.
-  void server.start();
-  return { streamsView };
+  const streamsView = registerStreamsView(connection, context);
+  // Not awaited: activation finishes at once; the status items show "starting" until the server is up.
+  if (enabled()) void connection.start();
+  else void connection.disable();
+  void suggestGrammar(context);
+  return {
+    streamsView,
+    recentLog: () => connection.log.recent.all(),
+    languageStatus: () => languageStatus.describe(),
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -52,6 +52,7 @@ export const costSummaryNotification = new NotificationType<CostSummary>('kinesi
  * folders. The state at start goes in initializationOptions.trusted; this tells it when trust is granted.
  */
 export const workspaceTrustNotification = new NotificationType<{ trusted: boolean }>('kinesisLint/workspaceTrust');
+
 /** One stream of the latest analysis (server/src/lsp/render/streams.ts). */
 export interface StreamItem {
   /** Full address, e.g. module.ingest.aws_kinesis_stream.events. */
@@ -86,3 +87,38 @@ export interface DeclareLoadParams {
 export type DeclareLoadAnswer = { edit: WorkspaceEdit; resource: string } | { reason: string };
 
 export const declareLoadRequest = new RequestType<DeclareLoadParams, DeclareLoadAnswer, void>('kinesisLint/declareLoad');
+
+/** The streams whose block holds `position` in `uri` (the breakdown command at the cursor). */
+export interface StreamAtParams {
+  uri: string;
+  position: { line: number; character: number };
+}
+
+export const streamAtRequest = new RequestType<StreamAtParams, MarkdownResult & { resources: string[] }, void>(
+  'kinesisLint/streamBreakdown',
+);
+
+/** A price table the server prices some root modules with (server/src/lsp/serverLog.ts PriceTableInUse). */
+export interface PriceTableInUse {
+  /** "built-in list prices", "price cache", or the file's name. */
+  label: string;
+  /** YYYY-MM-DD or YYYY-MM. */
+  date: string;
+  file: string | null;
+  modules: number;
+}
+
+/** Sent when the set of price tables in use changes. */
+export const priceTablesNotification = new NotificationType<{ tables: PriceTableInUse[] }>('kinesisLint/priceTables');
+
+export interface WorkspaceFixAllResult {
+  /** The editor accepted the edit (false also when there was nothing to fix). */
+  applied: boolean;
+  fixes: number;
+  /** URIs of the files edited, and of those left out because they changed since the analysis. */
+  files: string[];
+  stale: string[];
+}
+
+// No parameters: `{}` on the wire. The server applies the edit itself through workspace/applyEdit.
+export const fixAllInWorkspaceRequest = new RequestType<Record<string, never>, WorkspaceFixAllResult, void>('kinesisLint/fixAllInWorkspace');

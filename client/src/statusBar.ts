@@ -25,6 +25,12 @@ export class CostStatusBar implements vscode.Disposable {
     this.render();
   }
 
+  /** kinesisLint.statusBar.total off, or kinesisLint.enable off (the Language Status item still shows the state). */
+  setVisible(visible: boolean): void {
+    if (visible) this.item.show();
+    else this.item.hide();
+  }
+
   setSummary(summary: CostSummary): void {
     this.summary = summary;
     this.render();

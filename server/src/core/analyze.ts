@@ -36,6 +36,8 @@ export interface AnalyzeOptions {
   signal?: AbortSignal;
   /** The user's price cache (found by the Node adapter); used instead of the bundled table when newer. */
   priceCacheFile?: string;
+  /** Told the configuration (config file, price table) each root module is analysed with; the server logs it. */
+  onConfig?: (dir: string, config: LoadedConfig) => void;
 }
 
 /** --config names a file that cannot be read or is invalid: a usage error, not a finding. */
@@ -78,6 +80,7 @@ export class Analyzer {
     for (const root of analysed) {
       let config = explicit ?? (await loadConfig(await findConfigFile(root.dir, this.host), this.host, defaults));
       if (this.options.editorSettings) config = await applyEditorSettings(config, this.options.editorSettings, this.host);
+      this.options.onConfig?.(root.dir, config);
       // The config's (or the editor's) var files come first, as if given before the command line's options.
       const fromConfig: VariableArg[] = (config.varFiles ?? []).map((f) => ({ kind: 'file', ...f, strict: false }));
       const variables = this.options.variables ?? {};

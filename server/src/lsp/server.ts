@@ -47,6 +47,10 @@ import { streamBreakdown, workspaceReport } from './render/breakdown';
 import { summaryPayload } from './render/summary';
 import { STREAMS_REQUEST, streamsPayload } from './render/streams';
 import { DECLARE_LOAD_REQUEST, declareLoadEdit, isDeclareLoadParams, type DeclareLoadParams } from './handlers/declareLoad';
+import { ChangeLog, PRICE_TABLES_NOTIFICATION, describeConfig, describeModules, priceTablesInUse, skippedConfigFiles, type ServerLog } from './serverLog';
+import type { LoadedConfig } from '../core/config/config';
+import { FIX_ALL_WORKSPACE_REQUEST, workspaceFixAll } from './workspaceFixAll';
+import { streamsAt } from './streamAt';
 
 export const COST_REPORT_REQUEST = 'kinesisLint/costReport';
 export const STREAM_BREAKDOWN_REQUEST = 'kinesisLint/streamBreakdown';
@@ -62,7 +66,11 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = listenDocuments(connection, (m) => connection.console.warn(m));
+  const log: ServerLog = connection.console;
+  // Lines that would otherwise repeat on every analysis: logged again only when they change.
+  const changes = new ChangeLog((line) => log.info(line));
+  const skips = new ChangeLog((line) => log.warn(line));
+  const documents = listenDocuments(connection, (m) => log.warn(m));
   const store = new AnalysisStore();
   /** Documents opened or changed since the last analysis: their diagnostics are published even when unchanged. */
   const editedFiles = new Set<string>();
@@ -86,7 +94,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // from disk until the client says the workspace is trusted. Absent: trusted, as before (docs/security.md).
   let trusted = true;
   const disk = workspaceBoundHost(nodeHost, () => (trusted ? undefined : { roots: folders, files: priceCacheFile ? [priceCacheFile] : [] }));
-  const host = overlayHost(documents, disk, (file) => {
+  const overlay = overlayHost(documents, disk, (file) => {
+    skips.log(`skip:${file}`, `skipped ${file}: larger than ${MAX_FILE_CHARS.toLocaleString('en-US')} characters`);
     publisher.notes.set(file, [{
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information,
@@ -101,8 +110,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const dir of dirs) workspacePass?.delete(dir);
     if (workspacePass?.size === 0) workspacePass = undefined;
   };
+  // Files the disk refuses (a FIFO, a device, too large, unreadable) are logged with the reason, once per reason.
+  const host: typeof overlay = {
+    ...overlay,
+    async readFile(file, maxBytes) {
+      const text = await overlay.readFile(file, maxBytes);
+      const why = text === undefined ? overlay.readProblem?.(file) : undefined;
+      if (why !== undefined && !why.endsWith(': ENOENT')) skips.log(`skip:${file}`, `skipped ${file}: ${why}`);
+      return text;
+    },
+  };
+  /** The configuration each root module was last analysed with (for the log and the price-table status). */
+  const configs = new Map<string, LoadedConfig>();
+  let priceTables = '';
+  let analyses = 0;
 
   const analyze = async (dirs: string[], signal: AbortSignal) => {
+    const started = Date.now();
+    const seen = new Map<string, LoadedConfig>();
     // Versions before reading: a document edited during the run then looks stale, never falsely current.
     const versions = new Map(documents.all().map((d) => [uriToPath(d.uri) ?? '', d.version] as const));
     for (const file of [...publisher.notes.keys()]) if (dirs.includes(path.dirname(file))) publisher.notes.delete(file);
@@ -114,17 +139,35 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       signal,
       editorSettings: { ...settings, baseDir: folders[0] },
       priceCacheFile,
+      onConfig: (dir, config) => seen.set(dir, config),
     });
-    const analyses = await analyzer.analyzeModules(dirs).catch((e: unknown) => {
+    const results = await analyzer.analyzeModules(dirs).catch((e: unknown) => {
       // An aborted run is re-queued; a failed one is not: it must not leave the status bar busy for good.
       if (!signal.aborted) passDone(dirs);
       throw e;
     });
-    const analysed = new Set(analyses.map((a) => a.dir));
+    const analysed = new Set(results.map((a) => a.dir));
     // A directory now analysed through its caller is no longer a root of its own.
-    for (const dir of dirs) if (!analysed.has(dir)) store.delete(dir);
-    for (const a of analyses) store.set(a, versions, (file) => sourceFiles.get(file)?.text);
+    for (const dir of dirs) {
+      if (analysed.has(dir)) continue;
+      store.delete(dir);
+      configs.delete(dir);
+    }
+    for (const a of results) store.set(a, versions, (file) => sourceFiles.get(file)?.text);
     passDone(dirs);
+    for (const [dir, config] of seen) {
+      configs.set(dir, config);
+      changes.log(`config:${dir}`, describeConfig(dir, config, priceCacheFile));
+    }
+    const ms = Date.now() - started;
+    const streams = results.reduce((n, a) => n + a.streams.length, 0);
+    // The first analysis (the workspace pass) at info, the ones after each edit at debug.
+    (analyses++ === 0 ? log.info : log.debug).call(log, `analysed ${results.length} module(s), ${streams} stream(s) in ${ms} ms`);
+    const tables = JSON.stringify(priceTablesInUse(configs.values(), priceCacheFile));
+    if (tables !== priceTables) {
+      priceTables = tables;
+      void connection.sendNotification(PRICE_TABLES_NOTIFICATION, { tables: JSON.parse(tables) });
+    }
     const edited = new Set(editedFiles);
     editedFiles.clear();
     // Every surface from the same store, at once: squiggles, then lenses and hints asked again, then the total.
@@ -133,6 +176,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (canRefresh.inlayHint) void connection.languages.inlayHint.refresh().catch(() => undefined);
     void connection.sendNotification(COST_SUMMARY_NOTIFICATION, summaryPayload(store.analyses(), { busy: workspacePass !== undefined, held: store }));
     watchReadFiles();
+    // After publishing, so the directory listing never delays the diagnostics.
+    for (const dir of dirs) {
+      for (const skipped of skippedConfigFiles((await host.readDir(dir) ?? []).filter((e) => !e.isDirectory).map((e) => e.name))) {
+        const file = path.join(dir, skipped.name);
+        skips.log(`skip:${file}`, `skipped ${file}: ${skipped.why}`);
+      }
+    }
   };
   // Files read outside the workspace globs (a var file elsewhere): watched by path, re-registered when they change.
   let extraWatched = '';
@@ -147,7 +197,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: fileWatchers(files) }).catch(() => undefined);
     });
   };
-  const scheduler = new Scheduler(analyze, () => settings.debounceMs, (e) => connection.console.error(`analysis failed: ${String(e)}`));
+  const scheduler = new Scheduler(analyze, () => settings.debounceMs, (e) => log.error(`analysis failed: ${e instanceof Error && e.stack ? e.stack : String(e)}`));
 
   /** The module directories to re-check when `file` changes: its own, and every root that read it. */
   const affected = (file: string) => [rootDirFor(file), ...store.rootsOf(file)].filter((d): d is string => d !== undefined);
@@ -155,6 +205,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const analyzeWorkspace = async () => {
     const found = await findModuleDirs(folders, '/', host);
     const dirs = found.ok ? found.dirs : [];
+    changes.log('modules', found.ok ? describeModules(dirs, folders) : `cannot list the workspace: ${found.error}`);
     for (const root of store.roots()) if (!dirs.includes(root)) store.delete(root);
     const all = [...dirs, ...store.roots()];
     workspacePass = all.length > 0 ? new Set(all) : undefined;
@@ -170,6 +221,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const init = params.initializationOptions as { settings?: unknown; trusted?: unknown } | undefined;
     if (init?.settings !== undefined) settings = normalizeSettings(init.settings);
     trusted = init?.trusted !== false;
+    const client = params.clientInfo ? `, client ${params.clientInfo.name} ${params.clientInfo.version ?? ''}`.trimEnd() : '';
+    log.info(`kinesis-lint ${VERSION} language server, Node ${process.version} on ${process.platform}-${process.arch}${client}`);
+    log.info(folders.length === 0 ? 'no workspace folder: only open files are analysed' : `workspace folders: ${folders.join(', ')}`);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canVersionEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     canRefresh = {
@@ -283,8 +337,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(COST_REPORT_REQUEST, lifecycle.request(shapes.optionalObject, () => {
     return workspaceReport(store.analyses(), folders[0] ?? '/', { busy: workspacePass !== undefined, held: store });
   }));
-  connection.onRequest(STREAM_BREAKDOWN_REQUEST, lifecycle.request(shapes.optionalObject, (params: { uri?: string; resource?: string } | null) => {
+  connection.onRequest(STREAM_BREAKDOWN_REQUEST, lifecycle.request(shapes.optionalObject, (params: { uri?: string; resource?: string; position?: unknown } | null) => {
     const resource = typeof params?.resource === 'string' ? params.resource : undefined;
+    // Without a resource: the streams whose block holds `position` in `uri` (the command at the cursor).
+    if (resource === undefined && typeof params?.uri === 'string' && shapes.position({ textDocument: { uri: params.uri }, position: params.position })) {
+      const file = uriToPath(params.uri);
+      const streams = file ? streamsAt(store, file, params.position as { line: number; character: number }) : [];
+      return {
+        resources: streams.map((s) => s.resource),
+        markdown: streams.length > 0
+          ? streams.map((s) => streamBreakdown(s, folders[0])).join('\n\n---\n\n')
+          : 'No aws_kinesis_stream block at the cursor in the last analysis.',
+      };
+    }
     const stream = resource ? store.stream(resource) : undefined;
     return { markdown: stream ? streamBreakdown(stream, folders[0], store.heldBy(stream)) : `No stream ${resource ?? ''} in the last analysis.` };
   }));
@@ -293,6 +358,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // "Declare load for this stream…": the annotation edit for the document's current text.
   connection.onRequest(DECLARE_LOAD_REQUEST, lifecycle.request(isDeclareLoadParams, (params: DeclareLoadParams) =>
     declareLoadEdit(params, documents.get(params.textDocument.uri), parseCache, canVersionEdits)));
+  // Every file's preferred fixes in one versioned edit, applied by the client through workspace/applyEdit.
+  connection.onRequest(FIX_ALL_WORKSPACE_REQUEST, lifecycle.request(shapes.optionalObject, async () => {
+    const stale = documents.all().map((d) => uriToPath(d.uri)).filter((f): f is string => f !== undefined && !isCurrent(editVersions, f));
+    if (stale.length > 0) {
+      scheduler.request(stale.flatMap(affected), true);
+      await scheduler.idle();
+    }
+    const result = workspaceFixAll(store, editVersions);
+    const applied = result.edit
+      ? (await connection.workspace.applyEdit({ label: 'kinesis-lint: fix all in the workspace', edit: result.edit })).applied
+      : false;
+    log.info(`fix all in the workspace: ${result.fixes} fix(es) in ${result.files.length} file(s), ${applied ? 'applied' : 'not applied'}${result.stale.length ? `; changed since the analysis: ${result.stale.join(', ')}` : ''}`);
+    return { applied, fixes: result.fixes, files: result.files.map(pathToUri), stale: result.stale.map(pathToUri) };
+  }));
   connection.onShutdown(async () => {
     lifecycle.shutdown();
     scheduler.dispose();

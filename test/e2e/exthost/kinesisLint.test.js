@@ -120,6 +120,69 @@ describe('kinesis-lint in the VS Code extension host', function () {
     assert.strictEqual(await streamLens(), clean);
   });
 
+  it('writes the extension\'s and the server\'s version lines to its log (output channel)', async function () {
+    const ext = vscode.extensions.getExtension(expected.extensionId);
+    const version = ext.packageJSON.version;
+    const lines = await waitFor('the server version line in the log', () => {
+      const log = ext.exports.recentLog();
+      return log.some((l) => l.includes(`[info] kinesis-lint ${version} language server, Node `)) ? log : undefined;
+    });
+    assert.ok(lines.some((l) => l.includes(`[info] kinesis-lint ${version} extension, `)), lines.join('\n'));
+    assert.ok(lines.some((l) => /\[info\] module .*: config .*; prices: .* dated \d{4}-\d\d/.test(l)), lines.join('\n'));
+    assert.ok(!lines.some((l) => l.includes('[error]')), lines.join('\n'));
+  });
+
+  it('shows a Language Status item with the server state and the price table and its date', async function () {
+    const ext = vscode.extensions.getExtension(expected.extensionId);
+    const status = await waitFor('the language status with a price table', () => {
+      const s = ext.exports.languageStatus();
+      return /^prices: .+ of \d{4}-\d\d/.test(s.detail || '') ? s : undefined;
+    });
+    assert.strictEqual(status.text, 'kinesis-lint');
+  });
+
+  it('links the diagnostic to the rule page shipped in the extension and opens it in the Markdown preview', async function () {
+    const ext = vscode.extensions.getExtension(expected.extensionId);
+    const page = vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', `${expected.ruleId}.md`);
+    const [d] = await waitFor('the diagnostic', () => {
+      const found = ruleDiagnostics();
+      return found.length ? found : undefined;
+    });
+    assert.strictEqual(d.code.target.toString(), page.toString());
+    const previews = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes(expected.ruleId));
+    // "Show documentation for <rule>" runs the server's command with the web URL: the shipped page opens instead.
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, toRange(expected.range), vscode.CodeActionKind.QuickFix.value, 10);
+    const show = actions.find((a) => a.command && a.command.command === 'kinesisLint.openDocs');
+    assert.ok(show && show.command, `no "Show documentation" action: ${actions.map((a) => a.title).join(' | ')}`);
+    await vscode.commands.executeCommand(show.command.command, ...show.command.arguments);
+    await waitFor(`a Markdown preview of ${expected.ruleId}.md`, () => previews().length === 1 || undefined);
+    await vscode.window.tabGroups.close(previews());
+    // The code link: VS Code opens the file URI as text; the extension swaps it for the preview.
+    await vscode.commands.executeCommand('vscode.open', d.code.target);
+    await waitFor(`a Markdown preview of ${expected.ruleId}.md from the code link`, () => previews().length === 1 || undefined);
+    await waitFor('the page\'s text tab to close', () => !vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === page.toString()) || undefined);
+    await vscode.window.tabGroups.close(previews());
+    await vscode.window.showTextDocument(doc);
+  });
+
+  it('stops the server and clears its diagnostics when kinesisLint.enable is off, and starts it again when on', async function () {
+    const ext = vscode.extensions.getExtension(expected.extensionId);
+    const config = vscode.workspace.getConfiguration('kinesisLint');
+    await config.update('enable', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the diagnostics to clear', () => ruleDiagnostics().length === 0);
+      await waitFor('the language status to say disabled', () => ext.exports.languageStatus().text === 'kinesis-lint: disabled' || undefined);
+      assert.ok(ext.exports.recentLog().some((l) => l.includes('[info] kinesisLint.enable is false: stopping the language server')));
+    } finally {
+      await config.update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(`${expected.ruleId} to come back`, () => ruleDiagnostics().length === 1);
+    await waitFor('the language status to run again', () => ext.exports.languageStatus().text === 'kinesis-lint' || undefined);
+    assert.ok(!ext.exports.recentLog().some((l) => l.includes('[error]')), ext.exports.recentLog().join('\n'));
+  });
+
   it('offers the preferred quick fix and applying it clears the warning', async function () {
     const range = toRange(expected.range);
     const action = await waitFor(`quick fix "${expected.fixTitle}"`, async () => {

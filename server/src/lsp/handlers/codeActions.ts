@@ -107,16 +107,25 @@ function commentLine(doc: TextDocument, line: number, comment: string, indented 
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${comment}${eol}` };
 }
 
-/** The first non-suggestion fix of every finding in the file, dropping any that would overlap one already taken. */
 function fixAllAction(findings: Finding[], file: string, versions: EditVersions): CodeAction | undefined {
+  const edit = versionedEdit(fixAllEdits(findings, file).edits, versions);
+  return edit && { title: 'Fix all kinesis-lint problems', kind: FIX_ALL_KIND, edit };
+}
+
+/**
+ * The first non-suggestion fix of every finding in the file, dropping any that would overlap one already taken or
+ * that edits another file. Shared by source.fixAll and the workspace-wide fix-all (workspaceFixAll.ts).
+ */
+export function fixAllEdits(findings: Finding[], file: string): { edits: TextEdit[]; fixes: number } {
   const taken: TextEdit[] = [];
+  let fixes = 0;
   for (const fix of findings.map((f) => f.fixes.find((x) => !x.isSuggestion)).filter((x): x is Fix => x !== undefined)) {
     if (fix.edits.some((e) => e.file !== file)) continue;
     if (fix.edits.some((e) => taken.some((t) => overlaps(t.range, e.range)))) continue;
     taken.push(...fix.edits);
+    fixes++;
   }
-  const edit = versionedEdit(taken, versions);
-  return edit && { title: 'Fix all kinesis-lint problems', kind: FIX_ALL_KIND, edit };
+  return { edits: taken, fixes };
 }
 
 function overlaps(a: Range, b: Range): boolean {

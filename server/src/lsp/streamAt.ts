@@ -1,0 +1,15 @@
+// The streams declared at a position: "Show the cost breakdown of the stream at the cursor" (issue #10 item 16).
+// A module used by several callers yields one report per caller for the same block, so this returns all of them.
+import type { Position } from '../core/types';
+import type { StreamReport } from '../core/results';
+import type { AnalysisStore } from './store';
+
+export function streamsAt(store: AnalysisStore, file: string, position: Position): StreamReport[] {
+  return store.streamsIn(file).filter((s) => contains(s.targets.block, position));
+}
+
+function contains(range: { start: Position; end: Position }, p: Position): boolean {
+  const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
+  const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
