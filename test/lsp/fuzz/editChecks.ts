@@ -1,7 +1,8 @@
 // What every code action edit must satisfy against the text it says it was computed for: a version the document
 // really had, ranges inside that text, no range splitting a surrogate pair, a CRLF or a word, no two edits
 // overlapping, and only text a fix owns touched: a stream block, a variable or locals block (where a value comes
-// from), each with the comment lines right above it (annotations, ignore comments).
+// from), each with the comment lines right above it (annotations, ignore comments), and the lines of the finding
+// the action is for ("Ignore … for this line").
 import type { CodeAction, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { scan, type ScannedBlock } from '../../../server/src/core/syntax/scanner';
 import { lineStarts } from '../../../server/src/core/fixes/applyEdits';
@@ -56,9 +57,14 @@ export function ownedSpans(text: string): { start: number; end: number; what: st
 }
 
 /** Throws when `edits` cannot be applied cleanly to `text`, or touch text no fix owns. */
-export function checkEdits(text: string, edits: readonly TextEdit[], title: string): void {
+export function checkEdits(text: string, edits: readonly TextEdit[], title: string, findings: readonly Range[] = []): void {
   const starts = lineStarts(text);
-  const owned = ownedSpans(text);
+  const lineSpan = (r: Range) => ({
+    start: starts[Math.min(r.start.line, starts.length - 1)],
+    end: r.end.line + 1 < starts.length ? starts[r.end.line + 1] : text.length,
+    what: 'the finding',
+  });
+  const owned = [...ownedSpans(text), ...findings.map(lineSpan)];
   const spans = edits.map((e, i) => {
     const what = `"${title}" edit ${i} ${JSON.stringify(e)}`;
     const s = exactOffset(text, starts, e.range.start, what);

@@ -18,7 +18,7 @@ export class FuzzSession {
   /** Texts whose analysis had no syntax error (then every surface is computed from that very text). */
   readonly cleanTexts = new Set<string>();
   readonly failures: string[] = [];
-  readonly stats = { changes: 0, undos: 0, recoveryUndos: 0, cleanBatches: 0, batches: 0, requests: 0, actionsApplied: 0, editsChecked: 0, comparisons: 0 };
+  readonly stats = { changes: 0, undos: 0, recoveryUndos: 0, cleanBatches: 0, batches: 0, requests: 0, actionsApplied: 0, editsChecked: 0, comparisons: 0, syntaxComparisons: 0 };
   private readonly pending: Promise<void>[] = [];
   private readonly recent: string[] = [];
   step = 0;
@@ -87,12 +87,13 @@ export class FuzzSession {
     return diagnostics;
   }
 
-  /** Undoes edits until the text is one whose analysis was clean (the undo history always leads back to the opening text). */
-  async undoToClean(batch: number): Promise<void> {
-    while (!this.cleanTexts.has(this.doc.text) && this.doc.undoStack.length > 0) {
-      for (let i = 0; i < batch && !this.cleanTexts.has(this.doc.text) && this.doc.undoStack.length > 0; i++) await this.take({ kind: 'undo' }, false);
-      await this.settle();
-    }
+  /**
+   * Undoes edits, in one burst, until the text is one whose analysis was clean (the undo history always leads back
+   * to the opening text), then settles.
+   */
+  async undoToClean(): Promise<void> {
+    while (!this.cleanTexts.has(this.doc.text) && this.doc.undoStack.length > 0) await this.take({ kind: 'undo' }, false);
+    await this.settle();
   }
 
   /** The diagnostics published for the document's current version (waits for them). */
@@ -141,7 +142,7 @@ export class FuzzSession {
             if (version !== undefined && e.version !== version) throw new Error(`"${a.title}": version ${e.version}, the document has ${version}`);
             const text = this.doc.history.get(e.version);
             if (text === undefined) throw new Error(`"${a.title}": version ${e.version} the document never had`);
-            checkEdits(text, e.edits, a.title);
+            checkEdits(text, e.edits, a.title, (a.diagnostics ?? []).map((d) => d.range));
           } else {
             if (e.version !== null) throw new Error(`"${a.title}": version ${e.version} for ${e.uri}, which is not open`);
             checkEdits(fs.readFileSync(path.join(this.client.dir, decodeURIComponent(e.uri.slice(this.client.uri('').length))), 'utf8'), e.edits, a.title);

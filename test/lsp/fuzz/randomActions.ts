@@ -146,7 +146,7 @@ export function* session(doc: EditorDocument, rnd: Rng): Generator<Action> {
     else if (roll < 0.83) yield { kind: 'hints', range: randomRange(doc, rnd, 40) };
     else {
       const only = pick(rnd, [undefined, ['quickfix'], [FIX_ALL], ['source'], ['quickfix', FIX_ALL]]);
-      yield { kind: 'codeAction', range: randomRange(doc, rnd, 2), only, apply: rnd() < 0.3 };
+      yield { kind: 'codeAction', range: randomRange(doc, rnd, 2), only, apply: rnd() < 0.5 };
     }
   }
 }
