@@ -71,6 +71,12 @@ export class EditorDocument {
     return changes;
   }
 
+  /** A new version with the same text (a document opened again). */
+  bump(): void {
+    this.version++;
+    this.history.set(this.version, this.text);
+  }
+
   /** Undoes the last edit (as one change from the common prefix to the common suffix); undefined when none is left. */
   undo(): Change[] | undefined {
     const inverse = this.undoStack.pop();

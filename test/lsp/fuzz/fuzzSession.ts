@@ -18,7 +18,7 @@ export class FuzzSession {
   /** Texts whose analysis had no syntax error (then every surface is computed from that very text). */
   readonly cleanTexts = new Set<string>();
   readonly failures: string[] = [];
-  readonly stats = { changes: 0, undos: 0, recoveryUndos: 0, cleanBatches: 0, batches: 0, requests: 0, actionsApplied: 0, editsChecked: 0, comparisons: 0, syntaxComparisons: 0 };
+  readonly stats = { changes: 0, undos: 0, recoveryUndos: 0, reopens: 0, cleanBatches: 0, batches: 0, requests: 0, actionsApplied: 0, editsChecked: 0, comparisons: 0, syntaxComparisons: 0 };
   private readonly pending: Promise<void>[] = [];
   private readonly recent: string[] = [];
   step = 0;
@@ -45,6 +45,14 @@ export class FuzzSession {
         this.stats.undos++;
         if (!counted) this.stats.recoveryUndos++;
         return;
+      }
+      case 'reopen': {
+        this.stats.reopens++;
+        await this.client.rpc.sendNotification('textDocument/didClose', { textDocument: { uri: this.uri } });
+        this.doc.bump();
+        return this.client.rpc.sendNotification('textDocument/didOpen', {
+          textDocument: { uri: this.uri, languageId: 'terraform', version: this.doc.version, text: this.doc.text },
+        });
       }
       case 'hover':
         return this.track('hover', this.request<Hover | null>('textDocument/hover', { position: action.position }));

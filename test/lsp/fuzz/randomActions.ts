@@ -11,6 +11,8 @@ export type Rng = () => number;
 export type Action =
   | { kind: 'change'; changes: Change[]; what: string }
   | { kind: 'undo' }
+  /** The tab is closed and opened again (the disk text counts in between), with the next version. */
+  | { kind: 'reopen' }
   | { kind: 'hover'; position: Position }
   | { kind: 'lens' }
   | { kind: 'hints'; range: Range }
@@ -141,7 +143,8 @@ export function* session(doc: EditorDocument, rnd: Rng): Generator<Action> {
     else if (roll < 0.63) {
       // Undo one or a few edits (each is one didChange of the inverse).
       for (let n = 1 + int(rnd, 4); n > 0 && doc.undoStack.length > 0; n--) yield { kind: 'undo' };
-    } else if (roll < 0.73) yield { kind: 'hover', position: randomPosition(doc, rnd) };
+    } else if (roll < 0.645) yield { kind: 'reopen' };
+    else if (roll < 0.73) yield { kind: 'hover', position: randomPosition(doc, rnd) };
     else if (roll < 0.78) yield { kind: 'lens' };
     else if (roll < 0.83) yield { kind: 'hints', range: randomRange(doc, rnd, 40) };
     else {
