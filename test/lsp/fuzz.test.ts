@@ -15,7 +15,7 @@ import { normalize, snapshot } from './fuzz/snapshot';
 import { mulberry32 } from '../syntax/scannerGen';
 
 const SEED = Number(process.env.LSP_FUZZ_SEED ?? 909);
-const STEPS = Number(process.env.LSP_FUZZ_STEPS ?? 3000);
+const STEPS = Number(process.env.LSP_FUZZ_STEPS ?? 2000);
 /** Actions between checks. */
 const BATCH = 10;
 /** Batches between comparisons with a fresh server. */
@@ -40,7 +40,7 @@ async function compareWithFresh(fuzzed: FuzzSession, rnd: () => number): Promise
   const fresh = await startClient(FILES, SETTINGS, {}, CAPABILITIES);
   try {
     await fresh.open('main.tf', fuzzed.doc.text);
-    await fresh.waitFor('main.tf', () => fresh.published.get(fresh.uri('main.tf'))?.version === 1, 30000);
+    await fresh.waitFor('main.tf', () => fresh.published.get(fresh.uri('main.tf'))?.version === 1, 60000);
     const context = `step ${fuzzed.step}: the fuzzed server differs from a fresh one on ${JSON.stringify(fuzzed.doc.text)}`;
     if (!fuzzed.cleanTexts.has(fuzzed.doc.text)) {
       const syntax = (c: Client) => normalize(c.diagnostics.get(c.uri('main.tf'))!.filter((d) => d.code === 'syntax-error'), c.dir);

@@ -108,7 +108,7 @@ export class FuzzSession {
   async current(): Promise<Diagnostic[]> {
     const version = this.doc.version;
     try {
-      await this.client.waitFor(this.rel, () => this.client.published.get(this.uri)?.version === version, 30000);
+      await this.client.waitFor(this.rel, () => this.client.published.get(this.uri)?.version === version, 60000);
     } catch {
       this.fail(`no diagnostics for version ${version} (last published: ${this.client.published.get(this.uri)?.version})`);
       this.throwFailures();
