@@ -50,7 +50,7 @@ describe('lsp fuzz parts: editor document and edit checks', () => {
     assert.throws(() => checkEdits(UNDERSIZED, [{ range: range(1, 20, 1, 21), newText: '4' }], 'stale'), /splits the word/);
   });
 
-  it('edits outside every stream, variable and locals block, past a line end, or inside a surrogate pair fail', () => {
+  it('edits outside every stream, variable, locals and module block, past a line end, or inside a surrogate pair fail', () => {
     const text = `locals {}\n\nprovider "aws" {\n  region = "x"\n}\n\n${UNDERSIZED}# \u{1F600}\n`;
     assert.throws(() => checkEdits(text, [{ range: range(3, 11, 3, 14), newText: 'y' }], 'p'), /outside every stream/);
     // The ignore comment above the stream's annotation line is owned; the same line is owned as a finding's line.

@@ -1,8 +1,8 @@
 // What every code action edit must satisfy against the text it says it was computed for: a version the document
 // really had, ranges inside that text, no range splitting a surrogate pair, a CRLF or a word, no two edits
-// overlapping, and only text a fix owns touched: a stream block, a variable or locals block (where a value comes
-// from), each with the comment lines right above it (annotations, ignore comments), and the lines of the finding
-// the action is for ("Ignore … for this line").
+// overlapping, and only text a fix owns touched: a stream block, or where a value comes from (a variable, locals
+// or module block, a .tfvars argument), each with the comment lines right above it (annotations, ignore
+// comments), and the lines of the finding the action is for ("Ignore … for this line").
 import type { CodeAction, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { scan, type ScannedBlock } from '../../../server/src/core/syntax/scanner';
 import { lineStarts } from '../../../server/src/core/fixes/applyEdits';
@@ -32,7 +32,7 @@ function exactOffset(text: string, starts: number[], p: Range['start'], what: st
   return starts[p.line] + p.character;
 }
 
-/** Offset spans a fix may touch in `text`. */
+/** Offset spans a fix may touch in `text` (top-level arguments count: they are a .tfvars file's values). */
 export function ownedSpans(text: string): { start: number; end: number; what: string }[] {
   const starts = lineStarts(text);
   const lineOf = (offset: number) => {
@@ -42,16 +42,15 @@ export function ownedSpans(text: string): { start: number; end: number; what: st
   };
   const owned: { start: number; end: number; what: string }[] = [];
   for (const item of scan(text).body.items) {
-    if (item.kind !== 'block') continue;
     const b = item as ScannedBlock;
     const stream = b.type === 'resource' && b.labels[0]?.value === 'aws_kinesis_stream';
-    if (!stream && b.type !== 'variable' && b.type !== 'locals') continue;
+    if (item.kind === 'block' && !stream && !['variable', 'locals', 'module'].includes(b.type)) continue;
     // From the first of the comment lines right above the block to the end of its last line.
     let first = lineOf(b.span.start);
     while (first > 0 && /^[ \t]*(#|\/\/)/.test(text.slice(starts[first - 1], starts[first]))) first--;
     const lastLine = lineOf(Math.max(b.span.start, b.span.end - 1));
     const end = lastLine + 1 < starts.length ? starts[lastLine + 1] : text.length;
-    owned.push({ start: starts[first], end, what: `${b.type} ${b.labels.map((l) => l.value).join('.')}` });
+    owned.push({ start: starts[first], end, what: item.kind === 'block' ? `${b.type} ${b.labels.map((l) => l.value).join('.')}` : item.name });
   }
   return owned;
 }
@@ -75,7 +74,7 @@ export function checkEdits(text: string, edits: readonly TextEdit[], title: stri
       if (isWord(text[o - 1]) && isWord(text[o])) throw new Error(`${what}: splits the word around ${JSON.stringify(text.slice(o - 8, o + 8))}`);
     }
     if (!owned.some((o) => o.start <= s && end <= o.end)) {
-      throw new Error(`${what}: touches ${JSON.stringify(text.slice(s, end + 20))}, outside every stream, variable and locals block`);
+      throw new Error(`${what}: touches ${JSON.stringify(text.slice(s, end + 20))}, outside every stream, variable, locals and module block and argument`);
     }
     return { s, end, what };
   });

@@ -26,7 +26,8 @@ export async function snapshot(client: Client, rel: string, positions: readonly 
   const uri = client.uri(rel);
   const textDocument = { uri };
   const diagnostics: Record<string, unknown> = {};
-  for (const [u, p] of [...client.published].sort(([a], [b]) => a.localeCompare(b))) diagnostics[u] = p.diagnostics;
+  // A file published empty (cleared) looks to the user like one never published.
+  for (const [u, p] of [...client.published].sort(([a], [b]) => a.localeCompare(b))) if (p.diagnostics.length > 0) diagnostics[u] = p.diagnostics;
   const mine = client.diagnostics.get(uri) ?? [];
   const whole = { start: { line: 0, character: 0 }, end: { line: lineCount, character: 0 } };
   const lenses = (await client.rpc.sendRequest('textDocument/codeLens', { textDocument })) as CodeLens[] | null;
