@@ -37,6 +37,7 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { Scheduler } from './scheduler';
 import { SOURCE, pathToUri, uriToPath } from './convert';
 import { isCurrent, type EditVersions } from './versionedEdits';
+import { reconcileRoots } from './moduleRoots';
 import { WATCHED_GLOBS, fileWatchers, isSettingsJson, rootDirFor, unwatchedFiles } from './watchedFiles';
 import { hover } from './handlers/hover';
 import { codeLenses } from './handlers/codeLens';
@@ -73,6 +74,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // …and files whose text did not change are not even scanned again (one entry per path: the latest text).
   const sourceFiles = new Map<string, SourceFile>();
   let folders: string[] = [];
+  /** The workspace's module directories, as the last workspace scan found them. */
+  let moduleDirs: string[] = [];
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let canRefresh = { codeLens: false, inlayHint: false };
@@ -101,9 +104,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     });
     const analyses = await analyzer.analyzeModules(dirs);
     const analysed = new Set(analyses.map((a) => a.dir));
+    const before = store.analyses();
     // A directory now analysed through its caller is no longer a root of its own.
     for (const dir of dirs) if (!analysed.has(dir)) store.delete(dir);
     for (const a of analyses) store.set(a, versions);
+    const roots = reconcileRoots(before, store.analyses(), moduleDirs);
+    for (const dir of roots.drop) store.delete(dir);
+    if (roots.analyse.length > 0) scheduler.request(roots.analyse, true);
     const edited = new Set(editedFiles);
     editedFiles.clear();
     publisher.publishAll(store, edited);
@@ -132,6 +139,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const analyzeWorkspace = async () => {
     const found = await findModuleDirs(folders, '/', host);
     const dirs = found.ok ? found.dirs : [];
+    moduleDirs = dirs;
     for (const root of store.roots()) if (!dirs.includes(root)) store.delete(root);
     scheduler.request([...dirs, ...store.roots()], true);
   };
