@@ -5,11 +5,15 @@
 import * as path from 'node:path';
 import type { ModuleAnalysis } from '../core/results';
 
-/** Directories whose files `analyses` read, each with the roots that read them from outside. */
+/** A module's own source; a config or variable file read from another directory does not make it a module call. */
+const MODULE_SOURCE = /\.(tf|tofu)(\.json)?$/;
+
+/** Directories whose module sources `analyses` read, each with the roots that read them from outside. */
 function readFromOutside(analyses: readonly ModuleAnalysis[]): Map<string, Set<string>> {
   const readers = new Map<string, Set<string>>();
   for (const a of analyses) {
     for (const file of a.files) {
+      if (!MODULE_SOURCE.test(file)) continue;
       const dir = path.dirname(file);
       if (dir === a.dir) continue;
       readers.set(dir, (readers.get(dir) ?? new Set()).add(a.dir));
