@@ -21,6 +21,8 @@ export interface Client {
   uri(rel: string): string;
   /** Latest diagnostics per URI. */
   diagnostics: Map<string, Diagnostic[]>;
+  /** Latest publishDiagnostics params per URI (with the document version they were computed for). */
+  published: Map<string, PublishDiagnosticsParams>;
   /** Resolves when `predicate` holds for the diagnostics of `rel` (checked on every publish). */
   waitFor(rel: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   open(rel: string, text?: string): Promise<void>;
@@ -50,10 +52,12 @@ export async function startClient(
   startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), options);
   const rpc = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const diagnostics = new Map<string, Diagnostic[]>();
+  const published = new Map<string, PublishDiagnosticsParams>();
   const listeners = new Set<() => void>();
   const notifications: { method: string; params: unknown }[] = [];
   rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     diagnostics.set(p.uri, p.diagnostics);
+    published.set(p.uri, p);
     for (const l of [...listeners]) l();
   });
   rpc.onNotification((method: string, params: unknown) => {
@@ -81,6 +85,7 @@ export async function startClient(
     dir,
     uri,
     diagnostics,
+    published,
     notifications,
     registrations,
     waitFor(rel, predicate, timeoutMs = 15000) {

@@ -21,7 +21,7 @@ export class DiagnosticsPublisher {
     // Findings may sit in files that were not analysed (a FIFO or oversized *.tf: "not a regular file; skipped").
     const analysed = store.analyses().flatMap((a) => [...a.files, ...a.findings.map((f) => f.file)]);
     const files = new Set<string>([...analysed, ...this.notes.keys()]);
-    for (const file of files) this.publishFile(file, store.findingsIn(file), edited.has(file));
+    for (const file of files) this.publishFile(file, store.findingsIn(file), edited.has(file), store.analysedVersion(file));
     for (const file of [...this.published.keys()]) {
       if (!files.has(file)) {
         this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
@@ -30,14 +30,15 @@ export class DiagnosticsPublisher {
     }
   }
 
-  private publishFile(file: string, findings: Finding[], edited: boolean): void {
+  /** `version`: the open document's version the analysis read (LSP lets clients drop diagnostics of an old one). */
+  private publishFile(file: string, findings: Finding[], edited: boolean, version: number | null | undefined): void {
     // Syntax errors first, then the rule findings (held ones among them).
     const ordered = [...findings.filter((f) => f.ruleId === SYNTAX_ERROR), ...findings.filter((f) => f.ruleId !== SYNTAX_ERROR)];
     const diagnostics = ordered.map((f) => toDiagnostic(f, findingKey(f)));
     diagnostics.push(...(this.notes.get(file) ?? []));
     const sent = JSON.stringify(diagnostics);
     if (!edited && this.published.get(file) === sent) return;
-    this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics });
+    this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics, ...(typeof version === 'number' ? { version } : {}) });
     this.published.set(file, sent);
   }
 }

@@ -38,6 +38,7 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { Scheduler } from './scheduler';
 import { SOURCE, pathToUri, uriToPath } from './convert';
 import { isCurrent, type EditVersions } from './versionedEdits';
+import { reconcileRoots } from './moduleRoots';
 import { WATCHED_GLOBS, fileWatchers, isSettingsJson, rootDirFor, unwatchedFiles } from './watchedFiles';
 import { hover } from './handlers/hover';
 import { codeLenses } from './handlers/codeLens';
@@ -86,6 +87,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // …and files whose text did not change are not even scanned again (one entry per path: the latest text).
   const sourceFiles = new Map<string, SourceFile>();
   let folders: string[] = [];
+  /** The workspace's module directories, as the last workspace scan found them. */
+  let moduleDirs: string[] = [];
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let canRefresh = { codeLens: false, inlayHint: false };
@@ -147,6 +150,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       throw e;
     });
     const analysed = new Set(results.map((a) => a.dir));
+    const before = store.analyses();
     // A directory now analysed through its caller is no longer a root of its own.
     for (const dir of dirs) {
       if (analysed.has(dir)) continue;
@@ -154,6 +158,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       configs.delete(dir);
     }
     for (const a of results) store.set(a, versions, (file) => sourceFiles.get(file)?.text);
+    const roots = reconcileRoots(before, store.analyses(), moduleDirs);
+    for (const dir of roots.drop) store.delete(dir);
+    if (roots.analyse.length > 0) scheduler.request(roots.analyse, true);
     passDone(dirs);
     for (const [dir, config] of seen) {
       configs.set(dir, config);
@@ -206,6 +213,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const found = await findModuleDirs(folders, '/', host);
     const dirs = found.ok ? found.dirs : [];
     changes.log('modules', found.ok ? describeModules(dirs, folders) : `cannot list the workspace: ${found.error}`);
+    moduleDirs = dirs;
     for (const root of store.roots()) if (!dirs.includes(root)) store.delete(root);
     const all = [...dirs, ...store.roots()];
     workspacePass = all.length > 0 ? new Set(all) : undefined;
