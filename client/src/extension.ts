@@ -5,6 +5,8 @@ import { registerCommands } from './commands';
 import { MarkdownView } from './markdownView';
 import { ServerConnection } from './serverConnection';
 import { CostStatusBar } from './statusBar';
+import { ReportPanel } from './reportPanel';
+import { costReportRequest } from './protocol';
 
 let server: ServerConnection | undefined;
 
@@ -12,12 +14,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   server = new ServerConnection(context.extensionPath);
   const statusBar = new CostStatusBar();
   const view = new MarkdownView();
+  const report = new ReportPanel();
   context.subscriptions.push(
     statusBar,
     view,
+    report,
     server.onDidChangeState((state) => statusBar.setState(state)),
     server.onDidReceiveSummary((summary) => statusBar.setSummary(summary)),
-    ...registerCommands(server, view, context.extensionPath),
+    // An open report tab follows the analyses.
+    server.onDidReceiveSummary(() => {
+      if (report.isOpen) void server?.sendRequest(costReportRequest, {}).then((r) => report.refresh(r), () => undefined);
+    }),
+    ...registerCommands(server, view, context.extensionPath, report),
   );
   // Not awaited: activation finishes at once; the status bar shows "starting" until the server is up.
   void server.start();

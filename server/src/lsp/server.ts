@@ -42,7 +42,8 @@ import { hover } from './handlers/hover';
 import { codeLenses } from './handlers/codeLens';
 import { inlayHints } from './handlers/inlayHints';
 import { codeActions, FIX_ALL_KIND } from './handlers/codeActions';
-import { streamBreakdown, workspaceReport } from './render/breakdown';
+import { streamBreakdown } from './render/breakdown';
+import { costReport, displayPath, type Folder } from './render/costReport';
 import { summaryPayload } from './render/summary';
 
 export const COST_REPORT_REQUEST = 'kinesisLint/costReport';
@@ -73,6 +74,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // …and files whose text did not change are not even scanned again (one entry per path: the latest text).
   const sourceFiles = new Map<string, SourceFile>();
   let folders: string[] = [];
+  /** The workspace folders with the names the client gave them (the report's paths). */
+  let namedFolders: Folder[] = [];
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let canRefresh = { codeLens: false, inlayHint: false };
@@ -141,6 +144,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     lifecycle.initialize();
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)].filter((p): p is string => p !== undefined);
+    namedFolders = folders.map((p) => ({ path: p, name: (params.workspaceFolders ?? []).find((f) => uriToPath(f.uri) === p)?.name ?? path.basename(p) }));
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings !== undefined) settings = normalizeSettings(init.settings);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -220,8 +224,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Registered by request type, not onHover & co., which read params.workDoneToken before any handler runs (a
   // TypeError, -32603, on `params: null`); these handlers report no progress.
   connection.onRequest(HoverRequest.type, lifecycle.request(shapes.position, (params: HoverParams) => hover(store, params)));
-  connection.onRequest(CodeLensRequest.type, lifecycle.request(shapes.document, (params: CodeLensParams) => (settings.codeLens.enabled ? codeLenses(store, params) : [])));
-  connection.onRequest(InlayHintRequest.type, lifecycle.request(shapes.range, (params: InlayHintParams) => (settings.inlayHints.enabled ? inlayHints(store, params) : [])));
+  connection.onRequest(CodeLensRequest.type, lifecycle.request(shapes.document, (params: CodeLensParams) =>
+    (settings.codeLens.enabled ? codeLenses(store, params, { fileTotal: settings.codeLens.fileTotal }) : [])));
+  connection.onRequest(InlayHintRequest.type, lifecycle.request(shapes.range, (params: InlayHintParams) => {
+    if (!settings.inlayHints.enabled) return [];
+    const doc = documents.get(params.textDocument.uri);
+    // The line with its break: inlayHints trims the trailing blanks.
+    const lineText = (line: number) => doc?.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    return inlayHints(store, params, { lensShowsTotal: settings.codeLens.enabled, lineText });
+  }));
   connection.onRequest(CodeActionRequest.type, lifecycle.request(shapes.codeAction, async (params: CodeActionParams) => {
     // Asked right after an edit (codeActionsOnSave on Ctrl+S): analyse the current text first, so the edits match it.
     const file = uriToPath(params.textDocument.uri);
@@ -232,12 +243,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return codeActions(store, params, documents.get(params.textDocument.uri), editVersions);
   }));
   connection.onRequest(COST_REPORT_REQUEST, lifecycle.request(shapes.optionalObject, () => {
-    return workspaceReport(store.analyses(), folders[0] ?? '/');
+    return costReport(store.analyses(), namedFolders);
   }));
   connection.onRequest(STREAM_BREAKDOWN_REQUEST, lifecycle.request(shapes.optionalObject, (params: { uri?: string; resource?: string } | null) => {
     const resource = typeof params?.resource === 'string' ? params.resource : undefined;
     const stream = resource ? store.stream(resource) : undefined;
-    return { markdown: stream ? streamBreakdown(stream, folders[0]) : `No stream ${resource ?? ''} in the last analysis.` };
+    return { markdown: stream ? streamBreakdown(stream, displayPath(stream.file, namedFolders)) : `No stream ${resource ?? ''} in the last analysis.` };
   }));
   connection.onShutdown(async () => {
     lifecycle.shutdown();

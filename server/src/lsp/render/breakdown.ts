@@ -1,14 +1,13 @@
 // The cost and capacity breakdown of one stream in Markdown: hover, the code lens's "show breakdown" and the
 // workspace report all render StreamReport, the same object the CLI prints as JSON.
 import * as path from 'node:path';
-import type { ModuleAnalysis, StreamReport } from '../../core/results';
-import { describeUnknown, estimateLines, formatCount, formatMoney, formatStreamCost } from '../../core/pricing/format';
-import { summaryPayload, type CostSummaryPayload } from './summary';
+import type { StreamReport } from '../../core/results';
+import { describeUnknown, estimateLines, formatCount, formatStreamCost } from '../../core/pricing/format';
 import { limitName, limitWords, percent } from '../../core/rules/messages';
 
-export function streamBreakdown(s: StreamReport, relativeTo?: string): string {
+/** `where`: the file as the reader knows it (the report's workspace-relative path); default its name. */
+export function streamBreakdown(s: StreamReport, where = path.basename(s.file)): string {
   const e = s.estimate;
-  const where = relativeTo ? path.relative(relativeTo, s.file) : path.basename(s.file);
   const lines: string[] = [
     `**${s.resource}** — ≈ **${formatStreamCost(s, '/month')}** in ${s.region}${e.priceRegion !== s.region ? ' (no verified prices)' : ''} · prices of ${e.priceDate}`,
     '',
@@ -72,26 +71,7 @@ function instancesText(n: number | null): string {
   return n === null ? 'instances unknown' : `${n} instance${n === 1 ? '' : 's'}`;
 }
 
-function escape(text: string): string {
+/** Markdown's special characters escaped, for text inside tables and lists. */
+export function escape(text: string): string {
   return text.replace(/[|\\*_`<>]/g, (c) => `\\${c}`);
-}
-
-/** The workspace report: one row per stream and the total, with the summary the status bar shows. */
-export function workspaceReport(analyses: readonly ModuleAnalysis[], root: string): CostSummaryPayload & { markdown: string } {
-  const streams = analyses.flatMap((a) => a.streams);
-  const summary = summaryPayload(analyses);
-  const rows = streams.map(
-    (s) => `| \`${s.resource}\` | ${escape(path.relative(root, s.file))}:${s.range.start.line + 1} | ${s.mode === null ? 'mode unknown' : s.mode === 'ON_DEMAND' ? 'on-demand' : `${s.shardCount ?? '?'} shards`} | ${escape(formatStreamCost(s))} |`,
-  );
-  const markdown = [
-    `# kinesis-lint: ≈ ${formatMoney(summary.monthlyCost, '/month')} for ${streams.length} stream${streams.length === 1 ? '' : 's'}`,
-    '',
-    ...(summary.missing ? [`Missing: ${escape(summary.missing)} (each stream below says why).`, ''] : []),
-    '| stream | file | capacity | per month |',
-    '|---|---|---|---:|',
-    ...rows,
-    '',
-    ...streams.map((s) => `## ${s.resource}\n\n${streamBreakdown(s, root)}\n`),
-  ].join('\n');
-  return { ...summary, markdown };
 }
