@@ -103,6 +103,12 @@ describe('language server: labels, lenses, hints and the report (issue #10, defe
       [11, 57, 'module.small: EFO + $14.21/mo · module.big: EFO + $90.86/mo'],
     ]);
     assert.equal(consumerLine.length, 60);
+    // VS Code cuts a line's hints after 43 characters: the tooltip lists every caller's figure, one a line.
+    const raw = (await client.rpc.sendRequest('textDocument/inlayHint', {
+      textDocument: { uri: client.uri('modules/kin/main.tf') },
+      range: { start: { line: 5, character: 0 }, end: { line: 6, character: 0 } },
+    })) as InlayHint[];
+    assert.deepEqual(raw.map((h) => h.tooltip), ['module.small: ≈ $10.95/mo\nmodule.big: ≈ $87.60/mo']);
     assert.equal(consumerLine.slice(57).trim(), '');
     assert.deepEqual(await hints('od.tf'), []);
     const h = (await client.rpc.sendRequest('textDocument/hover', { textDocument: { uri: client.uri('modules/kin/main.tf') }, position: { line: 5, character: 4 } })) as Hover;

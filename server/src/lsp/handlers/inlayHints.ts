@@ -77,8 +77,9 @@ function merged(placed: Placed[]): InlayHint[] {
     const labels = callerLabels(group);
     const byText = new Map<string, string[]>();
     group.forEach((p, i) => byText.set(p.label, [...(byText.get(p.label) ?? []), labels[i]]));
-    const label = [...byText].map(([text, callers]) => withCaller(callers.join(', '), text)).join(' · ');
-    return { position: group[0].position, label, paddingLeft: true };
+    const figures = [...byText].map(([text, callers]) => withCaller(callers.join(', '), text));
+    // VS Code cuts a line's hints after 43 characters (editor.inlayHints.maximumLength): the tooltip has them all.
+    return { position: group[0].position, label: figures.join(' · '), tooltip: figures.join('\n'), paddingLeft: true };
   });
 }
 
