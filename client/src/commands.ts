@@ -13,7 +13,7 @@ export function registerCommands(server: ServerConnection, view: MarkdownView, e
     vscode.commands.registerCommand('kinesisLint.showCostReport', (options: unknown) =>
       reportFailure(async () => {
         const focus = typeof options === 'object' && options !== null && typeof (options as { focus?: unknown }).focus === 'string' ? (options as { focus: string }).focus : null;
-        await report.show(await server.sendRequest(costReportRequest, {}), focus);
+        await report.show(focus);
       }),
     ),
     // Arguments from the server's code lens: the document URI and the resource address. The stream's section of the
@@ -24,7 +24,7 @@ export function registerCommands(server: ServerConnection, view: MarkdownView, e
           throw new Error('kinesisLint.showStreamBreakdown needs a document URI and a resource address');
         }
         const costs = await server.sendRequest(costReportRequest, {});
-        if (costs.rows?.some((r) => r.resource === resource)) return report.show(costs, resource);
+        if (costs.rows?.some((r) => r.resource === resource)) return report.show(resource, costs);
         const { markdown } = await server.sendRequest(streamBreakdownRequest, { uri, resource });
         await view.show(`Cost of ${resource}`, markdown);
       }),

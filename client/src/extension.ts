@@ -14,17 +14,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   server = new ServerConnection(context.extensionPath);
   const statusBar = new CostStatusBar();
   const view = new MarkdownView();
-  const report = new ReportPanel();
+  const report = new ReportPanel(() => (server ? server.sendRequest(costReportRequest, {}) : Promise.reject(new Error('the server is not running'))));
   context.subscriptions.push(
     statusBar,
     view,
     report,
     server.onDidChangeState((state) => statusBar.setState(state)),
     server.onDidReceiveSummary((summary) => statusBar.setSummary(summary)),
-    // An open report tab follows the analyses.
-    server.onDidReceiveSummary(() => {
-      if (report.isOpen) void server?.sendRequest(costReportRequest, {}).then((r) => report.refresh(r), () => undefined);
-    }),
+    // A report tab on screen follows the analyses.
+    server.onDidReceiveSummary(() => void report.refresh().catch(() => undefined)),
     ...registerCommands(server, view, context.extensionPath, report),
   );
   // Not awaited: activation finishes at once; the status bar shows "starting" until the server is up.

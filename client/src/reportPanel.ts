@@ -10,32 +10,35 @@ export const REPORT_VIEW_TYPE = 'kinesisLint.costReport';
 export class ReportPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private links: ReportLink[] = [];
+  /** Whether the tab was on screen at its last view-state change (or is being revealed by show()). */
+  private onScreen = false;
 
-  /** Shows the report, scrolled to `focus` (a stream address) when given. */
-  async show(report: CostReport, focus?: string | null): Promise<void> {
+  /** `fetch`: the server's report (kinesisLint/costReport). */
+  constructor(private readonly fetch: () => Promise<CostReport>) {}
+
+  /** Shows the report, scrolled to `focus` (a stream address) when given; `report` saves asking the server again. */
+  async show(focus?: string | null, report?: CostReport): Promise<void> {
+    const fresh = report ?? (await this.fetch());
     const panel = this.panel ?? this.create();
-    await this.render(panel, report, focus);
+    await this.render(panel, fresh, focus);
+    // Rendered just now, with its focus: the view-state change of this reveal must not render it again.
+    this.onScreen = true;
     panel.reveal(panel.viewColumn, false);
   }
 
-  /** New figures in the open tab, where it is and at the reader's scroll position; nothing when it is closed. */
-  async refresh(report: CostReport): Promise<void> {
-    if (this.panel) await this.render(this.panel, report, null);
+  /** New figures in the tab when it is on screen, at the reader's scroll position; a hidden tab refreshes when shown. */
+  async refresh(): Promise<void> {
+    if (this.panel?.visible) await this.render(this.panel, await this.fetch(), null);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
   }
 
   private async render(panel: vscode.WebviewPanel, report: CostReport, focus: string | null | undefined): Promise<void> {
     this.links = reportLinks(report);
     const breakdownHtml = await Promise.all((report.rows ?? []).map((r) => renderMarkdown(r.breakdown)));
     panel.webview.html = reportHtml(report, { cspSource: panel.webview.cspSource, nonce: randomBytes(16).toString('base64'), breakdownHtml, focus });
-  }
-
-  /** Whether the tab is open (the extension then refreshes it after each analysis). */
-  get isOpen(): boolean {
-    return this.panel !== undefined;
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
   }
 
   private create(): vscode.WebviewPanel {
@@ -47,6 +50,11 @@ export class ReportPanel implements vscode.Disposable {
     });
     panel.onDidDispose(() => {
       this.panel = undefined;
+    });
+    // Back on screen after being hidden: the figures may have changed meanwhile (a reveal by show() renders itself).
+    panel.onDidChangeViewState(() => {
+      if (panel.visible && !this.onScreen) void this.refresh().catch(() => undefined);
+      this.onScreen = panel.visible;
     });
     panel.webview.onDidReceiveMessage((message: unknown) => {
       const open = openRequest(message, this.links);
