@@ -150,7 +150,14 @@ describe('kinesis-lint: a module with two callers, and the one report tab', func
   });
 
   it('puts the cost of what it creates on each module call', async function () {
-    assert.deepStrictEqual(await lensTitles(main), ['0: ≈ $43.44/mo for 1 Kinesis stream', '5: ≈ $298.94/mo for 1 Kinesis stream']);
+    // The lens provider command needs the document loaded.
+    await vscode.workspace.openTextDocument(main);
+    let seen = [];
+    await waitFor('a lens on each module call', async () => {
+      seen = await lensTitles(main);
+      return seen.length === 2;
+    }).catch((e) => { throw new Error(`${e.message}; lenses: ${seen.join(' | ')}`); });
+    assert.deepStrictEqual(seen, ['0: ≈ $43.44/mo for 1 Kinesis stream', '5: ≈ $298.94/mo for 1 Kinesis stream']);
   });
 
   it('opens one report tab, however often the report, a lens or the status bar asks for it', async function () {
