@@ -3,6 +3,8 @@
 // hint does not repeat the lens; only EFO consumers get a hint, at the end of their line; the cost report is sorted
 // by cost (unknown last) with links and findings.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { CodeLens, Hover, InlayHint } from 'vscode-languageserver';
 import { startClient, type Client } from './harness';
 import type { ReportStream } from '../../server/src/lsp/render/costReport';
@@ -129,6 +131,23 @@ describe('language server: labels, lenses, hints and the report (issue #10, defe
     await start({ codeLens: { enabled: false } });
     assert.deepEqual(await lenses('od.tf'), []);
     assert.deepEqual(await hints('od.tf'), [[6, 29, '≈ $49.25/mo in total']]);
+  });
+
+  it('a caller written after its module was analysed alone: the module stops being a root (no third, unlabelled lens)', async () => {
+    client = await startClient({ 'modules/kin/main.tf': KIN }, { debounceMs: 0 });
+    await client.open('modules/kin/main.tf');
+    const summaries = () => client.notifications.filter((n) => n.method === 'kinesisLint/costSummary').length;
+    await waitUntil(() => summaries() > 0);
+    // Alone, var.shards has no value: what the load prices (PUT units, EFO retrieval), + usage.
+    assert.deepEqual((await lenses('modules/kin/main.tf')).map((l) => l[1]), ['≈ $6.94/mo + usage']);
+    fs.writeFileSync(path.join(client.dir, 'main.tf'), MAIN);
+    const before = summaries();
+    await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('main.tf'), type: 1 }] });
+    await waitUntil(() => summaries() > before);
+    assert.deepEqual((await lenses('modules/kin/main.tf')).map((l) => l[1]), [
+      'module.small: ≈ $43.44/mo · 1 shard · 10 % peak records',
+      'module.big: ≈ $298.94/mo · 8 shards · 1 % peak records',
+    ]);
   });
 
   it('cost report: most expensive first, unknown last; workspace paths with links; each stream\'s findings', async () => {

@@ -31,6 +31,7 @@ import { priceCachePath } from '../node/priceCache';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 import { overlayHost, MAX_FILE_CHARS } from './overlayHost';
 import { AnalysisStore } from './store';
+import { dropCalledRoots } from './calledRoots';
 import { listenDocuments } from './documents';
 import { Lifecycle, params as shapes } from './lifecycle';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -107,6 +108,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // A directory now analysed through its caller is no longer a root of its own.
     for (const dir of dirs) if (!analysed.has(dir)) store.delete(dir);
     for (const a of analyses) store.set(a, versions);
+    dropCalledRoots(store);
     const edited = new Set(editedFiles);
     editedFiles.clear();
     publisher.publishAll(store, edited);
