@@ -2,6 +2,7 @@
 // kinesisLint.showStreamBreakdown and kinesisLint.openDocs with the arguments documented below.
 import * as vscode from 'vscode';
 import type { MarkdownView } from './markdownView';
+import type { ReportPanel } from './reportPanel';
 import { costReportRequest, streamBreakdownRequest } from './protocol';
 import type { ServerConnection } from './serverConnection';
 import { updatePrices } from './updatePrices';
@@ -11,22 +12,26 @@ import { ruleIdOfUrl } from './ruleDocsText';
 import { registerWorkspaceCommands } from './workspaceCommands';
 
 export function registerCommands(
-  server: ServerConnection, view: MarkdownView, extensionPath: string, docs: RuleDocs, context: vscode.ExtensionContext,
+  server: ServerConnection, view: MarkdownView, extensionPath: string, docs: RuleDocs, context: vscode.ExtensionContext, report: ReportPanel,
 ): vscode.Disposable[] {
   return [
     ...registerWorkspaceCommands(server, view, docs, context),
-    vscode.commands.registerCommand('kinesisLint.showCostReport', () =>
+    // Optional argument from a module call's code lens: `{ focus: <stream address> }`, the section to scroll to.
+    vscode.commands.registerCommand('kinesisLint.showCostReport', (options: unknown) =>
       reportFailure(async () => {
-        const report = await server.sendRequest(costReportRequest, {});
-        await view.show('kinesis-lint cost report', report.markdown);
+        const focus = typeof options === 'object' && options !== null && typeof (options as { focus?: unknown }).focus === 'string' ? (options as { focus: string }).focus : null;
+        await report.show(focus);
       }),
     ),
-    // Arguments from the server's code lens: the document URI and the resource address.
+    // Arguments from the server's code lens: the document URI and the resource address. The stream's section of the
+    // one report tab; a server without report rows answers with the breakdown alone.
     vscode.commands.registerCommand('kinesisLint.showStreamBreakdown', (uri: unknown, resource: unknown) =>
       reportFailure(async () => {
         if (typeof uri !== 'string' || typeof resource !== 'string') {
           throw new Error('kinesisLint.showStreamBreakdown needs a document URI and a resource address');
         }
+        const costs = await server.sendRequest(costReportRequest, {});
+        if (costs.rows?.some((r) => r.resource === resource)) return report.show(resource, costs);
         const { markdown } = await server.sendRequest(streamBreakdownRequest, { uri, resource });
         await view.show(`Cost of ${resource}`, markdown);
       }),

@@ -11,6 +11,8 @@ import { LanguageStatus } from './languageStatus';
 import { RuleDocs } from './ruleDocs';
 import { suggestGrammar } from './grammarHint';
 import { SOURCE } from './clientOptions';
+import { ReportPanel } from './reportPanel';
+import { costReportRequest } from './protocol';
 
 let server: ServerConnection | undefined;
 
@@ -37,16 +39,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
   const showTotal = () => vscode.workspace.getConfiguration('kinesisLint').get<boolean>('statusBar.total', true);
   const updateStatusBar = () => statusBar.setVisible(enabled() && showTotal());
   updateStatusBar();
+  const report = new ReportPanel(() => (server ? server.sendRequest(costReportRequest, {}) : Promise.reject(new Error('the server is not running'))));
   context.subscriptions.push(
     statusBar,
     languageStatus,
     view,
     docs,
+    report,
     connection.onDidChangeState((state) => statusBar.setState(state)),
     connection.onDidChangeLanguageState((state) => languageStatus.setState(state)),
     connection.onDidReceiveSummary((summary) => statusBar.setSummary(summary)),
+    // A report tab on screen follows the analyses.
+    connection.onDidReceiveSummary(() => void report.refresh().catch(() => undefined)),
     connection.onDidReceivePriceTables((tables) => languageStatus.setPriceTables(tables)),
-    ...registerCommands(connection, view, context.extensionPath, docs, context),
+    ...registerCommands(connection, view, context.extensionPath, docs, context, report),
     registerIgnoreSnippet(),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('kinesisLint.enable') || e.affectsConfiguration('kinesisLint.statusBar.total')) updateStatusBar();

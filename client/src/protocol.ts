@@ -25,6 +25,28 @@ export interface CostSummary {
 
 export interface CostReport extends CostSummary {
   markdown: string;
+  /** The streams, most expensive first, unknown last (server/src/lsp/render/costReport.ts). Absent from older servers. */
+  rows?: ReportStream[];
+}
+
+/** A place the report links to (0-based line and UTF-16 character). */
+export interface ReportLink {
+  uri: string;
+  line: number;
+  character: number;
+  /** `main.tf:34`, or `infra/main.tf:34` in a multi-root workspace. */
+  label: string;
+}
+
+export interface ReportStream {
+  resource: string;
+  at: ReportLink;
+  cost: string;
+  monthlyCost: number | { atLeast: number } | null;
+  capacity: string;
+  findings: { ruleId: string; severity: 'error' | 'warning' | 'info' | 'hint'; message: string; at: ReportLink }[];
+  /** Markdown. */
+  breakdown: string;
 }
 
 export interface StreamBreakdownParams {

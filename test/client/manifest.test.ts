@@ -74,6 +74,7 @@ describe('extension manifest', () => {
     it('are exactly the kinesisLint.* keys the issue lists', () => {
       assert.deepEqual(Object.keys(settings).sort(), [
         'kinesisLint.codeLens.enabled',
+        'kinesisLint.codeLens.fileTotal',
         'kinesisLint.debounceMs',
         'kinesisLint.enable',
         'kinesisLint.inlayHints.enabled',
@@ -97,6 +98,9 @@ describe('extension manifest', () => {
       assert.equal(settings['kinesisLint.debounceMs'].minimum, 0);
       assert.equal(settings['kinesisLint.codeLens.enabled'].default, true);
       assert.equal(settings['kinesisLint.codeLens.enabled'].default, DEFAULT_SETTINGS.codeLens.enabled);
+      // Issue #10, defect 9: the file's total repeats the streams' lenses; off unless asked for.
+      assert.equal(settings['kinesisLint.codeLens.fileTotal'].default, false);
+      assert.equal(settings['kinesisLint.codeLens.fileTotal'].default, DEFAULT_SETTINGS.codeLens.fileTotal);
       assert.equal(settings['kinesisLint.inlayHints.enabled'].default, true);
       assert.equal(settings['kinesisLint.inlayHints.enabled'].default, DEFAULT_SETTINGS.inlayHints.enabled);
       assert.deepEqual(settings['kinesisLint.rules'].default, {});

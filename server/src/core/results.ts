@@ -86,4 +86,23 @@ export interface ModuleAnalysis {
   streams: StreamReport[];
   /** Unknowns that concern no one stream, e.g. a module that could not be read (with the module call's address). */
   unknowns?: ReportedUnknown[];
+  /** Every `module "x"` block of the tree, once per instance of the module that holds it (the editor's call lens). */
+  moduleCalls?: ModuleCallReport[];
+}
+
+/** A `module "x"` block in one instance of its module, and the streams it creates (pipeline/moduleCalls.ts). */
+export interface ModuleCallReport {
+  file: string;
+  /** The block's header: `module "x"`. */
+  range: Range;
+  /** The address of the module instance that holds the block: '' in the root, else e.g. module.big. */
+  caller: string;
+  /** The call's address in that instance: module.x, module.big.module.x. */
+  address: string;
+  /** The stream reports under it (every instance of the call), by address. */
+  streams: string[];
+  /** Their total: exact, a lower bound, or unknown (a module under it could not be read, an unknown count). */
+  monthlyCost: Bound;
+  /** Modules under it that could not be read (their streams are missing). */
+  unread: number;
 }

@@ -44,7 +44,8 @@ import { hover } from './handlers/hover';
 import { codeLenses } from './handlers/codeLens';
 import { inlayHints } from './handlers/inlayHints';
 import { codeActions, FIX_ALL_KIND } from './handlers/codeActions';
-import { streamBreakdown, workspaceReport } from './render/breakdown';
+import { streamBreakdown } from './render/breakdown';
+import { costReport, displayPath, type Folder } from './render/costReport';
 import { summaryPayload } from './render/summary';
 import { STREAMS_REQUEST, streamsPayload } from './render/streams';
 import { DECLARE_LOAD_REQUEST, declareLoadEdit, isDeclareLoadParams, type DeclareLoadParams } from './handlers/declareLoad';
@@ -89,6 +90,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let folders: string[] = [];
   /** The workspace's module directories, as the last workspace scan found them. */
   let moduleDirs: string[] = [];
+  /** The workspace folders with the names the client gave them (the report's paths). */
+  let namedFolders: Folder[] = [];
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let canRefresh = { codeLens: false, inlayHint: false };
@@ -226,6 +229,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     lifecycle.initialize();
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)].filter((p): p is string => p !== undefined);
+    namedFolders = folders.map((p) => ({ path: p, name: (params.workspaceFolders ?? []).find((f) => uriToPath(f.uri) === p)?.name ?? path.basename(p) }));
     const init = params.initializationOptions as { settings?: unknown; trusted?: unknown } | undefined;
     if (init?.settings !== undefined) settings = normalizeSettings(init.settings);
     trusted = init?.trusted !== false;
@@ -330,12 +334,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(CodeLensRequest.type, lifecycle.request(shapes.document, async (params: CodeLensParams) => {
     if (!settings.codeLens.enabled) return [];
     await settle(params.textDocument.uri, false);
-    return codeLenses(store, params);
+    return codeLenses(store, params, { fileTotal: settings.codeLens.fileTotal });
   }));
   connection.onRequest(InlayHintRequest.type, lifecycle.request(shapes.range, async (params: InlayHintParams) => {
     if (!settings.inlayHints.enabled) return [];
     await settle(params.textDocument.uri, false);
-    return inlayHints(store, params);
+    const doc = documents.get(params.textDocument.uri);
+    // The line with its break: inlayHints trims the trailing blanks.
+    const lineText = (line: number) => doc?.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    return inlayHints(store, params, { lensShowsTotal: settings.codeLens.enabled, lineText });
   }));
   connection.onRequest(CodeActionRequest.type, lifecycle.request(shapes.codeAction, async (params: CodeActionParams) => {
     // Asked right after an edit (codeActionsOnSave on Ctrl+S): analyse the current text first, so the edits match it.
@@ -343,7 +350,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return codeActions(store, params, documents.get(params.textDocument.uri), editVersions);
   }));
   connection.onRequest(COST_REPORT_REQUEST, lifecycle.request(shapes.optionalObject, () => {
-    return workspaceReport(store.analyses(), folders[0] ?? '/', { busy: workspacePass !== undefined, held: store });
+    return costReport(store.analyses(), namedFolders, { busy: workspacePass !== undefined, held: store });
   }));
   connection.onRequest(STREAM_BREAKDOWN_REQUEST, lifecycle.request(shapes.optionalObject, (params: { uri?: string; resource?: string; position?: unknown } | null) => {
     const resource = typeof params?.resource === 'string' ? params.resource : undefined;
@@ -354,12 +361,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return {
         resources: streams.map((s) => s.resource),
         markdown: streams.length > 0
-          ? streams.map((s) => streamBreakdown(s, folders[0])).join('\n\n---\n\n')
+          ? streams.map((s) => streamBreakdown(s, displayPath(s.file, namedFolders), store.heldBy(s))).join('\n\n---\n\n')
           : 'No aws_kinesis_stream block at the cursor in the last analysis.',
       };
     }
     const stream = resource ? store.stream(resource) : undefined;
-    return { markdown: stream ? streamBreakdown(stream, folders[0], store.heldBy(stream)) : `No stream ${resource ?? ''} in the last analysis.` };
+    return { markdown: stream ? streamBreakdown(stream, displayPath(stream.file, namedFolders), store.heldBy(stream)) : `No stream ${resource ?? ''} in the last analysis.` };
   }));
   // The streams view's data; the client asks again after each kinesisLint/costSummary notification.
   connection.onRequest(STREAMS_REQUEST, lifecycle.request(shapes.optionalObject, () => streamsPayload(store.analyses())));

@@ -4,14 +4,15 @@ import type { EditorSettings } from '../core/config/editorSettings';
 import { isRegionName } from '../core/config/regionName';
 
 export interface ServerSettings extends EditorSettings {
-  codeLens: { enabled: boolean };
+  /** fileTotal: the file's total on its first line (off by default: each stream's lens already says its cost). */
+  codeLens: { enabled: boolean; fileTotal: boolean };
   inlayHints: { enabled: boolean };
   /** Delay between the last edit and the analysis; 0 analyses at once (the benchmark uses it). */
   debounceMs: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
-  codeLens: { enabled: true },
+  codeLens: { enabled: true, fileTotal: false },
   inlayHints: { enabled: true },
   debounceMs: 300,
 };
@@ -37,6 +38,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     out.rules = rules;
   }
   if (isObject(s.codeLens) && typeof s.codeLens.enabled === 'boolean') out.codeLens.enabled = s.codeLens.enabled;
+  if (isObject(s.codeLens) && typeof s.codeLens.fileTotal === 'boolean') out.codeLens.fileTotal = s.codeLens.fileTotal;
   if (isObject(s.inlayHints) && typeof s.inlayHints.enabled === 'boolean') out.inlayHints.enabled = s.inlayHints.enabled;
   if (typeof s.debounceMs === 'number' && s.debounceMs >= 0 && Number.isFinite(s.debounceMs)) out.debounceMs = s.debounceMs;
   return out;

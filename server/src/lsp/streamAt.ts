@@ -3,13 +3,8 @@
 import type { Position } from '../core/types';
 import type { StreamReport } from '../core/results';
 import type { AnalysisStore } from './store';
+import { contains } from './handlers/positions';
 
 export function streamsAt(store: AnalysisStore, file: string, position: Position): StreamReport[] {
   return store.streamsIn(file).filter((s) => contains(s.targets.block, position));
-}
-
-function contains(range: { start: Position; end: Position }, p: Position): boolean {
-  const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
-  const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
-  return afterStart && beforeEnd;
 }

@@ -199,3 +199,77 @@ describe('kinesis-lint in the VS Code extension host', function () {
     await waitFor(`${expected.ruleId} to disappear after the fix`, () => ruleDiagnostics().length === 0);
   });
 });
+
+// Issue #10, defects 5 and 9: a module called twice (fixtures/two-callers, written into the workspace copy) labels each
+// caller's figure; each module call has a lens; the cost report is one tab however often it is asked for.
+describe('kinesis-lint: a module with two callers, and the one report tab', function () {
+  const fs = require('fs');
+  const FIXTURE = path.join(__dirname, '..', 'fixtures', 'two-callers');
+  let main;
+  let kin;
+
+  before(async function () {
+    const root = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'two-callers');
+    for (const rel of ['main.tf', 'modules/kin/main.tf']) {
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, rel), fs.readFileSync(path.join(FIXTURE, rel)));
+    }
+    main = vscode.Uri.joinPath(root, 'main.tf');
+    kin = vscode.Uri.joinPath(root, 'modules/kin/main.tf');
+    // The workspace pass at start finds the new folder and its caller.
+    await vscode.commands.executeCommand('kinesisLint.restartServer');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(kin));
+  });
+
+  const lensTitles = async (uri) => {
+    const lenses = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri, 100);
+    return lenses.filter((l) => l.command).map((l) => `${l.range.start.line}: ${l.command.title}`);
+  };
+
+  it('labels each caller\'s lens, hint and hover on the module\'s stream', async function () {
+    let seen = [];
+    await waitFor('one lens per caller on the module\'s stream', async () => {
+      seen = await lensTitles(kin);
+      return seen.length === 2;
+    }).catch((e) => { throw new Error(`${e.message}; lenses: ${seen.join(' | ')}`); });
+    assert.deepStrictEqual(seen, [
+      '3: module.small: ≈ $43.44/mo · 1 shard · 10 % peak records',
+      '3: module.big: ≈ $298.94/mo · 8 shards · 1 % peak records',
+    ]);
+    const hints = await vscode.commands.executeCommand('vscode.executeInlayHintProvider', kin, new vscode.Range(0, 0, 20, 0));
+    assert.deepStrictEqual(hints.map((h) => `${h.position.line}:${h.position.character} ${labelText(h)}`), [
+      '5:31 module.small: ≈ $10.95/mo · module.big: ≈ $87.60/mo',
+      '6:23 module.small: + $14.60/mo · module.big: + $116.80/mo',
+      '11:44 module.small: EFO + $14.21/mo · module.big: EFO + $90.86/mo',
+    ]);
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', kin, new vscode.Position(5, 4));
+    const text = hovers.flatMap((h) => h.contents.map(markdownText)).join('\n');
+    assert.ok(text.includes('module.small: ≈ $43.44/mo · module.big: ≈ $298.94/mo'), text.slice(0, 300));
+  });
+
+  it('puts the cost of what it creates on each module call', async function () {
+    // The lens provider command needs the document loaded.
+    await vscode.workspace.openTextDocument(main);
+    let seen = [];
+    await waitFor('a lens on each module call', async () => {
+      seen = await lensTitles(main);
+      return seen.length === 2;
+    }).catch((e) => { throw new Error(`${e.message}; lenses: ${seen.join(' | ')}`); });
+    assert.deepStrictEqual(seen, ['0: ≈ $43.44/mo for 1 Kinesis stream', '5: ≈ $298.94/mo for 1 Kinesis stream']);
+  });
+
+  it('opens one report tab, however often the report, a lens or the status bar asks for it', async function () {
+    const reportTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('kinesisLint.costReport'));
+    const groups = vscode.window.tabGroups.all.length;
+    await vscode.commands.executeCommand('kinesisLint.showCostReport');
+    await waitFor('the report tab', () => reportTabs().length === 1);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(kin), vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('kinesisLint.showCostReport');
+    await vscode.commands.executeCommand('kinesisLint.showStreamBreakdown', kin.toString(), 'module.big.aws_kinesis_stream.s');
+    await vscode.commands.executeCommand('kinesisLint.showCostReport', { focus: 'module.small.aws_kinesis_stream.s' });
+    assert.strictEqual(reportTabs().length, 1);
+    // One split at most beside the editor, whatever had the focus.
+    assert.ok(vscode.window.tabGroups.all.length <= Math.max(groups, 1) + 1, `${vscode.window.tabGroups.all.length} editor groups`);
+    assert.strictEqual(reportTabs()[0].label, 'kinesis-lint cost report');
+  });
+});

@@ -22,6 +22,7 @@ import { moduleNotAnalysedFinding, notAnalysedReason } from '../rules/module-not
 import { finalize, type Placed } from './findings';
 import { allowedFixes } from './fixGuard';
 import { streamReport } from './streamReport';
+import { moduleCallReports } from './moduleCalls';
 import { atFallbackRates } from './fallbackRates';
 import { accountAdvantage } from '../model/accountSettings';
 import { tick } from '../timeSlice';
@@ -127,6 +128,7 @@ export async function analyzeRoot(
     findings,
     streams: reports,
     ...(notices.length > 0 ? { unknowns: notices } : {}),
+    moduleCalls: moduleCallReports(modules, reports, front ? [] : unresolved),
   };
 }
 

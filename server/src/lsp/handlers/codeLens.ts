@@ -1,10 +1,11 @@
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
-import type { StreamReport } from '../../core/results';
+import type { ModuleCallReport, StreamReport } from '../../core/results';
 import type { AnalysisStore } from '../store';
 import { uriToPath } from '../convert';
 import { estimatedCost, streamCostText } from '../../core/pricing/format';
 import { costSummary } from '../../core/pipeline/costSummary';
 import { percent } from '../../core/rules/messages';
+import { callerLabels, streamsByBlock, withCaller } from './callers';
 
 export const SHOW_BREAKDOWN = 'kinesisLint.showStreamBreakdown';
 export const SHOW_REPORT = 'kinesisLint.showCostReport';
@@ -25,23 +26,62 @@ export function lensTitle(s: StreamReport): string {
   return parts.join(' · ');
 }
 
-export function codeLenses(store: AnalysisStore, params: CodeLensParams, uri = params.textDocument.uri): CodeLens[] {
+export interface LensOptions {
+  /** A first-line lens with the file's total (kinesisLint.codeLens.fileTotal). */
+  fileTotal?: boolean;
+}
+
+/** One lens per stream (per caller when a module is called several times) and one per module call that creates streams. */
+export function codeLenses(store: AnalysisStore, params: CodeLensParams, options: LensOptions = {}): CodeLens[] {
+  const uri = params.textDocument.uri;
   const file = uriToPath(uri);
   if (!file) return [];
-  const streams = store.streamsIn(file);
-  if (streams.length === 0) return [];
-  const lenses: CodeLens[] = streams.map((s) => ({
+  const blocks = streamsByBlock(store, file);
+  const lenses: CodeLens[] = blocks.flat().map(({ stream: s, label }) => ({
     range: s.range,
-    command: { title: lensTitle(s), command: SHOW_BREAKDOWN, arguments: [uri, s.resource] },
+    command: { title: withCaller(label, lensTitle(s)), command: SHOW_BREAKDOWN, arguments: [uri, s.resource] },
   }));
-  const total = costSummary(streams);
-  lenses.unshift({
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    command: {
-      title: `kinesis-lint: ${estimatedCost(total.monthlyCost, '/mo', total.unknowns)} for ${streams.length} stream${streams.length === 1 ? '' : 's'} in this file`,
-      command: SHOW_REPORT,
-      arguments: [],
-    },
-  });
+  lenses.push(...moduleCallLenses(store, file));
+  if (options.fileTotal && blocks.length > 0) {
+    const streams = blocks.flat().map((b) => b.stream);
+    const total = costSummary(streams);
+    lenses.unshift({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      command: {
+        title: `kinesis-lint: ${estimatedCost(total.monthlyCost, '/mo', total.unknowns)} for ${streams.length} stream${streams.length === 1 ? '' : 's'} in this file`,
+        command: SHOW_REPORT,
+        arguments: [],
+      },
+    });
+  }
   return lenses;
+}
+
+/** `≈ $295.65/mo + usage for 2 Kinesis streams` on each `module "x"` block whose module creates streams (or was not read). */
+function moduleCallLenses(store: AnalysisStore, file: string): CodeLens[] {
+  const byBlock = new Map<string, { call: ModuleCallReport; root: string }[]>();
+  for (const a of store.analyses()) {
+    for (const call of a.moduleCalls ?? []) {
+      if (call.file !== file || (call.streams.length === 0 && call.unread === 0)) continue;
+      const key = `${call.range.start.line}:${call.range.start.character}`;
+      byBlock.set(key, [...(byBlock.get(key) ?? []), { call, root: a.dir }]);
+    }
+  }
+  return [...byBlock.values()].flatMap((group) => {
+    // The same labels as the streams': the caller of a call is the module instance that holds it.
+    const labels = callerLabels(group.map((g) => ({ caller: g.call.caller, root: g.root })));
+    return group.map(({ call }, i): CodeLens => ({
+      range: call.range,
+      command: { title: withCaller(labels[i], moduleCallTitle(call, store)), command: SHOW_REPORT, arguments: [{ focus: call.streams[0] ?? null }] },
+    }));
+  });
+}
+
+export function moduleCallTitle(call: ModuleCallReport, store: AnalysisStore): string {
+  const n = call.streams.length;
+  // Unknown money says what is missing: the unknowns of the streams under the call, and any module not read.
+  const unknowns = call.streams.flatMap((r) => store.stream(r)?.unknowns ?? []);
+  if (call.unread > 0) unknowns.push({ what: 'module', why: 'a module under this call was not read' });
+  const unread = call.unread > 0 ? ` (${call.unread} module${call.unread === 1 ? '' : 's'} not read)` : '';
+  return `${estimatedCost(call.monthlyCost, '/mo', unknowns)} for ${n} Kinesis stream${n === 1 ? '' : 's'}${unread}`;
 }

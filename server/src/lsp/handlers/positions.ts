@@ -9,9 +9,9 @@ export function contains(range: Range, p: Position): boolean {
   return afterStart && beforeEnd;
 }
 
-/** The stream a hover at `p` in `file` should explain, if any. */
-export function streamAt(streams: StreamReport[], file: string, p: Position): StreamReport | undefined {
-  return streams.find((s) => {
+/** The streams a hover at `p` in `file` should explain: one, or one per caller of a module called several times. */
+export function streamsAt(streams: StreamReport[], file: string, p: Position): StreamReport[] {
+  return streams.filter((s) => {
     if (s.file === file) {
       if (contains(s.range, p) || s.targets.annotations.some((a) => contains(a, p))) return true;
       if (Object.values(s.targets.arguments).some((a) => a && (contains(a.name, p) || contains(a.value, p)))) return true;

@@ -1,15 +1,16 @@
 // The cost and capacity breakdown of one stream in Markdown: hover, the code lens's "show breakdown" and the
 // workspace report all render StreamReport, the same object the CLI prints as JSON.
 import * as path from 'node:path';
-import type { ModuleAnalysis, StreamReport } from '../../core/results';
-import { describeUnknown, estimatedCost, estimateLines, formatCount, formatMoney, formatStreamCost, streamCostText } from '../../core/pricing/format';
-import { summaryPayload, type CostSummaryPayload, type ServeState } from './summary';
+import type { StreamReport } from '../../core/results';
+import { describeUnknown, estimateLines, formatCount, formatMoney, formatStreamCost, streamCostText } from '../../core/pricing/format';
 import { limitName, limitWords, percent } from '../../core/rules/messages';
 
-/** `heldBy`: the files whose syntax errors hold this stream at its last valid figures (store.heldBy). */
-export function streamBreakdown(s: StreamReport, relativeTo?: string, heldBy?: readonly string[]): string {
+/**
+ * `where`: the file as the reader knows it (the report's workspace-relative path); default its name. `heldBy`: the
+ * files whose syntax errors hold this stream at its last valid figures (store.heldBy).
+ */
+export function streamBreakdown(s: StreamReport, where = path.basename(s.file), heldBy?: readonly string[]): string {
   const e = s.estimate;
-  const where = relativeTo ? path.relative(relativeTo, s.file) : path.basename(s.file);
   const cost = s.monthlyCost !== null && !s.atFallbackRates ? `≈ **${formatMoney(s.monthlyCost, '/month')}**` : `**${escape(streamCostText(s, '/month'))}**`;
   const lines: string[] = [
     `**${s.resource}** — ${cost} in ${s.region}${e.priceRegion !== s.region ? ' (no verified prices)' : ''} · prices of ${e.priceDate}`,
@@ -82,27 +83,7 @@ function instancesText(n: number | null): string {
   return n === null ? 'instances unknown' : `${n} instance${n === 1 ? '' : 's'}`;
 }
 
-function escape(text: string): string {
+/** Markdown's special characters escaped, for text inside tables and lists. */
+export function escape(text: string): string {
   return text.replace(/[|\\*_`<>]/g, (c) => `\\${c}`);
-}
-
-/** The workspace report: one row per stream and the total, with the summary the status bar shows. */
-export function workspaceReport(analyses: readonly ModuleAnalysis[], root: string, state?: ServeState): CostSummaryPayload & { markdown: string } {
-  const streams = analyses.flatMap((a) => a.streams);
-  const summary = summaryPayload(analyses, state);
-  const rows = streams.map(
-    (s) => `| \`${s.resource}\` | ${escape(path.relative(root, s.file))}:${s.range.start.line + 1} | ${s.mode === null ? 'mode unknown' : s.mode === 'ON_DEMAND' ? 'on-demand' : `${s.shardCount ?? '?'} shards`} | ${escape(formatStreamCost(s))} |`,
-  );
-  const markdown = [
-    `# kinesis-lint: ${escape(estimatedCost(summary.monthlyCost, '/month', summary.unknowns))} for ${streams.length} stream${streams.length === 1 ? '' : 's'}`,
-    '',
-    ...(summary.busy ? ['*Analysing the workspace: this covers the modules analysed so far.*', ''] : []),
-    ...(summary.missing ? [`Missing: ${escape(summary.missing)} (each stream below says why).`, ''] : []),
-    '| stream | file | capacity | per month |',
-    '|---|---|---|---:|',
-    ...rows,
-    '',
-    ...streams.map((s) => `## ${s.resource}\n\n${streamBreakdown(s, root, state?.held.heldBy(s))}\n`),
-  ].join('\n');
-  return { ...summary, markdown };
 }
