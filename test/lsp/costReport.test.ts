@@ -36,7 +36,7 @@ describe('cost report paths and order', () => {
     assert.deepEqual(report.rows.map((r) => [r.resource, r.at.label, r.cost]), [
       ['aws_kinesis_stream.big', 'infra/main.tf:1', '$43.80 + usage'],
       ['aws_kinesis_stream.small', 'data/main.tf:1', '$10.95 + usage'],
-      ['aws_kinesis_stream.blank', 'data/main.tf:5', 'unknown'],
+      ['aws_kinesis_stream.blank', 'data/main.tf:5', 'cost unknown: shard_count not resolved, no load declared'],
     ]);
     assert.ok(report.markdown.includes('| `aws_kinesis_stream.big` | [infra/main.tf:1](file:///ws/infra/main.tf#L1) | 4 shards | $43.80 + usage | 2 |'), report.markdown);
   });

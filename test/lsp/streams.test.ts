@@ -64,7 +64,7 @@ describe('language server: kinesisLint/streams', function () {
     const counted = byAddress.get('aws_kinesis_stream.counted')!;
     assert.equal(counted.instances, null);
     assert.equal(counted.monthlyCost, null);
-    assert.match(counted.costText, /^unknown \(\$[\d.,]+\/mo .*per instance\)$/);
+    assert.match(counted.costText, /^cost unknown: count\/for_each not resolved.* \(\$[\d.,]+\/mo .*per instance\)$/);
 
     // One module, two callers: each caller's stream, both counting the findings the core reports once for both.
     const big = byAddress.get('module.big.aws_kinesis_stream.m')!;

@@ -36,9 +36,11 @@ describe('language server: untrusted workspace', function () {
     client = await startClient({ 'main.tf': main }, { debounceMs: 0 }, {}, {}, { trusted: false });
     await client.open('main.tf');
     const before = await client.waitFor('main.tf', (d) => codes(d).includes('module-not-analysed'));
-    assert.deepEqual(before.filter((x) => x.code === 'module-not-analysed').map((x) => [x.range, x.message]), [[
+    // The message says the cause in a few words; the related information has the whole reason with the path.
+    assert.deepEqual(before.filter((x) => x.code === 'module-not-analysed').map((x) => [x.range, x.message, x.relatedInformation?.[0]?.message]), [[
       { start: { line: 11, character: 11 }, end: { line: 11, character: 13 + source.length } },
-      `module.ext (local source) not analysed: ${outside}: ${OUTSIDE}`,
+      'Module not analysed (local source): outside the workspace folders (untrusted workspace)',
+      `module.ext: ${outside}: ${OUTSIDE}.`,
     ]]);
     await waitUntil(() => summaries().length > 0);
     const untrusted = summaries().at(-1)!;
@@ -91,9 +93,10 @@ describe('language server: untrusted workspace', function () {
     client = await startClient({ 'main.tf': main, '.terraform/modules/modules.json': manifest }, { debounceMs: 0 }, {}, {}, { trusted: false });
     await client.open('main.tf');
     const d = await client.waitFor('main.tf', (x) => codes(x).includes('module-not-analysed'));
-    assert.deepEqual(d.filter((x) => x.code === 'module-not-analysed').map((x) => x.message), [
-      `module.ext (registry source) not analysed: ${outside}: ${OUTSIDE}`,
-    ]);
+    assert.deepEqual(d.filter((x) => x.code === 'module-not-analysed').map((x) => [x.message, x.relatedInformation?.[0]?.message]), [[
+      'Module not analysed (registry source): outside the workspace folders (untrusted workspace)',
+      `module.ext: ${outside}: ${OUTSIDE}.`,
+    ]]);
     await client.rpc.sendNotification('kinesisLint/workspaceTrust', { trusted: true });
     await waitForUri(client, pathToFileURL(path.join(outside, 'main.tf')).href, (x) => codes(x).includes('missing-kms'));
   });

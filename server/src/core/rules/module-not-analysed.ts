@@ -39,8 +39,15 @@ function short(head: string, reason: string): string {
   return head.length + reason.length <= MAX_MESSAGE ? head + reason : head + action(reason);
 }
 
-/** What to do, from a reason like "it is not in .terraform/modules/modules.json: run terraform init". */
+/**
+ * What to do, or the cause in a few words, from a long reason: "run terraform init" (from "it is not in
+ * .terraform/modules/modules.json: run terraform init"), "module cycle", "outside the workspace folders (untrusted
+ * workspace)"; the detail keeps the whole reason with its paths.
+ */
 function action(reason: string): string {
+  if (reason.startsWith('module cycle')) return 'module cycle';
+  if (reason.includes('in an untrusted workspace')) return 'outside the workspace folders (untrusted workspace)';
+  if (reason.startsWith('more module instances')) return 'more module instances than kinesis-lint expands';
   const at = reason.lastIndexOf(': ');
   const last = at < 0 ? reason : reason.slice(at + 2);
   return last.startsWith('run ') ? last : 'its code cannot be read';
