@@ -157,7 +157,7 @@ describe('language server: labels, lenses, hints and the report (issue #10, defe
       ['module.big.aws_kinesis_stream.s', '$298.94', 'modules/kin/main.tf:4', client.uri('modules/kin/main.tf'), 3, 0],
       ['aws_kinesis_stream.od', '$49.25', 'od.tf:2', client.uri('od.tf'), 1, 0],
       ['module.small.aws_kinesis_stream.s', '$43.44', 'modules/kin/main.tf:4', client.uri('modules/kin/main.tf'), 3, 0],
-      ['aws_kinesis_stream.blank', 'unknown', 'blank.tf:3', client.uri('blank.tf'), 2, 0],
+      ['aws_kinesis_stream.blank', 'cost unknown: shard_count not resolved, no load declared', 'blank.tf:3', client.uri('blank.tf'), 2, 0],
     ]);
     // A finding on the module's block serves each caller; one on a caller's argument only that caller.
     assert.deepEqual(report.rows.map((r) => r.findings.map((f) => [f.ruleId, f.at.label])), [
@@ -171,7 +171,7 @@ describe('language server: labels, lenses, hints and the report (issue #10, defe
       `| \`module.big.aws_kinesis_stream.s\` | [modules/kin/main.tf:4](${client.uri('modules/kin/main.tf')}#L4) | 8 shards | $298.94 | 3 |`,
       `| \`aws_kinesis_stream.od\` | [od.tf:2](${client.uri('od.tf')}#L2) | on-demand | $49.25 | 1 |`,
       `| \`module.small.aws_kinesis_stream.s\` | [modules/kin/main.tf:4](${client.uri('modules/kin/main.tf')}#L4) | 1 shard | $43.44 | 2 |`,
-      `| \`aws_kinesis_stream.blank\` | [blank.tf:3](${client.uri('blank.tf')}#L3) | ? shards | unknown | 2 |`,
+      `| \`aws_kinesis_stream.blank\` | [blank.tf:3](${client.uri('blank.tf')}#L3) | ? shards | cost unknown: shard\\_count not resolved, no load declared | 2 |`,
     ]);
   });
 });
