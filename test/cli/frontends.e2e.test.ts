@@ -16,7 +16,7 @@ function cli(cwd: string, ...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-interface JsonFinding { ruleId: string; file: string; range: unknown; message: string; fixes: unknown[] }
+interface JsonFinding { ruleId: string; file: string; range: unknown; message: string; detail: string | null; fixes: unknown[] }
 
 describe('cli end to end: Terraform JSON and installed modules', function () {
   this.timeout(60000);

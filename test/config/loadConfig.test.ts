@@ -144,7 +144,7 @@ describe('loadConfig: problems sit at the offending JSON', () => {
       [
         [12, '"streams" must be an object (got 5)'],
         [63, '"thresholds.efo_recommended_min_consumers" must be a whole number (got 2.5)'],
-        [79, '"region" must not be empty'],
+        [79, '"region" must be an AWS region such as us-east-1 (got "")'],
       ],
     );
     assert.deepEqual(loaded.config, { ...DEFAULT_CONFIG, thresholds: { ...DEFAULT_CONFIG.thresholds } });

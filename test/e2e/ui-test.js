@@ -59,6 +59,26 @@ const steps = [
     log(`problems: ${(await row.first().innerText()).replace(/\s+/g, ' ')}`);
     await shot('04-problems');
   }],
+  ['"Ignore for this file" inserts the comment with the reason selected (issue #10)', async (page, shot) => {
+    await goToLineColumn(page, LINE, COLUMN);
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget .monaco-list-row').filter({ hasText: `Ignore ${expected.ruleId} for this file` }).first().click();
+    // The client inserts a snippet whose placeholder is selected: typing replaces "reason".
+    await page.keyboard.type('e2e check');
+    const typed = new RegExp(`kinesis-lint-ignore-file:\\s+${expected.ruleId}\\s+e2e\\s+check$`);
+    const line = page.locator('.editor-instance .view-line').filter({ hasText: typed });
+    await line.first().waitFor({ timeout: QUICK });
+    await shot('05a-ignore-file');
+    // Undo (the typing, then the insertion): the next steps need the finding and its fix.
+    const inserted = page.locator('.editor-instance .view-line').filter({ hasText: /kinesis-lint-ignore-file/ });
+    for (let i = 0; i < 4 && (await inserted.count()) > 0; i++) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Z');
+      await page.waitForTimeout(STABLE_SAMPLE_MS);
+    }
+    await inserted.first().waitFor({ state: 'detached', timeout: QUICK });
+    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: SLOW });
+  }],
   ['Ctrl+. lists the quick fix', async (page, shot) => {
     await goToLineColumn(page, LINE, COLUMN);
     await page.keyboard.press('Control+.');

@@ -63,7 +63,7 @@ describe('language server over JSON-RPC', function () {
     // placeholder (VS Code's client makes it a selected snippet).
     const inserted = (title: string) => {
       const a = actions.find((x) => x.title === title);
-      return a && Object.values(a.edit!.changes ?? {}).concat((a.edit!.documentChanges ?? []).map((c) => (c as { edits: never[] }).edits)).flat()
+      return a && Object.values(a.edit!.changes ?? {}).concat((a.edit!.documentChanges ?? []).map((c) => (c as unknown as { edits: never[] }).edits)).flat()
         .map((e: { range: { start: { line: number; character: number } }; newText: string }) => [e.range.start.line, e.range.start.character, e.newText]);
     };
     assert.deepEqual(inserted('Ignore undersized-shards for this resource'), [[31, 0, '# kinesis-lint-ignore: undersized-shards <reason>\n']]);
