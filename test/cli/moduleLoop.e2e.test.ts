@@ -33,11 +33,11 @@ describe('cli end to end: a module cycle through a symbolic link', function () {
     const out = JSON.parse(r.stdout);
     const cycles = out.findings
       .filter((f: { ruleId: string }) => f.ruleId === 'module-not-analysed')
-      .map((f: { file: string; range: { start: { line: number; character: number } }; message: string }) => [f.file, f.range.start.line, f.range.start.character, f.message]);
+      .map((f: { file: string; range: { start: { line: number; character: number } }; message: string; detail: string }) => [f.file, f.range.start.line, f.range.start.character, f.message, f.detail]);
     const why = `module cycle: it calls a module it is already inside (${join(work, 'loop')} is a link to ${work}); terraform init cannot install it`;
     assert.deepEqual(cycles, [
-      ['main.tf', 1, 11, `module.a (local source) not analysed: ${why}`],
-      ['main.tf', 4, 11, `module.b (local source) not analysed: ${why}`],
+      ['main.tf', 1, 11, 'Module not analysed (local source): module cycle', `module.a: ${why}.`],
+      ['main.tf', 4, 11, 'Module not analysed (local source): module cycle', `module.b: ${why}.`],
     ]);
     assert.deepEqual(out.streams.map((s: { resource: string; instances: number }) => [s.resource, s.instances]), [['aws_kinesis_stream.s', 1]]);
     assert.equal(out.summary.files, 1);

@@ -12,7 +12,7 @@ const ROOT = join(__dirname, '..', '..');
 const CLI = process.env.KINESIS_LINT_CLI ?? join(ROOT, 'server', 'out', 'cli', 'main.js');
 
 interface Json {
-  findings: { ruleId: string; message: string; file: string }[];
+  findings: { ruleId: string; message: string; detail: string | null; file: string }[];
   streams: { resource: string }[];
   summary: { streams: number; unknowns: { resource: string | null; what: string; why: string }[] };
 }
@@ -53,7 +53,8 @@ describe('cli end to end: --untrusted', function () {
   it('reports the module call and the link that lead out, reads neither; the named --var-file is read', () => {
     const out = run('--untrusted', '--var-file', 'shared/prod.tfvars', 'repo');
     const about = (rule: string) => out.findings.filter((f) => f.ruleId === rule).map((f) => [f.file, f.message]);
-    assert.deepEqual(about('module-not-analysed'), [['repo/main.tf', `module.ext (local source) not analysed: ${join(work, 'shared')}: ${OUTSIDE}`]]);
+    assert.deepEqual(about('module-not-analysed'), [['repo/main.tf', 'Module not analysed (local source): outside the workspace folders (untrusted workspace)']]);
+    assert.deepEqual(out.findings.filter((f) => f.ruleId === 'module-not-analysed').map((f) => f.detail), [`module.ext: ${join(work, 'shared')}: ${OUTSIDE}.`]);
     assert.deepEqual(about('syntax-error'), [['repo/extra.tf', `extra.tf: ${LINKS_OUTSIDE}`]]);
     assert.deepEqual(out.streams.map((s) => s.resource), ['aws_kinesis_stream.s']);
     assert.deepEqual(out.summary.unknowns.filter((u) => u.what === 'module').map((u) => u.resource), ['module.ext']);
