@@ -21,7 +21,8 @@ const EXTRA = [
 
 describe('the Kinesis streams view', function () {
   let view;
-  const streamNodes = () => view.getChildren().flatMap((m) => view.getChildren(m));
+  // The workspace's root module ('.'); an earlier suite adds a module of its own (two-callers) beside it.
+  const streamNodes = () => view.getChildren().filter((m) => m.label === '.').flatMap((m) => view.getChildren(m));
   const names = () => streamNodes().map((n) => view.getTreeItem(n).label);
 
   before(async function () {
@@ -34,8 +35,8 @@ describe('the Kinesis streams view', function () {
   it('lists the workspace streams with cost, mode, shards and findings, and follows a new file', async function () {
     const telemetry = await waitFor('the telemetry stream in the view', () => streamNodes().find((n) => n.label === 'telemetry'));
     const item = view.getTreeItem(telemetry);
-    // One workspace folder: its root module is the first level. (An earlier suite's quick fix may have set 4 shards.)
-    assert.deepStrictEqual(view.getChildren().map((m) => m.label), ['.']);
+    // One workspace folder: its modules are the first level. (An earlier suite's quick fix may have set 4 shards.)
+    assert.ok(view.getChildren().map((m) => m.label).includes('.'));
     assert.match(item.description, /^(≥ )?\$[\d,]+\.\d\d\/mo · PROVISIONED, \d+ shards · (\d+ findings?|no findings)$/);
     assert.ok(item.iconPath instanceof vscode.ThemeIcon);
     const folder = vscode.workspace.workspaceFolders[0].uri;
