@@ -63,7 +63,10 @@ const steps = [
     await goToLineColumn(page, LINE, COLUMN);
     await page.keyboard.press('Control+.');
     await page.locator('.action-widget .monaco-list-row').filter({ hasText: `Ignore ${expected.ruleId} for this file` }).first().click();
-    // The client inserts a snippet whose placeholder is selected: typing replaces "reason".
+    // The client inserts a snippet whose placeholder is selected: typing replaces "reason". The command runs after
+    // the click returns, so wait for the inserted line before typing (else the keys go to the old cursor).
+    const placeholder = new RegExp(`kinesis-lint-ignore-file:\\s+${expected.ruleId}\\s+reason$`);
+    await page.locator('.editor-instance .view-line').filter({ hasText: placeholder }).first().waitFor({ timeout: QUICK });
     await page.keyboard.type('e2e check');
     const typed = new RegExp(`kinesis-lint-ignore-file:\\s+${expected.ruleId}\\s+e2e\\s+check$`);
     const line = page.locator('.editor-instance .view-line').filter({ hasText: typed });

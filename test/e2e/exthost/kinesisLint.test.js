@@ -183,6 +183,15 @@ describe('kinesis-lint in the VS Code extension host', function () {
     assert.ok(!ext.exports.recentLog().some((l) => l.includes('[error]')), ext.exports.recentLog().join('\n'));
   });
 
+  it('turns the Ignore actions into snippet commands (the reason selected), not plain edits', async function () {
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, toRange(expected.range), vscode.CodeActionKind.QuickFix.value, 10);
+    const ignores = actions.filter((a) => a.title.startsWith('Ignore '));
+    assert.deepStrictEqual(ignores.map((a) => [a.title, a.edit === undefined, a.command && a.command.command]), [
+      [`Ignore ${expected.ruleId} for this resource`, true, 'kinesisLint.insertIgnoreSnippet'],
+      [`Ignore ${expected.ruleId} for this file`, true, 'kinesisLint.insertIgnoreSnippet'],
+    ]);
+  });
+
   it('offers the preferred quick fix and applying it clears the warning', async function () {
     const range = toRange(expected.range);
     const action = await waitFor(`quick fix "${expected.fixTitle}"`, async () => {
