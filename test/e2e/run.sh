@@ -78,6 +78,15 @@ unzip -q "$VSIX" -d "$DATA/vsix" || abort "cannot unzip $VSIX"
 
 common=(--accept-server-license-terms --server-data-dir "$DATA/server" --user-data-dir "$DATA/user"
   --extensions-dir "$DATA/ext")
+# User settings: no chat side bar or welcome page, so screenshots (README's among them) show only kinesis-lint.
+mkdir -p "$DATA/user/User"
+cat > "$DATA/user/User/settings.json" << 'JSON'
+{
+  "chat.disableAIFeatures": true,
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "workbench.startupEditor": "none"
+}
+JSON
 "$NODE24" "$SERVER_MAIN" "${common[@]}" --install-extension "$VSIX" > "$OUT/install.log" 2>&1 \
   || { cat "$OUT/install.log"; abort "--install-extension failed"; }
 PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
