@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ignoreSnippetMiddleware } from './ignoreSnippet';
+import { jsonSyntaxMiddleware } from './jsonSyntax';
 
 /** Client id: equal to the settings prefix, so vscode-languageclient reads `kinesisLint.trace.server`. */
 export const CLIENT_ID = 'kinesisLint';
@@ -59,6 +60,6 @@ export function clientOptions(
     outputChannel,
     // Asked at each (re)start: Restricted Mode makes the server read nothing outside the workspace folders.
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
-    middleware: { ...ignoreSnippetMiddleware },
+    middleware: { ...ignoreSnippetMiddleware, ...jsonSyntaxMiddleware },
   };
 }

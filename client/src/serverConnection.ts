@@ -164,7 +164,14 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The options' own middleware (the Ignore snippet) and the one given (rule pages): they hook different calls. */
+/**
+ * The options' own middleware (the Ignore snippet, JSON syntax errors) and the one given (rule pages); both may see
+ * diagnostics: the given one first, then the options' one.
+ */
 function withMiddleware(options: LanguageClientOptions, extra: Middleware): LanguageClientOptions {
-  return { ...options, middleware: { ...options.middleware, ...extra } };
+  const own = options.middleware ?? {};
+  const handleDiagnostics: Middleware['handleDiagnostics'] = own.handleDiagnostics && extra.handleDiagnostics
+    ? (uri, diagnostics, next) => extra.handleDiagnostics!(uri, diagnostics, (u, d) => own.handleDiagnostics!(u, d, next))
+    : own.handleDiagnostics ?? extra.handleDiagnostics;
+  return { ...options, middleware: { ...own, ...extra, ...(handleDiagnostics ? { handleDiagnostics } : {}) } };
 }

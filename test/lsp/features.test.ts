@@ -42,6 +42,18 @@ describe('language server features', function () {
     assert.deepEqual(d.map((x) => [x.code, x.severity]), [['undersized-shards', 1]]);
   });
 
+  it('marks a .kinesis-lint.json that is not JSON as a JSON syntax error (data.jsonSyntax), and no other problem', async () => {
+    client = await startClient({ 'main.tf': UNDERSIZED, '.kinesis-lint.json': '{"rules": {"undersized-shards": "error"}\n  "region": 1}' }, { debounceMs: 0 });
+    await client.open('main.tf');
+    const broken = await client.waitFor('.kinesis-lint.json', (x) => x.length > 0);
+    assert.deepEqual(broken.map((x) => [x.code, x.range.start.line, x.range.start.character, (x.data as { jsonSyntax?: boolean }).jsonSyntax]), [['invalid-config', 1, 2, true]]);
+    await client.close();
+    client = await startClient({ 'main.tf': UNDERSIZED, '.kinesis-lint.json': '{"region": 1}' }, { debounceMs: 0 });
+    await client.open('main.tf');
+    const schema = await client.waitFor('.kinesis-lint.json', (x) => x.length > 0);
+    assert.deepEqual(schema.map((x) => [x.code, (x.data as { jsonSyntax?: boolean }).jsonSyntax]), [['invalid-config', undefined]]);
+  });
+
   it('publishes for closed files of the workspace and clears them when the file is deleted', async () => {
     client = await startClient({ 'main.tf': UNDERSIZED, 'other.tf': UNDERSIZED.replace(/"s"/g, '"t"') });
     await client.waitFor('other.tf', (x) => codes(x).includes('undersized-shards'));

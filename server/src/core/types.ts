@@ -47,6 +47,8 @@ export interface Finding {
   /** Full resource address (module.x.aws_kinesis_stream.y) or null. */
   resource: string | null;
   fixes: Fix[];
+  /** A JSON file that does not parse (config, price table): editors with a JSON language service report it too. */
+  jsonSyntax?: true;
 }
 
 /** File access the core needs; the CLI reads the disk, the language server overlays open documents. */

@@ -36,6 +36,8 @@ export interface DiagnosticData {
   /** Key of the finding in the server's fix store. */
   key: string;
   resource: string | null;
+  /** A JSON syntax error (VS Code's client drops it where its own JSON service reports the same one). */
+  jsonSyntax?: true;
 }
 
 export function toDiagnostic(finding: Finding, key: string): Diagnostic {
@@ -49,7 +51,7 @@ export function toDiagnostic(finding: Finding, key: string): Diagnostic {
     message: finding.message,
     // The arithmetic and advice: VS Code shows related information under the message (hover, Problems panel).
     ...(finding.detail ? { relatedInformation: [{ location: { uri: pathToUri(finding.file), range: finding.range }, message: finding.detail }] } : {}),
-    data: { key, resource: finding.resource } satisfies DiagnosticData,
+    data: { key, resource: finding.resource, ...(finding.jsonSyntax ? { jsonSyntax: true as const } : {}) } satisfies DiagnosticData,
   };
 }
 

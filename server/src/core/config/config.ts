@@ -51,6 +51,8 @@ export interface ConfigProblem {
   file: string;
   range: Range;
   message: string;
+  /** The file is not JSON at all (an editor's JSON language service reports the same error). */
+  jsonSyntax?: true;
 }
 
 export interface LoadedConfig {

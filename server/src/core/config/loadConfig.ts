@@ -25,7 +25,7 @@ export async function loadConfig(file: string | undefined, host: Host, defaults:
     return { config, file, keys: [], ...defaults, problems };
   }
   const parsed = parseConfig(text);
-  const problems: ConfigProblem[] = parsed.problems.map((p) => ({ file, range: p.range, message: p.message }));
+  const problems: ConfigProblem[] = parsed.problems.map((p) => ({ file, range: p.range, message: p.message, ...(p.jsonSyntax ? { jsonSyntax: true as const } : {}) }));
   const loaded = await withPrices(file, parsed, problems, host, defaults);
   if (parsed.varFiles) loaded.varFiles = varFileSettings(file, parsed);
   return loaded;

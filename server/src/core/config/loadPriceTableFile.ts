@@ -13,7 +13,7 @@ export async function loadPriceTableFile(file: string, host: Host): Promise<Pric
   const text = await host.readFile(file, MAX_PRICE_TABLE_BYTES);
   if (text === undefined) return { status: 'missing', problem: host.readProblem?.(file) };
   const parsed = parseJsonDocument(text);
-  if (!parsed.ok) return { status: 'invalid', problems: [{ file, range: parsed.range, message: parsed.message }] };
+  if (!parsed.ok) return { status: 'invalid', problems: [{ file, range: parsed.range, message: parsed.message, jsonSyntax: true }] };
   const { doc } = parsed;
   const result = validatePriceTable(doc.value, (p, part) => doc.rangeOf(p, part));
   if (result.ok) return { status: 'ok', table: result.table };

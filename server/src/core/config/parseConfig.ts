@@ -53,7 +53,7 @@ const MAX_PRUNE_PASSES = 10;
 export function parseConfig(text: string): ParsedConfig {
   const parsed = parseJsonDocument(text);
   if (!parsed.ok) {
-    return { config: defaults(), keys: [], problems: [{ path: '', message: `${parsed.message} (the whole file is ignored until this is fixed)`, range: parsed.range }] };
+    return { config: defaults(), keys: [], problems: [{ path: '', message: `${parsed.message} (the whole file is ignored until this is fixed)`, range: parsed.range, jsonSyntax: true }] };
   }
   const { doc } = parsed;
   const problems = schemaProblems(validate, doc.value, (p, part) => doc.rangeOf(p, part));

@@ -12,6 +12,8 @@ export interface JsonProblem {
   /** Plain words, e.g. `"target_utilization" must be ≤ 1 (got 1.5)`. */
   message: string;
   range: Range;
+  /** The text is not JSON at all: an editor's JSON language service reports this one too. */
+  jsonSyntax?: true;
 }
 
 /** Where a pointer is in the text; without a text, problems sit at 0:0. */

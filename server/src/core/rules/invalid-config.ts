@@ -8,5 +8,5 @@ export const rule: PipelineRule = {
 };
 
 export function invalidConfigFinding(problem: ConfigProblem): Omit<Finding, 'severity'> {
-  return { ruleId: rule.meta.id, message: problem.message, file: problem.file, range: problem.range, resource: null, fixes: [] };
+  return { ruleId: rule.meta.id, message: problem.message, file: problem.file, range: problem.range, resource: null, fixes: [], ...(problem.jsonSyntax ? { jsonSyntax: true as const } : {}) };
 }
