@@ -158,7 +158,7 @@ describe('loadConfig: problems sit at the offending JSON', () => {
   it('a JSON syntax error: the range of the bad token, defaults for everything', async () => {
     const loaded = await load('{\r\n  "region": "eu-west-1",\r\n}');
     assert.deepEqual(loaded.problems, [
-      { file: CONFIG, range: r(1, 23, 1, 24), message: 'trailing comma is not allowed in JSON (the whole file is ignored until this is fixed)' },
+      { file: CONFIG, range: r(1, 23, 1, 24), message: 'trailing comma is not allowed in JSON (the whole file is ignored until this is fixed)', jsonSyntax: true },
     ]);
     assert.equal(loaded.config.region, undefined);
   });

@@ -50,7 +50,7 @@ describe('loadConfig: user price table', () => {
 
   it('a table with a JSON syntax error', async () => {
     const loaded = await loadConfig(CONFIG, memoryHost({ [CONFIG]: '{"prices": "/repo/prices/negotiated.json"}', [TABLE]: '{\n  "currency": USD\n}' }));
-    assert.deepEqual(loaded.problems.slice(1), [{ file: TABLE, range: r(1, 14, 1, 17), message: 'unexpected word "USD" (strings need double quotes)' }]);
+    assert.deepEqual(loaded.problems.slice(1), [{ file: TABLE, range: r(1, 14, 1, 17), message: 'unexpected word "USD" (strings need double quotes)', jsonSyntax: true }]);
     assert.equal(loaded.prices, BUILTIN_PRICES);
   });
 
