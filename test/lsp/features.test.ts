@@ -54,6 +54,14 @@ describe('language server features', function () {
     assert.deepEqual(schema.map((x) => [x.code, (x.data as { jsonSyntax?: boolean }).jsonSyntax]), [['invalid-config', undefined]]);
   });
 
+  it('publishes a problem of a .kinesis-lint.json two root modules share once', async () => {
+    client = await startClient({ 'a/main.tf': UNDERSIZED, 'b/main.tf': UNDERSIZED, '.kinesis-lint.json': '{"region": "mars-1"}' }, { debounceMs: 0 });
+    await client.waitFor('b/main.tf', (x) => x.length > 0);
+    await client.waitFor('a/main.tf', (x) => x.length > 0);
+    const config = await client.waitFor('.kinesis-lint.json', (x) => x.length > 0);
+    assert.deepEqual(config.map((x) => [x.code, x.range.start.line, x.range.start.character]), [['invalid-config', 0, 11]]);
+  });
+
   it('publishes for closed files of the workspace and clears them when the file is deleted', async () => {
     client = await startClient({ 'main.tf': UNDERSIZED, 'other.tf': UNDERSIZED.replace(/"s"/g, '"t"') });
     await client.waitFor('other.tf', (x) => codes(x).includes('undersized-shards'));

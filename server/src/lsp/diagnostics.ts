@@ -32,8 +32,11 @@ export class DiagnosticsPublisher {
 
   /** `version`: the open document's version the analysis read (LSP lets clients drop diagnostics of an old one). */
   private publishFile(file: string, findings: Finding[], edited: boolean, version: number | null | undefined): void {
+    // One diagnostic per problem: a file several root modules read (a shared .kinesis-lint.json, a shared module)
+    // gets the same finding from each; the same place with other words (another caller's figures) stays.
+    const unique = [...new Map(findings.map((f) => [`${findingKey(f)}\n${f.message}`, f] as const)).values()];
     // Syntax errors first, then the rule findings (held ones among them).
-    const ordered = [...findings.filter((f) => f.ruleId === SYNTAX_ERROR), ...findings.filter((f) => f.ruleId !== SYNTAX_ERROR)];
+    const ordered = [...unique.filter((f) => f.ruleId === SYNTAX_ERROR), ...unique.filter((f) => f.ruleId !== SYNTAX_ERROR)];
     const diagnostics = ordered.map((f) => toDiagnostic(f, findingKey(f)));
     diagnostics.push(...(this.notes.get(file) ?? []));
     const sent = JSON.stringify(diagnostics);
