@@ -52,7 +52,7 @@ import { DECLARE_LOAD_REQUEST, declareLoadEdit, isDeclareLoadParams, type Declar
 import { ChangeLog, PRICE_TABLES_NOTIFICATION, describeConfig, describeModules, priceTablesInUse, skippedConfigFiles, type ServerLog } from './serverLog';
 import type { LoadedConfig } from '../core/config/config';
 import { FIX_ALL_WORKSPACE_REQUEST, workspaceFixAll } from './workspaceFixAll';
-import { streamsAt } from './streamAt';
+import { streamBlocksAt } from './streamBlocksAt';
 
 export const COST_REPORT_REQUEST = 'kinesisLint/costReport';
 export const STREAM_BREAKDOWN_REQUEST = 'kinesisLint/streamBreakdown';
@@ -357,7 +357,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // Without a resource: the streams whose block holds `position` in `uri` (the command at the cursor).
     if (resource === undefined && typeof params?.uri === 'string' && shapes.position({ textDocument: { uri: params.uri }, position: params.position })) {
       const file = uriToPath(params.uri);
-      const streams = file ? streamsAt(store, file, params.position as { line: number; character: number }) : [];
+      const streams = file ? streamBlocksAt(store, file, params.position as { line: number; character: number }) : [];
       return {
         resources: streams.map((s) => s.resource),
         markdown: streams.length > 0
