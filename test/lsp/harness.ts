@@ -134,3 +134,12 @@ export const UNDERSIZED = [
   '}',
   '',
 ].join('\n');
+
+/** Polls until `ok()` holds (a liveness limit, not a timing assertion): for state other than one file's diagnostics. */
+export async function waitUntil(ok: () => boolean, timeoutMs = 30000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeLens, Hover, InlayHint } from 'vscode-languageserver';
-import { startClient, type Client } from './harness';
+import { startClient, type Client, waitUntil } from './harness';
 import type { ReportStream } from '../../server/src/lsp/render/costReport';
 
 const KIN = [
@@ -176,10 +176,3 @@ describe('language server: labels, lenses, hints and the report (issue #10, defe
   });
 });
 
-async function waitUntil(ok: () => boolean, timeoutMs = 30000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

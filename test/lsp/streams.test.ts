@@ -1,7 +1,7 @@
 // The kinesisLint/streams request (docs/streams-view.md): the streams view's data is the core's StreamReports and
 // findings of the latest analysis, per caller of a module, with unknown money left unknown.
 import { strict as assert } from 'node:assert';
-import { startClient, type Client } from './harness';
+import { startClient, type Client, waitUntil } from './harness';
 import { analyze } from '../support/analyze';
 import type { StreamsResult } from '../../server/src/lsp/render/streams';
 
@@ -89,10 +89,3 @@ describe('language server: kinesisLint/streams', function () {
   });
 });
 
-async function waitUntil(ok: () => boolean, timeoutMs = 30000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -3,7 +3,7 @@
 // without a load, each beside a known case.
 import { strict as assert } from 'node:assert';
 import type { CodeLens, Hover, InlayHint } from 'vscode-languageserver';
-import { startClient, type Client } from './harness';
+import { startClient, type Client, waitUntil } from './harness';
 import { SCENARIOS } from '../support/unknownScenarios';
 import { statusView } from '../../client/src/statusText';
 import type { CostSummary } from '../../client/src/protocol';
@@ -112,10 +112,3 @@ describe('language server: unknown inputs', function () {
   });
 });
 
-async function waitUntil(ok: () => boolean, timeoutMs = 30000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
-import { startClient, type Client } from './harness';
+import { startClient, type Client, waitUntil } from './harness';
 import { LINKS_OUTSIDE, OUTSIDE } from '../../server/src/node/workspaceBoundHost';
 import type { CostSummaryPayload } from '../../server/src/lsp/render/summary';
 
@@ -122,13 +122,6 @@ describe('language server: untrusted workspace', function () {
   });
 });
 
-async function waitUntil(predicate: () => boolean, timeoutMs = 10000): Promise<void> {
-  const start = Date.now();
-  while (!predicate()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function waitForUri(client: Client, uri: string, predicate: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
   await waitUntil(() => predicate(client.diagnostics.get(uri) ?? []));

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
-import { startClient, type Client } from './harness';
+import { startClient, type Client, waitUntil } from './harness';
 
 // write 3 MiB/s needs ceil(3 / 0.8) = 4 shards; the default 4 is enough.
 const MAIN = [
@@ -60,10 +60,3 @@ describe('language server: kinesisLint.varFiles', function () {
   });
 });
 
-async function waitUntil(predicate: () => boolean, timeoutMs = 10000): Promise<void> {
-  const start = Date.now();
-  while (!predicate()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
