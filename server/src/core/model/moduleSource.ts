@@ -2,7 +2,8 @@
 // Nothing is evaluated here; instances (moduleInstance.ts) evaluate with their inputs.
 import type { Host, Range } from '../types';
 import type { TextParser } from '../syntax/parseCache';
-import { parseSourceFile, type HclAttribute, type HclBlock, type SourceFile } from '../syntax/sourceFile';
+import type { HclAttribute, HclBlock, SourceFile } from '../syntax/sourceFile';
+import { isConsumed, reparseSourceFile } from '../syntax/updateSourceFile';
 import { isParserFailure } from '../syntax/hcl2json/failureDiagnostics';
 import { parseJsonDocument } from '../json/positions';
 import { LineIndex } from '../text/lineIndex';
@@ -93,12 +94,14 @@ export async function loadModuleSource(
         if (problem) module.tfvarsProblems.push({ file: path, range: FILE_START, message: problem });
         return undefined;
       }
-      // A file whose text did not change since the last analysis is not scanned or parsed again.
+      // A file whose text did not change since the last analysis is not scanned or parsed again; an edited one is
+      // re-parsed only where the edit touched it (the previous SourceFile is consumed by that update).
       const known = options.files?.get(path);
-      if (known && known.text === text) return known;
-      const file = name.endsWith('.json') ? parseJsonSourceFile(path, text) : await parseSourceFile(path, text, parser);
+      if (known && known.text === text && !isConsumed(known)) return known;
+      const file = name.endsWith('.json') ? parseJsonSourceFile(path, text) : await reparseSourceFile(path, text, parser, known);
       // A crash or time-out of the parser says nothing about the text: parse it again next time.
       if (!file.syntaxErrors.some(isParserFailure)) options.files?.set(path, file);
+      else if (known && isConsumed(known)) options.files?.delete(path);
       return file;
     }),
   );

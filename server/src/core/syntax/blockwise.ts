@@ -50,7 +50,8 @@ export function isBlockwise(scan: ScanResult, text: string): boolean {
 }
 
 /**
- * Values per block (undefined where a block does not parse) and the file's syntax errors. When most blocks are new
+ * Values per block (undefined where a block does not parse), whether each block parses on its own, and the file's
+ * syntax errors. When most blocks are new
  * (a file seen for the first time) one whole-file parse is faster; its result is split per block and remembered, so
  * the next edit finds every untouched block in the cache. A failing whole-file parse falls back to block by block,
  * so the errors are the same whichever way a file is parsed.
@@ -60,7 +61,7 @@ export async function parseBlocks(
   blocks: BlockRef[],
   lines: LineIndex,
   parser: TextParser & Partial<BlockCache>,
-): Promise<{ values: unknown[]; diagnostics: HclDiagnostic[] }> {
+): Promise<{ values: unknown[]; ok: boolean[]; diagnostics: HclDiagnostic[] }> {
   const texts = blocks.map((b) => text.slice(b.scanned.span.start, b.scanned.span.end));
   // Without a cache (a one-off run) block by block has nothing to reuse. A large file is always parsed block by
   // block: one whole-file parse would grow hcl2json's WASM heap for good (reference/parsing.md §1).
@@ -69,18 +70,19 @@ export async function parseBlocks(
   const fresh = misses >= texts.length || misses > MAX_MISSES_FOR_BLOCKWISE;
   if (fresh && (!parser.has || text.length <= MAX_WHOLE_PARSE_CHARS)) {
     const whole = await parser.parse(text);
-    if (whole.ok) return { values: splitWhole(whole.json, blocks, texts, parser), diagnostics: [] };
+    if (whole.ok) return { values: splitWhole(whole.json, blocks, texts, parser), ok: blocks.map(() => true), diagnostics: [] };
   }
   const results = await Promise.all(texts.map((t) => parser.parse(t)));
   const values = results.map((r, i) => (r.ok ? blockJson(r.json, blocks[i]) : undefined));
-  if (results.every((r) => r.ok)) return { values, diagnostics: [] };
+  const ok = results.map((r) => r.ok);
+  if (ok.every(Boolean)) return { values, ok, diagnostics: [] };
   // The errors are hcl2json's for the whole file, as Terraform reports them (it lists fewer than block by block
   // would: the seed's two bad one-line blocks give one error). Only a broken file pays for this parse.
   const whole = await parser.parse(text);
   const diagnostics = !whole.ok
     ? whole.diagnostics
     : results.flatMap((r, i) => (r.ok ? [] : r.diagnostics.map((d) => shift(d, lines.positionAt(blocks[i].scanned.span.start)))));
-  return { values, diagnostics };
+  return { values, ok, diagnostics };
 }
 
 /** More new blocks than this and one whole-file parse beats one round trip per block (about 1 ms each). */

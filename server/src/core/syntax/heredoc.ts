@@ -26,12 +26,29 @@ export function heredocOpeningAt(text: string, i: number): HeredocOpening | null
  */
 export class HeredocCloser {
   private linesByMarker: Map<string, number[]> | undefined;
+  /** Set when some heredoc has no closing line: its end then depends on the whole rest of the text. */
+  unterminated = false;
 
   constructor(private readonly text: string, private readonly lines: LineIndex) {}
 
   /** End offset of the closing marker for a heredoc opened on the line holding `newline`, or null. */
   closingEnd(opening: HeredocOpening): number | null {
+    const end = this.findClosingEnd(opening);
+    if (end === null) this.unterminated = true;
+    return end;
+  }
+
+  private findClosingEnd(opening: HeredocOpening): number | null {
     const openLine = this.lines.positionAt(opening.newline).line;
+    if (!this.linesByMarker) {
+      // Most heredocs close within a few lines: look there before indexing every line of the text (a rescan of one
+      // block would otherwise index the whole file). Past the probe, the index keeps many open heredocs linear.
+      const last = Math.min(this.lines.lineCount - 1, openLine + PROBE_LINES);
+      for (let line = openLine + 1; line <= last; line++) {
+        if (trimMarkerLine(this.lines.lineText(line)) === opening.marker) return this.markerEnd(line, opening.marker);
+      }
+      if (last === this.lines.lineCount - 1) return null;
+    }
     const candidates = this.index().get(opening.marker);
     if (!candidates) return null;
     let lo = 0;
@@ -42,16 +59,18 @@ export class HeredocCloser {
       else hi = mid;
     }
     if (lo === candidates.length) return null;
-    const line = candidates[lo];
-    const start = this.lines.lineStarts[line];
-    return skipInlineSpace(this.text, start) + opening.marker.length;
+    return this.markerEnd(candidates[lo], opening.marker);
+  }
+
+  private markerEnd(line: number, marker: string): number {
+    return skipInlineSpace(this.text, this.lines.lineStarts[line]) + marker.length;
   }
 
   private index(): Map<string, number[]> {
     if (this.linesByMarker) return this.linesByMarker;
     const map = new Map<string, number[]>();
     for (let line = 0; line < this.lines.lineCount; line++) {
-      const trimmed = this.lines.lineText(line).replace(/^[ \t\r\ufeff]+|[ \t\r]+$/g, '');
+      const trimmed = trimMarkerLine(this.lines.lineText(line));
       if (!isIdentifier(trimmed)) continue;
       const list = map.get(trimmed);
       if (list) list.push(line);
@@ -60,6 +79,13 @@ export class HeredocCloser {
     this.linesByMarker = map;
     return map;
   }
+}
+
+/** Lines probed for a closing marker before the index is built. */
+const PROBE_LINES = 200;
+
+function trimMarkerLine(line: string): string {
+  return line.replace(/^[ \t\r\ufeff]+|[ \t\r]+$/g, '');
 }
 
 /** When the line starting at `lineStart` closes a heredoc opened with `marker`, the offset where that line's text

@@ -8,6 +8,10 @@ export class ScanContext {
   readonly comments: ScannedComment[] = [];
   readonly heredocs: HeredocCloser;
   maxDepth = 0;
+  /** Deepest nesting in the current top-level unit (scanner.ts: unitDepths). */
+  unitDepth = 0;
+  /** Per top-level unit (the text before the first item, then each item up to the next one): its deepest nesting. */
+  readonly unitDepths: number[] = [];
   /** Set by the strict pass when something ran to EOF unclosed, so that a recovering pass is worth running. */
   needsRecovery = false;
   /** No star-slash exists at or after this offset (memo: many unclosed block comments stay linear). */
@@ -24,6 +28,7 @@ export class ScanContext {
 
   noteDepth(depth: number): void {
     if (depth > this.maxDepth) this.maxDepth = depth;
+    if (depth > this.unitDepth) this.unitDepth = depth;
   }
 
   /** If a comment starts at `i`, records it and returns its end; otherwise returns -1. */

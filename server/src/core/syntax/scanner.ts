@@ -12,7 +12,7 @@ import { scanExpression } from './expression';
 import { quotedLabelEnd, unquoteLabel } from './labels';
 import { equalsFollows } from './recovery';
 import { ScanContext } from './scanContext';
-import type { ScannedBlock, ScannedBody, ScannedLabel, ScanResult } from './scannerTypes';
+import type { ScannedBlock, ScannedBody, ScannedComment, ScannedItem, ScannedLabel, ScanResult } from './scannerTypes';
 
 export type {
   ScannedAttribute,
@@ -29,12 +29,58 @@ export type {
 export function scan(text: string): ScanResult {
   const lineIndex = new LineIndex(text);
   const strict = new ScanContext(text, lineIndex, false);
-  const body = scanBodies(strict);
-  if (!strict.needsRecovery) return { body, comments: strict.comments, maxDepth: strict.maxDepth, lineIndex };
+  const { body } = scanBodies(strict, 0);
+  if (!strict.needsRecovery) {
+    const result: ScanResult = { body, comments: strict.comments, maxDepth: strict.maxDepth, lineIndex };
+    facts.set(result, { unitDepths: strict.unitDepths, heredocUnterminated: strict.heredocs.unterminated });
+    return result;
+  }
   const recovering = new ScanContext(text, lineIndex, true);
-  const recovered = scanBodies(recovering);
+  const { body: recovered } = scanBodies(recovering, 0);
   // Depth is what HCL itself would see, so it comes from the strict pass.
   return { body: recovered, comments: recovering.comments, maxDepth: Math.max(strict.maxDepth, recovering.maxDepth), lineIndex };
+}
+
+/**
+ * What an incremental rescan (updateSourceFile.ts) needs to know of a strict scan. A top-level unit is the text
+ * before the first item, or an item and what follows it up to the next item.
+ */
+export interface ScanFacts {
+  /** Deepest nesting per unit: the text before the first item, then one per top-level item. */
+  unitDepths: number[];
+  /** A heredoc without a closing line: its extent depends on the rest of the text, so no part may be kept. */
+  heredocUnterminated: boolean;
+}
+
+/** Only strict scans (no recovery pass) have facts: a recovered scan is a whole-file judgement. */
+const facts = new WeakMap<ScanResult, ScanFacts>();
+
+export function scanFacts(result: ScanResult): ScanFacts | undefined {
+  return facts.get(result);
+}
+
+export function setScanFacts(result: ScanResult, value: ScanFacts): void {
+  facts.set(result, value);
+}
+
+/** A strict rescan of part of a text: top-level units from `from` (a unit's start) until `resync` accepts a place. */
+export interface RegionScan extends ScanFacts {
+  items: ScannedItem[];
+  comments: ScannedComment[];
+  /** Where the rescan stopped: a place `resync` accepted, or the end of the text. */
+  stop: number;
+}
+
+/**
+ * Scans `text` (whose line index is `lines`) as scan() would, but from `from`, stopping at the first top-level place
+ * `resync` accepts. Undefined when the strict pass finds the text broken in a way that needs the recovering pass
+ * (something left open), which judges the whole file.
+ */
+export function scanRegion(text: string, lines: LineIndex, from: number, resync: (pos: number) => boolean): RegionScan | undefined {
+  const ctx = new ScanContext(text, lines, false);
+  const { body, stop } = scanBodies(ctx, from, resync);
+  if (ctx.needsRecovery) return undefined;
+  return { items: body.items, comments: ctx.comments, unitDepths: ctx.unitDepths, heredocUnterminated: ctx.heredocs.unterminated, stop };
 }
 
 /** An open body: the file's, or a block's until its '}'. */
@@ -48,14 +94,15 @@ interface Frame {
   itemIndentKnown: boolean;
 }
 
-function scanBodies(ctx: ScanContext): ScannedBody {
+function scanBodies(ctx: ScanContext, from: number, resync?: (pos: number) => boolean): { body: ScannedBody; stop: number } {
   const text = ctx.text;
   const root: Frame = { block: null, body: { items: [] }, headerIndent: -1, itemIndent: 0, itemIndentKnown: true };
   const frames: Frame[] = [root];
-  let pos = 0;
+  let pos = from;
   while (true) {
     pos = skipSpaceAndComments(ctx, pos);
     if (pos >= text.length) break;
+    if (resync && frames.length === 1 && resync(pos)) break;
     const lineIndent = ctx.indentIfFirstOnLine(pos);
     const c = text.charCodeAt(pos);
     if (ctx.recovering && lineIndent >= 0) closeByIndentation(ctx, frames, pos, lineIndent, c === Ch.RBrace);
@@ -69,13 +116,24 @@ function scanBodies(ctx: ScanContext): ScannedBody {
       frame.itemIndent = lineIndent;
       frame.itemIndentKnown = true;
     }
+    if (frames.length > 1) {
+      pos = scanItem(ctx, frames, pos);
+      continue;
+    }
+    // A top-level item starts a new unit; top-level garbage belongs to the unit it follows.
+    const items = root.body.items.length;
+    const unitSoFar = ctx.unitDepth;
+    ctx.unitDepth = 0;
     pos = scanItem(ctx, frames, pos);
+    if (root.body.items.length > items) ctx.unitDepths.push(unitSoFar);
+    else ctx.unitDepth = Math.max(unitSoFar, ctx.unitDepth);
   }
+  ctx.unitDepths.push(ctx.unitDepth);
   for (let k = frames.length - 1; k > 0; k--) {
     ctx.needsRecovery = true;
     endUnclosed(frames[k], text.length);
   }
-  return root.body;
+  return { body: root.body, stop: Math.min(pos, text.length) };
 }
 
 /** Scans an attribute, a block header (pushing its frame) or a garbage line; returns where to go on. */

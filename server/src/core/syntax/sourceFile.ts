@@ -62,9 +62,10 @@ export async function parseSourceFile(path: string, text: string, parser: TextPa
   };
   if (isBlockwise(scanned, text)) {
     joinBody(file, scanned.body, undefined, file.blocks, file.attributes);
-    const { values, diagnostics } = await parseBlocks(text, file.blocks, file.lines, parser);
+    const { values, ok, diagnostics } = await parseBlocks(text, file.blocks, file.lines, parser);
     file.syntaxErrors = diagnostics;
     for (const [i, block] of file.blocks.entries()) {
+      parsedAlone.set(block, ok[i]);
       if (values[i]) applyValues(block, values[i]);
       await tick();
     }
@@ -81,8 +82,14 @@ export async function parseSourceFile(path: string, text: string, parser: TextPa
   return file;
 }
 
+/**
+ * Top-level blocks of a file judged block by block: whether the block's text parses on its own (its values, if any,
+ * came from that parse). An incremental update keeps these blocks' values and verdicts (updateSourceFile.ts).
+ */
+export const parsedAlone = new WeakMap<HclBlock, boolean>();
+
 /** Parse one top-level block on its own when no syntax error lies inside it. */
-async function recoverBlockValues(file: SourceFile, block: HclBlock, parser: TextParser): Promise<void> {
+export async function recoverBlockValues(file: SourceFile, block: HclBlock, parser: TextParser): Promise<void> {
   const s = block.scanned;
   if (s.closeBrace === null) return;
   const range = file.lines.rangeOf(s.span);
@@ -92,7 +99,7 @@ async function recoverBlockValues(file: SourceFile, block: HclBlock, parser: Tex
 }
 
 /** Attach a block's values (its hcl2json object) to it and its nested blocks. */
-function applyValues(block: HclBlock, json: unknown): void {
+export function applyValues(block: HclBlock, json: unknown): void {
   const values = fillBlock(block, json);
   joinBody(block.file, block.scanned.body, values, block.blocks, block.attributes);
 }
@@ -107,7 +114,7 @@ function overlaps(a: Range, b: Range): boolean {
 }
 
 /** hcl2json nests blocks by type then by each label: {type: {label1: {label2: [obj, ...]}}}. */
-function dig(node: unknown, labels: string[]): unknown[] | undefined {
+export function dig(node: unknown, labels: string[]): unknown[] | undefined {
   let cur = node;
   for (const label of labels) {
     if (!isObject(cur)) return undefined;
@@ -129,7 +136,7 @@ interface JoinJob {
 
 /** Join a body and everything nested in it. A work list, not recursion: pasted or half-typed text can nest blocks
  *  thousands deep, which would overflow the call stack. */
-function joinBody(
+export function joinBody(
   file: SourceFile,
   body: ScannedBody,
   json: Record<string, unknown> | undefined,

@@ -8,22 +8,57 @@ const CR = 0x0d;
 
 export type Eol = '\n' | '\r\n' | '\r' | '';
 
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === CR) {
+      if (text.charCodeAt(i + 1) === LF) i++;
+      starts.push(i + 1);
+    } else if (c === LF) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Index of the first element >= value in a sorted array (its length when none). */
+function firstAtLeast(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class LineIndex {
   /** Offset of the first character of each line; lineStarts[0] is 0. */
   readonly lineStarts: number[];
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === CR) {
-        if (text.charCodeAt(i + 1) === LF) i++;
-        starts.push(i + 1);
-      } else if (c === LF) {
-        starts.push(i + 1);
-      }
+  /** `lineStarts`, when given, must be the text's (LineIndex.afterEdit computes them from a previous index). */
+  constructor(private readonly text: string, lineStarts?: number[]) {
+    this.lineStarts = lineStarts ?? lineStartsOf(text);
+  }
+
+  /**
+   * The index of `text`, which is `previous`'s text with [start, oldEnd) replaced by text's [start, newEnd): line
+   * starts before the edit are kept and those after it shifted, only the edited part is read. A line start x depends
+   * on the characters at x - 1 and x (a CR followed by LF is one break).
+   */
+  static afterEdit(previous: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const old = previous.lineStarts;
+    const starts = old.slice(0, firstAtLeast(old, start));
+    if (starts.length === 0) starts.push(0);
+    for (let x = Math.max(start, 1); x <= newEnd; x++) {
+      const c = text.charCodeAt(x - 1);
+      if (c === LF || (c === CR && text.charCodeAt(x) !== LF)) starts.push(x);
     }
-    this.lineStarts = starts;
+    const delta = newEnd - oldEnd;
+    for (let i = firstAtLeast(old, oldEnd + 1); i < old.length; i++) starts.push(old[i] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
