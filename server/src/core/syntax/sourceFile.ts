@@ -9,6 +9,7 @@ import type { HclDiagnostic } from './hcl2json';
 import type { TextParser } from './parseCache';
 import { isBlockwise, parseBlocks } from './blockwise';
 import { tick } from '../timeSlice';
+import { flatten } from '../text/flatten';
 
 export interface HclAttribute {
   name: string;
@@ -47,6 +48,7 @@ export interface SourceFile {
 }
 
 export async function parseSourceFile(path: string, text: string, parser: TextParser): Promise<SourceFile> {
+  flatten(text);
   await tick();
   const scanned = scan(text);
   await tick();

@@ -50,14 +50,18 @@ export class LineIndex {
    */
   static afterEdit(previous: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
     const old = previous.lineStarts;
-    const starts = old.slice(0, firstAtLeast(old, start));
-    if (starts.length === 0) starts.push(0);
+    const kept = firstAtLeast(old, start);
+    const middle: number[] = kept === 0 ? [0] : [];
     for (let x = Math.max(start, 1); x <= newEnd; x++) {
       const c = text.charCodeAt(x - 1);
-      if (c === LF || (c === CR && text.charCodeAt(x) !== LF)) starts.push(x);
+      if (c === LF || (c === CR && text.charCodeAt(x) !== LF)) middle.push(x);
     }
+    const after = firstAtLeast(old, oldEnd + 1);
+    const starts = new Array<number>(kept + middle.length + old.length - after);
+    for (let i = 0; i < kept; i++) starts[i] = old[i];
+    for (let i = 0; i < middle.length; i++) starts[kept + i] = middle[i];
     const delta = newEnd - oldEnd;
-    for (let i = firstAtLeast(old, oldEnd + 1); i < old.length; i++) starts.push(old[i] + delta);
+    for (let i = after, j = kept + middle.length; i < old.length; i++, j++) starts[j] = old[i] + delta;
     return new LineIndex(text, starts);
   }
 
