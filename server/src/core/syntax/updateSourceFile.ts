@@ -63,13 +63,14 @@ export function isConsumed(file: SourceFile): boolean {
  * scratch otherwise. Equal to parseSourceFile(path, text, parser) in every case.
  */
 export async function reparseSourceFile(path: string, text: string, parser: TextParser, previous?: SourceFile): Promise<SourceFile> {
+  if (previous) await tick();
+  // Planned and committed without a pause between: nothing else can take the previous file's parts in the meantime.
   const plan = previous ? planUpdate(previous, path, text) : 'no previous file';
   if (typeof plan === 'string') {
     const file = await parseSourceFile(path, text, parser);
     stats.set(file, { incremental: false, reason: plan, rescannedItems: file.scan.body.items.length, keptItems: 0, shiftedItems: 0, rejoinedBlocks: file.blocks.length, parsedBlocks: file.blocks.length, wholeParse: true });
     return file;
   }
-  await tick();
   const file = commit(plan);
   const s: UpdateStats = {
     incremental: true,
