@@ -7,6 +7,7 @@
 // The cost is proportional to the edited region plus a comparison of the texts' common ends, never a split of the
 // whole file into lines: this runs on the event loop for every request that arrives while an edit is being analysed.
 import type { Position, Range } from '../core/types';
+import type { StreamReport } from '../core/results';
 
 export type MovePosition = (p: Position) => Position;
 
@@ -78,6 +79,24 @@ export function moveRange(r: Range, move: MovePosition): Range {
   return move === unmoved ? r : { start: move(r.start), end: move(r.end) };
 }
 
+/** The stream with its ranges on the current texts (the same object when none of its files moved). */
+export function moveStream(s: StreamReport, moveOf: (file: string) => MovePosition): StreamReport {
+  const move = moveOf(s.file);
+  const linksMove = s.consumerLinks.some((c) => moveOf(c.file) !== unmoved);
+  if (move === unmoved && !linksMove) return s;
+  const r = (range: Range) => moveRange(range, move);
+  return {
+    ...s,
+    range: r(s.range),
+    targets: move === unmoved ? s.targets : {
+      block: r(s.targets.block),
+      arguments: Object.fromEntries(Object.entries(s.targets.arguments).map(([k, a]) => [k, a && { name: r(a.name), value: r(a.value) }])),
+      annotations: s.targets.annotations.map(r),
+    },
+    consumerLinks: linksMove ? s.consumerLinks.map((c) => ({ ...c, range: moveRange(c.range, moveOf(c.file)) })) : s.consumerLinks,
+  };
+}
+
 /** Characters the two texts share at their start, at most `max`. */
 function commonPrefix(a: string, b: string, max: number): number {
   let i = 0;
@@ -93,8 +112,6 @@ function commonSuffix(a: string, b: string, max: number): number {
   while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
   return n;
 }
-
-const isBreak = (c: number) => c === 0x0a || c === 0x0d;
 
 /** The start of a line at least `breaks` line-break characters before `offset` (0 if there are fewer). */
 function breaksBack(text: string, offset: number, breaks: number): number {
