@@ -49,21 +49,23 @@ export class DiagnosticsPublisher {
     const unique = [...new Map(findings.map((f) => [`${findingKey(f)}\n${f.message}`, f] as const)).values()];
     // Syntax errors first, then the rule findings (held ones among them).
     const ordered = [...unique.filter((f) => f.ruleId === SYNTAX_ERROR), ...unique.filter((f) => f.ruleId !== SYNTAX_ERROR)];
-    const diagnostics: Diagnostic[] = [];
-    const json: string[] = [];
+    // What the diagnostics are made of, to compare with the last publish before building any of them.
+    const parts: string[] = [];
     for (let i = 0; i < ordered.length; i++) {
       if (i % SLICE === SLICE - 1) await tick();
-      const d = toDiagnostic(ordered[i], findingKey(ordered[i]));
-      diagnostics.push(d);
-      json.push(JSON.stringify(d));
+      parts.push(identity(ordered[i]));
     }
-    for (const note of this.notes.get(file) ?? []) {
-      diagnostics.push(note);
-      json.push(JSON.stringify(note));
-    }
-    const sent = json.join(',');
+    const notes = this.notes.get(file) ?? [];
+    for (const note of notes) parts.push(JSON.stringify(note));
+    const sent = parts.join('\n\n');
     const last = this.published.get(file);
     if (last && last.version === version && last.sent === sent) return;
+    const diagnostics: Diagnostic[] = [];
+    for (let i = 0; i < ordered.length; i++) {
+      if (i % SLICE === SLICE - 1) await tick();
+      diagnostics.push(toDiagnostic(ordered[i], findingKey(ordered[i])));
+    }
+    diagnostics.push(...notes);
     this.send({ uri: pathToUri(file), diagnostics, ...(version !== undefined ? { version } : {}) });
     this.published.set(file, { version, sent });
   }
@@ -72,4 +74,9 @@ export class DiagnosticsPublisher {
     this.sends++;
     void this.connection.sendDiagnostics(params);
   }
+}
+
+/** Everything toDiagnostic reads from a finding: equal identities make equal diagnostics. */
+function identity(f: Finding): string {
+  return `${findingKey(f)}\n${f.severity}\n${f.resource}\n${f.jsonSyntax === true}\n${f.message}\n${f.detail ?? ''}`;
 }
