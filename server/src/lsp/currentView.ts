@@ -52,7 +52,8 @@ export function currentView(store: AnalysisStore, mover: (file: string) => MoveP
     if (!m) moves.set(file, (m = mover(file)));
     return m;
   };
-  const analyses: ModuleAnalysis[] = store.analyses().map((a) => {
+  const stored = store.analyses();
+  const analyses: ModuleAnalysis[] = stored.map((a) => {
     if (a.files.every((f) => moveOf(f) === unmoved)) return a;
     const streams = a.streams.map((s) => {
       const moved = moveStream(s, moveOf);
@@ -65,7 +66,7 @@ export function currentView(store: AnalysisStore, mover: (file: string) => MoveP
     });
     return { ...a, streams, ...(moduleCalls ? { moduleCalls } : {}) };
   });
-  if (original.size === 0 && analyses.every((a, i) => a === store.analyses()[i])) return store;
+  if (analyses.every((a, i) => a === stored[i])) return store;
   let byResource: Map<string, StreamReport> | undefined;
   return {
     analyses: () => analyses,
