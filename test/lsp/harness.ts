@@ -23,6 +23,8 @@ export interface Client {
   diagnostics: Map<string, Diagnostic[]>;
   /** Latest publishDiagnostics params per URI (with the document version they were computed for). */
   published: Map<string, PublishDiagnosticsParams>;
+  /** publishDiagnostics notifications received per URI. */
+  publishCount(rel: string): number;
   /** Resolves when `predicate` holds for the diagnostics of `rel` (checked on every publish). */
   waitFor(rel: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   open(rel: string, text?: string): Promise<void>;
@@ -53,11 +55,13 @@ export async function startClient(
   const rpc = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const diagnostics = new Map<string, Diagnostic[]>();
   const published = new Map<string, PublishDiagnosticsParams>();
+  const publishes = new Map<string, number>();
   const listeners = new Set<() => void>();
   const notifications: { method: string; params: unknown }[] = [];
   rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     diagnostics.set(p.uri, p.diagnostics);
     published.set(p.uri, p);
+    publishes.set(p.uri, (publishes.get(p.uri) ?? 0) + 1);
     for (const l of [...listeners]) l();
   });
   rpc.onNotification((method: string, params: unknown) => {
@@ -86,6 +90,7 @@ export async function startClient(
     uri,
     diagnostics,
     published,
+    publishCount: (rel) => publishes.get(uri(rel)) ?? 0,
     notifications,
     registrations,
     waitFor(rel, predicate, timeoutMs = 15000) {

@@ -7,8 +7,18 @@ import { ruleMeta } from '../core/rules/registry';
 
 export const SOURCE = 'kinesis-lint';
 
+/** pathToFileURL is slow next to a map read, and diagnostics ask for the same few files thousands of times. */
+const uris = new Map<string, string>();
+
 export function pathToUri(path: string): string {
-  return pathToFileURL(path).href;
+  let uri = uris.get(path);
+  if (uri === undefined) {
+    uri = pathToFileURL(path).href;
+    // A bound on a map of paths: a workspace with more files than this just converts again.
+    if (uris.size >= 10_000) uris.clear();
+    uris.set(path, uri);
+  }
+  return uri;
 }
 
 /**

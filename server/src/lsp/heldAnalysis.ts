@@ -6,7 +6,7 @@
 // takes its ranges from there. Held findings carry no fixes: their edits were computed on an older text.
 import type { Finding } from '../core/types';
 import type { ModuleAnalysis, StreamReport } from '../core/results';
-import { moveRange, positionMover, unmoved, type MovePosition } from './relocate';
+import { moveRange, moveStream, positionMover, unmoved, type MovePosition } from './relocate';
 
 export const SYNTAX_ERROR = 'syntax-error';
 
@@ -87,16 +87,6 @@ function streamKey(s: StreamReport): string {
 
 /** The held figures at the current positions: the current stream's where it exists, else moved ones. */
 function relocateStream(old: StreamReport, now: StreamReport | undefined, mover: (file: string) => MovePosition): StreamReport {
-  const move = mover(old.file);
-  const targets = now?.targets ?? {
-    block: moveRange(old.targets.block, move),
-    arguments: Object.fromEntries(Object.entries(old.targets.arguments).map(([k, a]) => [k, a && { name: moveRange(a.name, move), value: moveRange(a.value, move) }])),
-    annotations: old.targets.annotations.map((r) => moveRange(r, move)),
-  };
-  return {
-    ...old,
-    range: now?.range ?? moveRange(old.range, move),
-    targets,
-    consumerLinks: old.consumerLinks.map((c) => ({ ...c, range: moveRange(c.range, mover(c.file)) })),
-  };
+  // Always a new object: heldStreams knows held reports by identity.
+  return { ...moveStream(old, mover), ...(now ? { range: now.range, targets: now.targets } : {}) };
 }

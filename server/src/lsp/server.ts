@@ -20,6 +20,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { Analyzer } from '../core/analyze';
+import { tick } from '../core/timeSlice';
 import { HclParser } from '../core/syntax/hcl2json';
 import { CachedParser } from '../core/syntax/parseCache';
 import { ResultCache } from '../core/pipeline/resultCache';
@@ -32,6 +33,7 @@ import { priceCachePath } from '../node/priceCache';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 import { overlayHost, MAX_FILE_CHARS } from './overlayHost';
 import { AnalysisStore } from './store';
+import { Relocations } from './currentView';
 import { listenDocuments } from './documents';
 import { Lifecycle, params as shapes } from './lifecycle';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -74,8 +76,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const skips = new ChangeLog((line) => log.warn(line));
   const documents = listenDocuments(connection, (m) => log.warn(m));
   const store = new AnalysisStore();
-  /** Documents opened or changed since the last analysis: their diagnostics are published even when unchanged. */
-  const editedFiles = new Set<string>();
+  const relocations = new Relocations(store, (file) => {
+    const doc = documents.get(pathToUri(file));
+    return doc && { version: doc.version, text: () => doc.getText() };
+  });
   const publisher = new DiagnosticsPublisher(connection);
   // A long-lived server recycles its parser worker after any parse over 256 KiB (a broken large file is parsed
   // whole to get hcl2json's verdict), so its WASM heap does not keep the high-water mark for good.
@@ -160,7 +164,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       store.delete(dir);
       configs.delete(dir);
     }
-    for (const a of results) store.set(a, versions, (file) => sourceFiles.get(file)?.text);
+    for (const a of results) {
+      store.set(a, versions, (file) => sourceFiles.get(file)?.text);
+      // One root at a time: a workspace of many roots is indexed in slices.
+      await tick();
+    }
     const roots = reconcileRoots(before, store.analyses(), moduleDirs);
     for (const dir of roots.drop) store.delete(dir);
     if (roots.analyse.length > 0) scheduler.request(roots.analyse, true);
@@ -178,10 +186,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       priceTables = tables;
       void connection.sendNotification(PRICE_TABLES_NOTIFICATION, { tables: JSON.parse(tables) });
     }
-    const edited = new Set(editedFiles);
-    editedFiles.clear();
-    // Every surface from the same store, at once: squiggles, then lenses and hints asked again, then the total.
-    publisher.publishAll(store, edited);
+    // Every surface from the same store: squiggles (files whose diagnostics or version changed), then lenses and
+    // hints asked again, then the total. Publishing yields between slices; requests meanwhile read the new store.
+    await publisher.publishAll(store);
     if (canRefresh.codeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     if (canRefresh.inlayHint) void connection.languages.inlayHint.refresh().catch(() => undefined);
     void connection.sendNotification(COST_SUMMARY_NOTIFICATION, summaryPayload(store.analyses(), { busy: workspacePass !== undefined, held: store }));
@@ -290,7 +297,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const onDocument = (uri: string) => {
     const file = uriToPath(uri);
     if (!file) return;
-    editedFiles.add(file);
     scheduler.request(affected(file));
   };
   documents.onDidOpen((e) => onDocument(e.document.uri));
@@ -321,32 +327,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Registered by request type, not onHover & co., which read params.workDoneToken before any handler runs (a
   // TypeError, -32603, on `params: null`); these handlers report no progress.
   /** Analyse the document's current text first when the store has an older one (bounded by Scheduler.idle). */
-  const settle = async (uri: string, now: boolean) => {
+  const settle = async (uri: string) => {
     const file = uriToPath(uri);
     if (file && !isCurrent(editVersions, file) && documents.get(uri)) {
-      if (now) scheduler.request(affected(file), true);
+      scheduler.request(affected(file), true);
       await scheduler.idle();
     }
   };
-  connection.onRequest(HoverRequest.type, lifecycle.request(shapes.position, (params: HoverParams) => hover(store, params)));
-  // Lenses and hints asked right after an edit wait for that edit's analysis (already scheduled by didChange), so
-  // they change together with the squiggles instead of one refresh later.
-  connection.onRequest(CodeLensRequest.type, lifecycle.request(shapes.document, async (params: CodeLensParams) => {
+  // Hover, lenses and hints never wait for an analysis: they are answered from the last one, its positions moved onto
+  // the documents' current text (currentView.ts); the refresh sent when the next analysis lands brings its figures.
+  const current = () => relocations.view(documents.all().map((d) => `${d.uri} ${d.version}`).join('\n'));
+  connection.onRequest(HoverRequest.type, lifecycle.request(shapes.position, (params: HoverParams) => hover(current(), params)));
+  connection.onRequest(CodeLensRequest.type, lifecycle.request(shapes.document, (params: CodeLensParams) => {
     if (!settings.codeLens.enabled) return [];
-    await settle(params.textDocument.uri, false);
-    return codeLenses(store, params, { fileTotal: settings.codeLens.fileTotal });
+    return codeLenses(current(), params, { fileTotal: settings.codeLens.fileTotal });
   }));
-  connection.onRequest(InlayHintRequest.type, lifecycle.request(shapes.range, async (params: InlayHintParams) => {
+  connection.onRequest(InlayHintRequest.type, lifecycle.request(shapes.range, (params: InlayHintParams) => {
     if (!settings.inlayHints.enabled) return [];
-    await settle(params.textDocument.uri, false);
     const doc = documents.get(params.textDocument.uri);
     // The line with its break: inlayHints trims the trailing blanks.
     const lineText = (line: number) => doc?.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-    return inlayHints(store, params, { lensShowsTotal: settings.codeLens.enabled, lineText });
+    return inlayHints(current(), params, { lensShowsTotal: settings.codeLens.enabled, lineText });
   }));
   connection.onRequest(CodeActionRequest.type, lifecycle.request(shapes.codeAction, async (params: CodeActionParams) => {
     // Asked right after an edit (codeActionsOnSave on Ctrl+S): analyse the current text first, so the edits match it.
-    await settle(params.textDocument.uri, true);
+    await settle(params.textDocument.uri);
     return codeActions(store, params, documents.get(params.textDocument.uri), editVersions);
   }));
   connection.onRequest(COST_REPORT_REQUEST, lifecycle.request(shapes.optionalObject, () => {

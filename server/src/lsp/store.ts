@@ -2,23 +2,48 @@
 // only from here, so hover, code lens and code actions answer at once, even while a parse is running.
 // A root whose files have a syntax error is served held (heldAnalysis.ts): every handler and the diagnostics
 // read the same held analysis, never a mix of held and half-typed figures.
+// The indexes are kept per root, so storing one root's analysis re-indexes that root alone, and every lookup
+// (a finding by key, a file's findings, a stream by address) is a map read, not a walk over the workspace.
 import type { Finding } from '../core/types';
 import type { ModuleAnalysis, StreamReport } from '../core/results';
 import { findingKey } from './convert';
 import { brokenFiles, holdAnalysis, type CleanAnalysis, type HeldAnalysis } from './heldAnalysis';
 
-export class AnalysisStore {
+/** What hover, code lens and inlay hints read: the store itself, or the store with positions moved (currentView.ts). */
+export interface StreamSource {
+  analyses(): ModuleAnalysis[];
+  streams(): StreamReport[];
+  stream(resource: string): StreamReport | undefined;
+  heldBy(stream: StreamReport): string[] | undefined;
+}
+
+interface RootIndex {
+  byKey: Map<string, Finding>;
+  byFile: Map<string, Finding[]>;
+}
+
+export class AnalysisStore implements StreamSource {
   private readonly byRoot = new Map<string, ModuleAnalysis>();
   private readonly clean = new Map<string, CleanAnalysis>();
   /** Roots served held, with what is held. */
   private readonly held = new Map<string, HeldAnalysis>();
-  private findingsByKey = new Map<string, Finding>();
+  private readonly index = new Map<string, RootIndex>();
+  private streamIndex: Map<string, StreamReport> | undefined;
   /** The document version each file had when the analysis that read it started (null: read from disk). */
   private readonly versions = new Map<string, number | null>();
+  /** The text each file had in the analysis that read it last (the positions of the stored reports are on it). */
+  private readonly texts = new Map<string, string>();
+  /** Counts every change, so a view computed from the store knows when it is out of date. */
+  generation = 0;
 
   /** `textOf`: the text each file had in this analysis (for moving held positions onto it). */
   set(analysis: ModuleAnalysis, versions?: ReadonlyMap<string, number>, textOf: (file: string) => string | undefined = () => undefined): void {
-    for (const file of analysis.files) this.versions.set(file, versions?.get(file) ?? null);
+    for (const file of analysis.files) {
+      this.versions.set(file, versions?.get(file) ?? null);
+      const text = textOf(file);
+      if (text === undefined) this.texts.delete(file);
+      else this.texts.set(file, text);
+    }
     const clean = this.clean.get(analysis.dir);
     this.held.delete(analysis.dir);
     if (brokenFiles(analysis).length === 0) {
@@ -32,7 +57,7 @@ export class AnalysisStore {
     } else {
       this.byRoot.set(analysis.dir, analysis);
     }
-    this.reindex();
+    this.reindex(analysis.dir);
   }
 
   /** Forget roots that no longer exist or are now analysed through a caller. */
@@ -40,11 +65,16 @@ export class AnalysisStore {
     this.byRoot.delete(root);
     this.clean.delete(root);
     this.held.delete(root);
-    this.reindex();
+    this.reindex(root);
   }
 
   analysedVersion(file: string): number | null | undefined {
     return this.versions.get(file);
+  }
+
+  /** The text of `file` the stored positions are on (undefined: not known, e.g. a file the analysis did not scan). */
+  analysedText(file: string): string | undefined {
+    return this.texts.get(file);
   }
 
   roots(): string[] {
@@ -69,7 +99,12 @@ export class AnalysisStore {
   }
 
   stream(resource: string): StreamReport | undefined {
-    return this.streams().find((s) => s.resource === resource);
+    if (!this.streamIndex) {
+      this.streamIndex = new Map();
+      // The first report of an address wins, as a search in order would find it.
+      for (const s of this.streams()) if (!this.streamIndex.has(s.resource)) this.streamIndex.set(s.resource, s);
+    }
+    return this.streamIndex.get(resource);
   }
 
   /** For a stream served from the last clean analysis: the files whose syntax errors hold it. */
@@ -84,14 +119,44 @@ export class AnalysisStore {
   }
 
   finding(key: string): Finding | undefined {
-    return this.findingsByKey.get(key);
+    // Roots in the order they were stored, the last one's finding winning, as one map of all findings had it.
+    let found: Finding | undefined;
+    for (const root of this.byRoot.keys()) found = this.index.get(root)?.byKey.get(key) ?? found;
+    return found;
   }
 
   findingsIn(file: string): Finding[] {
-    return this.analyses().flatMap((a) => a.findings.filter((f) => f.file === file));
+    const out: Finding[] = [];
+    for (const root of this.byRoot.keys()) {
+      const found = this.index.get(root)?.byFile.get(file);
+      if (found) out.push(...found);
+    }
+    return out;
   }
 
-  private reindex(): void {
-    this.findingsByKey = new Map(this.analyses().flatMap((a) => a.findings.map((f) => [findingKey(f), f] as const)));
+  /** Every file some stored finding sits in. */
+  filesWithFindings(): Set<string> {
+    const files = new Set<string>();
+    for (const i of this.index.values()) for (const file of i.byFile.keys()) files.add(file);
+    return files;
+  }
+
+  private reindex(root: string): void {
+    this.generation++;
+    this.streamIndex = undefined;
+    const analysis = this.byRoot.get(root);
+    if (!analysis) {
+      this.index.delete(root);
+      return;
+    }
+    const byKey = new Map<string, Finding>();
+    const byFile = new Map<string, Finding[]>();
+    for (const f of analysis.findings) {
+      byKey.set(findingKey(f), f);
+      const list = byFile.get(f.file);
+      if (list) list.push(f);
+      else byFile.set(f.file, [f]);
+    }
+    this.index.set(root, { byKey, byFile });
   }
 }

@@ -2,7 +2,7 @@
 // shows on that block is labelled with its caller (`module.big: ≈ $259.59/mo`), never left to be guessed from order.
 import * as path from 'node:path';
 import type { StreamReport } from '../../core/results';
-import type { AnalysisStore } from '../store';
+import type { StreamSource } from '../store';
 
 export interface CallerStream {
   stream: StreamReport;
@@ -22,7 +22,7 @@ function labelled(group: { stream: StreamReport; root: string }[]): CallerStream
 }
 
 /** The reports of the streams declared in `file`, grouped by block (one entry per caller), in file order. */
-export function streamsByBlock(store: AnalysisStore, file: string): CallerStream[][] {
+export function streamsByBlock(store: StreamSource, file: string): CallerStream[][] {
   const groups = new Map<string, { stream: StreamReport; root: string }[]>();
   for (const a of store.analyses()) {
     for (const stream of a.streams) {

@@ -1,6 +1,6 @@
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { ModuleCallReport, StreamReport } from '../../core/results';
-import type { AnalysisStore } from '../store';
+import type { StreamSource } from '../store';
 import { uriToPath } from '../convert';
 import { estimatedCost, streamCostText } from '../../core/pricing/format';
 import { costSummary } from '../../core/pipeline/costSummary';
@@ -32,7 +32,7 @@ export interface LensOptions {
 }
 
 /** One lens per stream (per caller when a module is called several times) and one per module call that creates streams. */
-export function codeLenses(store: AnalysisStore, params: CodeLensParams, options: LensOptions = {}): CodeLens[] {
+export function codeLenses(store: StreamSource, params: CodeLensParams, options: LensOptions = {}): CodeLens[] {
   const uri = params.textDocument.uri;
   const file = uriToPath(uri);
   if (!file) return [];
@@ -58,7 +58,7 @@ export function codeLenses(store: AnalysisStore, params: CodeLensParams, options
 }
 
 /** `≈ $295.65/mo + usage for 2 Kinesis streams` on each `module "x"` block whose module creates streams (or was not read). */
-function moduleCallLenses(store: AnalysisStore, file: string): CodeLens[] {
+function moduleCallLenses(store: StreamSource, file: string): CodeLens[] {
   const byBlock = new Map<string, { call: ModuleCallReport; root: string }[]>();
   for (const a of store.analyses()) {
     for (const call of a.moduleCalls ?? []) {
@@ -77,7 +77,7 @@ function moduleCallLenses(store: AnalysisStore, file: string): CodeLens[] {
   });
 }
 
-export function moduleCallTitle(call: ModuleCallReport, store: AnalysisStore): string {
+export function moduleCallTitle(call: ModuleCallReport, store: StreamSource): string {
   const n = call.streams.length;
   // Unknown money says what is missing: the unknowns of the streams under the call, and any module not read.
   const unknowns = call.streams.flatMap((r) => store.stream(r)?.unknowns ?? []);

@@ -1,13 +1,13 @@
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { StreamReport } from '../../core/results';
-import type { AnalysisStore } from '../store';
+import type { StreamSource } from '../store';
 import { uriToPath } from '../convert';
 import { streamCostText } from '../../core/pricing/format';
 import { streamBreakdown } from '../render/breakdown';
 import { streamsAt } from './positions';
 import { callerLabels, callerOf } from './callers';
 
-export function hover(store: AnalysisStore, params: HoverParams): Hover | null {
+export function hover(store: StreamSource, params: HoverParams): Hover | null {
   const file = uriToPath(params.textDocument.uri);
   const streams = file ? streamsAt(store.streams(), file, params.position) : [];
   if (streams.length === 0) return null;

@@ -6,7 +6,7 @@ import type { InlayHint, InlayHintParams } from 'vscode-languageserver';
 import type { CostComponentId } from '../../core/pricing/estimate';
 import type { Position } from '../../core/types';
 import type { StreamReport } from '../../core/results';
-import type { AnalysisStore } from '../store';
+import type { StreamSource } from '../store';
 import { uriToPath } from '../convert';
 import { formatCost, formatUnitRate, formatUsd, streamCostText } from '../../core/pricing/format';
 import { money } from '../../core/partial';
@@ -27,7 +27,7 @@ interface Placed {
   root: string;
 }
 
-export function inlayHints(store: AnalysisStore, params: InlayHintParams, options: HintOptions = {}): InlayHint[] {
+export function inlayHints(store: StreamSource, params: InlayHintParams, options: HintOptions = {}): InlayHint[] {
   const file = uriToPath(params.textDocument.uri);
   if (!file) return [];
   const placed: Placed[] = [];

@@ -46,10 +46,37 @@ export interface StreamsResult {
 export function streamsPayload(analyses: readonly ModuleAnalysis[]): StreamsResult {
   return {
     streams: analyses.flatMap((a) => {
-      const findings = a.findings;
-      return a.streams.map((s) => streamItem(s, a.dir, findings));
+      const candidates = findingsByStream(a.findings);
+      return a.streams.map((s) => streamItem(s, a.dir, candidates(s)));
     }),
   };
+}
+
+/**
+ * The findings that may concern each stream: those under its address and those in its file under the same local
+ * address (another caller's report of a shared block), so the payload is linear in streams + findings, not their
+ * product (a 20,000-line module took 0.2 s).
+ */
+function findingsByStream(findings: readonly Finding[]): (s: StreamReport) => Finding[] {
+  const byResource = new Map<string, Finding[]>();
+  const byLocal = new Map<string, Finding[]>();
+  const add = (map: Map<string, Finding[]>, key: string, f: Finding) => {
+    const list = map.get(key);
+    if (list) list.push(f);
+    else map.set(key, [f]);
+  };
+  for (const f of findings) {
+    if (f.resource === null) continue;
+    add(byResource, f.resource, f);
+    add(byLocal, `${f.file}\n${localAddress(f.resource)}`, f);
+  }
+  return (s) => [...new Set([...(byResource.get(s.resource) ?? []), ...(byLocal.get(`${s.file}\n${localAddress(s.resource)}`) ?? [])])];
+}
+
+/** The address inside its module: the tail from the last `aws_kinesis_stream.` (the whole address otherwise). */
+function localAddress(resource: string): string {
+  const at = resource.lastIndexOf('aws_kinesis_stream.');
+  return at >= 0 ? resource.slice(at) : resource;
 }
 
 function streamItem(s: StreamReport, root: string, findings: readonly Finding[]): StreamItem {
