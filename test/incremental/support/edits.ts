@@ -131,8 +131,12 @@ export function insertBlock(files: Files, file: string, rnd: Rng, block: string,
   return { files: { ...files, [file]: insertAt(files[file], boundary(files[file], rnd), block) }, label: `${label} in ${file}` };
 }
 
-/** Break the file as a user does mid-typing: an unclosed brace, an unclosed heredoc or an unclosed string. */
-export function breakFile(files: Files, file: string, rnd: Rng): Edited {
+/**
+ * Break the file as a user does mid-typing: an unclosed brace, an unclosed heredoc or an unclosed string inside a
+ * block. `completed` is the same text finished by the user (the brace, heredoc or string closed): a fix that is not
+ * an undo.
+ */
+export function breakFile(files: Files, file: string, rnd: Rng): Edited & { completed: Files } {
   const text = files[file];
   const eol = eolOf(text);
   const blocks = topBlocks(text);
@@ -141,8 +145,14 @@ export function breakFile(files: Files, file: string, rnd: Rng): Edited {
   const lineEnd = text.indexOf('\n', text.indexOf('{', b.start));
   const at = lineEnd >= 0 ? lineEnd + 1 : text.length;
   const kind = pick(rnd, ['brace', 'heredoc', 'string'] as const);
-  const insert = { brace: `  extra {${eol}    a = 1${eol}`, heredoc: `  description = <<EOT${eol}  text${eol}`, string: `  description = "unclosed${eol}` }[kind];
-  return { files: { ...files, [file]: text.slice(0, at) + insert + text.slice(at) }, label: `break ${file} with an unclosed ${kind} at ${at}` };
+  const [open, close] = {
+    brace: [`  extra {${eol}    a = 1${eol}`, `  }${eol}`],
+    heredoc: [`  description = <<EOT${eol}  text${eol}`, `EOT${eol}`],
+    string: ['  description = "unclosed', `"${eol}`],
+  }[kind];
+  const broken = text.slice(0, at) + open + text.slice(at);
+  const completed = text.slice(0, at) + open + close + text.slice(at);
+  return { files: { ...files, [file]: broken }, label: `break ${file} with an unclosed ${kind} at ${at}`, completed: { ...files, [file]: completed } };
 }
 
 /** Set the value a pattern's first group matches (a variable every stream reads, a module input). */

@@ -40,9 +40,9 @@ const BIG: EditKind[] = ['type', 'insertStream', 'deleteBlock', 'moveBlock', 'pa
 
 const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
 /** moduleText's `variable "environment"` default: part of every stream's name (local.prefix). */
-const ENVIRONMENT = /variable "environment" \{\r?\n {2}type {4}= string\r?\n {2}default = "(\w+)"/;
+export const ENVIRONMENT = /variable "environment" \{\r?\n {2}type {4}= string\r?\n {2}default = "(\w+)"/;
 /** moduleText without its header, with stream ids prefixed (several can live in one module). */
-const groups = (minLines: number, seed: number, prefix: string) => {
+export const groups = (minLines: number, seed: number, prefix: string) => {
   const text = moduleText(minLines, seed).text;
   return renameIds(text.slice(text.indexOf('variable "retention_')), prefix) + '\n';
 };
@@ -131,7 +131,7 @@ export function sharedModule(): Shape {
     roots,
     targets: ['/ws/shared/main.tf', '/ws/shared/main.tf', '/ws/shared/variables.tf', ...callers.slice(0, 2)],
     kinds: [...ALL.filter((k) => k !== 'paste1000'), 'input'],
-    steps: 30,
+    steps: 24,
     global: { file: '/ws/shared/variables.tf', pattern: /variable "retention" \{\n {2}type {4}= number\n {2}default = (\d+)/, values: ['48', '720', '24'] },
     inputs: { files: callers, pattern: /shards = (\d+)/, values: ['1', '4', '9', '2'] },
   };
@@ -154,7 +154,7 @@ export function forEach500(): Shape {
     roots: ['/ws'],
     targets: ['/ws/main.tf'],
     kinds: ALL,
-    steps: 13,
+    steps: 12,
     global: { file: '/ws/main.tf', pattern: /variable "retention" \{\n {2}type {4}= number\n {2}default = (\d+)/, values: ['48', '720', '24'] },
   };
 }
@@ -167,7 +167,7 @@ export function file20k(): Shape {
     roots: ['/ws'],
     targets: ['/ws/main.tf'],
     kinds: BIG,
-    steps: 8,
+    steps: 9,
     global: { file: '/ws/main.tf', pattern: ENVIRONMENT, values: ['dev', 'stage'] },
   };
 }
