@@ -100,15 +100,23 @@ describe(`language server: block edits equal a fresh server after every edit (se
     const order = [...shape.kinds];
     const applied: Record<string, number> = {};
     let broken = false;
+    /** Comparisons of a clean text, and the diagnostics they covered (so a comparison of nothing cannot pass). */
+    let clean = 0;
+    let compared = 0;
     for (let step = 1; step <= STEPS; step++) {
-      const kind: EditKind = broken || (order[0] === 'undo' && history.length === 0) ? 'undo' : order.shift() ?? (rnd() < 0.5 ? 'moveToFile' : 'moveBlock');
+      let kind: EditKind = broken || (order[0] === 'undo' && history.length === 0) ? 'undo' : order.shift() ?? (rnd() < 0.5 ? 'moveToFile' : 'moveBlock');
       let target: Files;
       let label: string;
       if (kind === 'undo' && history.length > 0) {
         target = history.pop()!;
         label = broken ? 'fix the break (undo)' : 'undo';
       } else {
-        const edited = editOf(kind === 'undo' ? 'type' : kind, shape, files(), shape.targets[step % 2], rnd) ?? editOf('type', shape, files(), 'main.tf', rnd)!;
+        if (kind === 'undo') kind = 'type';
+        let edited = editOf(kind, shape, files(), shape.targets[step % 2], rnd);
+        if (!edited) {
+          kind = 'type';
+          edited = editOf(kind, shape, files(), 'main.tf', rnd)!;
+        }
         history.push(files());
         target = edited.files;
         label = edited.label;
@@ -127,9 +135,14 @@ describe(`language server: block edits equal a fresh server after every edit (se
       const reference = await fresh(target);
       clients.push(reference.client);
       const context = `step ${step} (${label}): the edited server differs from a fresh one; replay with DIFF_SEED=${SEED} DIFF_LSP_STEPS=${STEPS}`;
-      assertSamePieces(await view(client, rels, broken), await view(reference.client, rels, broken), context, ['edited server', 'fresh server']);
+      const mine = await view(client, rels, broken);
+      assertSamePieces(mine, await view(reference.client, rels, broken), context, ['edited server', 'fresh server']);
+      if (!broken) clean++;
+      compared += mine.length;
+      if (process.env.DIFF_VERBOSE) console.log(`      step ${step} ${label}: ${mine.length} pieces${broken ? ' (syntax errors only)' : ''}`);
       await clients.pop()!.close();
     }
+    assert.ok(clean >= STEPS / 2 && compared > STEPS * 10, `${clean} clean comparisons, ${compared} pieces`);
     for (const kind of shape.kinds) assert.ok(applied[kind], `${kind} was never applied: ${JSON.stringify(applied)}`);
   });
 });

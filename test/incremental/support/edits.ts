@@ -103,19 +103,27 @@ export interface Edited {
 
 const blocksOf = (files: Files, file: string) => topBlocks(files[file]);
 
-/** Cut a whole block and paste it elsewhere: in the same file, or in another file of the same module. */
+const dirOf = (file: string) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '');
+
+/**
+ * Cut a whole block and paste it elsewhere: in the same file, or in another file of the same module. The blank line
+ * after the block goes with it, so a move within a file keeps the file's length (a cache that compared lengths
+ * instead of texts would be caught).
+ */
 export function moveBlock(files: Files, file: string, rnd: Rng, toOtherFile: boolean): Edited | undefined {
-  const blocks = blocksOf(files, file);
+  const text = files[file];
+  const blocks = topBlocks(text);
   if (blocks.length === 0) return undefined;
   const b = pick(rnd, blocks);
-  const block = files[file].slice(b.start, b.end);
-  const rest = files[file].slice(0, b.start) + files[file].slice(b.end);
-  const dir = file.slice(0, file.lastIndexOf('/'));
-  const others = Object.keys(files).filter((f) => f !== file && f.endsWith('.tf') && f.slice(0, f.lastIndexOf('/')) === dir);
+  const eol = eolOf(text);
+  const end = text.startsWith(eol, b.end) ? b.end + eol.length : b.end;
+  const block = text.slice(b.start, b.end).replace(/(\r?\n)*$/, '\n');
+  const rest = text.slice(0, b.start) + text.slice(end);
+  const others = Object.keys(files).filter((f) => f !== file && f.endsWith('.tf') && dirOf(f) === dirOf(file));
   if (toOtherFile && others.length === 0) return undefined;
   const target = toOtherFile ? pick(rnd, others) : file;
   const out = { ...files, [file]: rest };
-  out[target] = insertAt(out[target], boundary(out[target], rnd), block.replace(/(\r?\n)*$/, '\n'));
+  out[target] = insertAt(out[target], boundary(out[target], rnd), block);
   return { files: out, label: `move the block at ${file}:${b.start} to ${toOtherFile ? target : 'elsewhere in the file'}` };
 }
 
