@@ -3,7 +3,7 @@
 // for_each, a 20,000-line file, CRLF files) and with edits that move whole blocks (insert, delete, move within and
 // across files, paste 1,000 lines, undo, break and fix). docs/incremental-testing.md says how to run longer sessions.
 import { strict as assert } from 'node:assert';
-import { runSession, SEED } from './support/session';
+import { DEFAULT_SEED, runSession, SEED, STEPS } from './support/session';
 import { crlfModule, example, file20k, files200, forEach500, sharedModule, streams3000, type Shape } from './support/shapes';
 
 describe(`incremental analysis equals from-scratch after every block edit, on large module shapes (seed ${SEED})`, function () {
@@ -24,8 +24,11 @@ describe(`incremental analysis equals from-scratch after every block edit, on la
       const { applied, steps } = await runSession(shape);
       const total = Object.values(applied).reduce((a, b) => a + b, 0);
       assert.equal(total, steps);
-      // Every kind of edit the shape lists was made at least once (a kind that never applies tests nothing).
-      if (steps >= shape.kinds.length) for (const kind of shape.kinds) assert.ok(applied[kind], `${kind} was never applied: ${JSON.stringify(applied)}`);
+      // The committed session (default seed and steps) makes every kind of edit the shape lists at least once: a kind
+      // that never applies tests nothing. Another seed may not reach one (a block it needs deleted first): said only.
+      const missing = shape.kinds.filter((kind) => !applied[kind]);
+      if (SEED === DEFAULT_SEED && STEPS === undefined) assert.deepEqual(missing, [], `never applied: ${JSON.stringify(applied)}`);
+      else if (missing.length > 0) console.log(`      (seed ${SEED}: ${missing.join(', ')} never applied)`);
     });
   }
 });

@@ -16,7 +16,8 @@ import {
 } from './edits';
 import type { EditKind, Shape } from './shapes';
 
-export const SEED = Number(process.env.DIFF_SEED ?? 1111);
+export const DEFAULT_SEED = 1111;
+export const SEED = Number(process.env.DIFF_SEED ?? DEFAULT_SEED);
 export const STEPS = process.env.DIFF_STEPS === undefined ? undefined : Number(process.env.DIFF_STEPS);
 
 /** Kinds taken once per session (a small module that grows by 1,000 lines per paste makes every later step slow). */
@@ -105,6 +106,7 @@ export async function runSession(shape: Shape, seed = SEED, steps = STEPS ?? sha
   const history: { files: Files; pieces: Pieces }[] = [];
   const order = [...shape.kinds].sort(() => rnd() - 0.5);
   let next = 0;
+  const retried = new Set<EditKind>();
   const applied: SessionResult['applied'] = {};
   /** After a break: the text the user completes it to (the other fix is an undo). */
   let completed: Files | undefined;
@@ -123,10 +125,17 @@ export async function runSession(shape: Shape, seed = SEED, steps = STEPS ?? sha
       current = await check('fix the break: close what was left open', step);
     } else {
       if (kind === 'undo' || kind === 'fix' || kind === 'complete') kind = 'type';
-      let edited = editOf(kind, shape, files, pick(rnd, shape.targets), rnd);
+      // The kind on a random target, else on the others; one that applies nowhere now (the variable it sets was
+      // deleted, the file has no sibling) is typed instead and tried again later.
+      const first = Math.floor(rnd() * shape.targets.length);
+      const tried = shape.targets.map((_, i) => shape.targets[(first + i) % shape.targets.length]);
+      let edited: Edited | undefined;
+      for (const file of tried) if ((edited = editOf(kind, shape, files, file, rnd))) break;
       if (!edited) {
+        if (!retried.has(kind)) order.push(kind);
+        retried.add(kind);
         kind = 'type';
-        edited = editOf(kind, shape, files, shape.targets[0], rnd)!;
+        edited = editOf(kind, shape, files, tried[0], rnd)!;
       }
       history.push({ files, pieces: current });
       if (history.length > 8) history.shift();
