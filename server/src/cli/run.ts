@@ -7,7 +7,8 @@ import { tfVarEnv, type VariableInputs } from '../core/inputs/variableInputs';
 import { parseArgs, type CliOptions } from './args';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from './exitCode';
 import { findModuleDirs } from '../node/findModules';
-import { workspaceBoundHost } from '../node/workspaceBoundHost';
+import { workspaceBoundHost, type ReadScope } from '../node/workspaceBoundHost';
+import type { ModuleWorkerData } from '../node/moduleWorker';
 import type { FixFiles } from './fix/fixFiles';
 import { analyzeAndFix } from './fix/fixLoop';
 import { recordingHost } from './fix/recordingHost';
@@ -41,6 +42,8 @@ export interface AnalyzerLike {
 
 export interface CliDeps {
   createAnalyzer(host: Host, options: AnalyzerOptions): AnalyzerLike;
+  /** Analyses in `jobs` worker threads reading the disk (node/moduleWorker.ts); absent: always in-process. */
+  createWorkerAnalyzer?(jobs: number, data: ModuleWorkerData, variables?: VariableInputs): AnalyzerLike;
   /** True for the core's usage errors: ConfigFileError (--config) and VariableInputError (--var, --var-file, TF_VAR_). */
   isConfigFileError(error: unknown): boolean;
   rules: readonly RuleMeta[];
@@ -64,7 +67,8 @@ export async function runCli(argv: readonly string[], io: CliIO, given: CliDeps)
   const options = parsed.options;
   if (options.help) return print(io, helpText(given.tool));
   if (options.version) return print(io, `${given.tool.version}\n`);
-  const deps = options.untrusted ? { ...given, host: await untrustedHost(options, io, given.host) } : given;
+  const scope = options.untrusted ? await untrustedScope(options, io, given.host) : undefined;
+  const deps = scope ? { ...given, host: workspaceBoundHost(given.host, () => scope) } : given;
 
   if (options.planFile !== undefined) return runPlan(options, options.planFile, io, deps);
 
@@ -74,7 +78,11 @@ export async function runCli(argv: readonly string[], io: CliIO, given: CliDeps)
 
   const analysedTexts = new Map<string, string>();
   const host = options.fix ? recordingHost(deps.host, analysedTexts) : deps.host;
-  const analyzer = search.dirs.length > 0 ? deps.createAnalyzer(host, analyzerOptions(options, io, search.dirs.length)) : undefined;
+  const jobs = jobCount(options, search.dirs.length);
+  const analyzer =
+    search.dirs.length === 0 ? undefined
+    : jobs > 1 && deps.createWorkerAnalyzer ? deps.createWorkerAnalyzer(jobs, { options: analyzerOptions(options, io, 1), scope }, variableInputs(options, io))
+    : deps.createAnalyzer(host, analyzerOptions(options, io, search.dirs.length));
   return report(analyzer, async () => (analyzer ? analyzeWith(analyzer, search.dirs, options, io, deps, analysedTexts) : []), options, io, deps);
 }
 
@@ -112,12 +120,25 @@ async function report(
  * command line names itself (--config, --var-file, --plan) and the user's price cache. Refusals are reported like
  * any unreadable file ("… outside the workspace folders in an untrusted workspace").
  */
-async function untrustedHost(options: CliOptions, io: CliIO, host: Host): Promise<Host> {
+async function untrustedScope(options: CliOptions, io: CliIO, host: Host): Promise<ReadScope> {
   const roots = await Promise.all(options.paths.map(async (p) => (await configurationDir(resolve(io.cwd, p), host)) ?? resolve(io.cwd, p)));
   const named = [options.configFile, options.planFile, ...options.variables.map((v) => (v.kind === 'file' ? v.path : undefined))];
   const files = named.filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f));
   if (io.priceCacheFile !== undefined) files.push(io.priceCacheFile);
-  return workspaceBoundHost(host, () => ({ roots, files }));
+  return { roots, files };
+}
+
+/**
+ * Worker threads (one per core, --jobs N) pay off from MIN_DIRS_PER_JOB module directories per thread: below, a
+ * thread's start-up (its own core and hcl2json runtime) costs more than it saves. --fix re-reads what the analysis
+ * read, which only an in-process analysis records: it runs in-process.
+ */
+const MIN_DIRS_PER_JOB = 4;
+
+function jobCount(options: CliOptions, dirCount: number): number {
+  if (options.fix) return 1;
+  if (options.jobs !== undefined) return options.jobs;
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(dirCount / MIN_DIRS_PER_JOB)));
 }
 
 /** The directory itself, or a file's directory; null when neither exists. */
