@@ -9,6 +9,11 @@ import { EXIT_OK, EXIT_USAGE, exitCodeFor } from './exitCode';
 import { findModuleDirs } from '../node/findModules';
 import { workspaceBoundHost, type ReadScope } from '../node/workspaceBoundHost';
 import type { ModuleWorkerData } from '../node/moduleWorker';
+import type { Analyzer } from '../core/analyze';
+import { inProcessRunner, RunnerAnalyzer, type ModuleRunner } from './parallel/moduleRunner';
+import { CachedAnalyzer } from './cache/cachedAnalyzer';
+import type { CacheStore } from './cache/cacheFile';
+import { cacheFilePath, cacheSettings } from './cache/cacheSettings';
 import type { FixFiles } from './fix/fixFiles';
 import { analyzeAndFix } from './fix/fixLoop';
 import { recordingHost } from './fix/recordingHost';
@@ -43,7 +48,9 @@ export interface AnalyzerLike {
 export interface CliDeps {
   createAnalyzer(host: Host, options: AnalyzerOptions): AnalyzerLike;
   /** Analyses in `jobs` worker threads reading the disk (node/moduleWorker.ts); absent: always in-process. */
-  createWorkerAnalyzer?(jobs: number, data: ModuleWorkerData, variables?: VariableInputs): AnalyzerLike;
+  createWorkerRunner?(jobs: number, data: ModuleWorkerData): ModuleRunner;
+  /** Reads and writes the --cache file; absent: --cache is ignored. */
+  cacheStore?: CacheStore;
   /** True for the core's usage errors: ConfigFileError (--config) and VariableInputError (--var, --var-file, TF_VAR_). */
   isConfigFileError(error: unknown): boolean;
   rules: readonly RuleMeta[];
@@ -78,12 +85,35 @@ export async function runCli(argv: readonly string[], io: CliIO, given: CliDeps)
 
   const analysedTexts = new Map<string, string>();
   const host = options.fix ? recordingHost(deps.host, analysedTexts) : deps.host;
-  const jobs = jobCount(options, search.dirs.length);
-  const analyzer =
-    search.dirs.length === 0 ? undefined
-    : jobs > 1 && deps.createWorkerAnalyzer ? deps.createWorkerAnalyzer(jobs, { options: analyzerOptions(options, io, 1), scope }, variableInputs(options, io))
-    : deps.createAnalyzer(host, analyzerOptions(options, io, search.dirs.length));
+  const analyzer = search.dirs.length > 0 ? await createAnalyzer(options, io, deps, host, scope, search.dirs.length) : undefined;
   return report(analyzer, async () => (analyzer ? analyzeWith(analyzer, search.dirs, options, io, deps, analysedTexts) : []), options, io, deps);
+}
+
+/** In-process, or in worker threads (--jobs), behind the --cache when asked for. */
+async function createAnalyzer(options: CliOptions, io: CliIO, deps: CliDeps, host: Host, scope: ReadScope | undefined, dirCount: number): Promise<AnalyzerLike> {
+  const jobs = jobCount(options, dirCount);
+  const variables = variableInputs(options, io);
+  const workers = jobs > 1 && deps.createWorkerRunner ? deps.createWorkerRunner(jobs, { options: analyzerOptions(options, io, 1), scope }) : undefined;
+  // --fix re-analyses what it changed and must see every file: its results are never cached.
+  const store = options.cache && !options.fix ? deps.cacheStore : undefined;
+  if (!store) return workers ? new RunnerAnalyzer(workers, variables) : deps.createAnalyzer(host, analyzerOptions(options, io, dirCount));
+  const inProcess = workers ? undefined : deps.createAnalyzer(host, analyzerOptions(options, io, dirCount));
+  const runner = workers ?? (inProcess && isPlanning(inProcess) ? inProcessRunner(inProcess) : undefined);
+  if (!runner) return inProcess as AnalyzerLike; // an analyzer that cannot plan (a test's): no cache
+  const debug = /\bcache\b/.test(io.env.KINESIS_LINT_DEBUG ?? '');
+  return new CachedAnalyzer(runner, variables, {
+    file: await cacheFilePath(options.cacheLocation, io.cwd, deps.host),
+    settings: await cacheSettings(analyzerOptions(options, io, 1), scope, deps.host),
+    store,
+    host: deps.host,
+    warn: (message) => io.stderr.write(`kinesis-lint: ${message}\n`),
+    ...(debug ? { stats: (reused: number, analysed: number) => io.stderr.write(`kinesis-lint: cache: ${reused} root module(s) reused, ${analysed} analysed\n`) } : {}),
+  });
+}
+
+function isPlanning(analyzer: AnalyzerLike): analyzer is AnalyzerLike & Pick<Analyzer, 'planModules' | 'analyzeRoots'> {
+  const a = analyzer as Partial<Analyzer>;
+  return typeof a.planModules === 'function' && typeof a.analyzeRoots === 'function';
 }
 
 /** --plan FILE [DIR]: one analysis of the plan, placed in DIR's files where DIR declares the resources. */

@@ -1,67 +1,59 @@
-// Analyzer.analyzeModules spread over worker threads (node/moduleWorker.ts), with the same result as in-process:
-// 1. plan: each worker loads a share of the directories and says, per directory, what it calls and what variables it
-//    declares (calledDirs works root by root, so the union over shares is the in-process set);
-// 2. here: the root modules are the directories no other calls (all of them when every one is called), and --var is
-//    checked against all of them, as checkDeclared does;
-// 3. analyze: each root is analysed by the worker that loaded it (its parses are cached there), and the results are
-//    put back in directory order. The first error in that order is the run's error, as in-process.
+// The module runner (moduleRunner.ts) in worker threads (node/moduleWorker.ts): each worker plans a share of the
+// directories, and each root is analysed by the worker that planned it (its parses are cached there). The first
+// error in directory order is the run's error, as in-process.
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import { checkDeclared, ConfigFileError } from '../../core/analyze';
-import { VariableInputError, type VariableInputs } from '../../core/inputs/variableInputs';
+import { ConfigFileError } from '../../core/analyze';
 import type { ModuleAnalysis } from '../../core/results';
 import type { ModuleWorkerData, PlannedRoot, WorkerRequest, WorkerResponse } from '../../node/moduleWorker';
-import type { AnalyzerLike } from '../run';
+import type { ModuleRunner } from './moduleRunner';
 
-export class WorkerAnalyzer implements AnalyzerLike {
+export class WorkerRunner implements ModuleRunner {
   private readonly workers: ModuleThread[] = [];
+  /** Which worker planned each directory. */
+  private readonly owner = new Map<string, number>();
 
-  constructor(private readonly jobs: number, private readonly data: ModuleWorkerData, private readonly variables?: VariableInputs) {}
+  constructor(private readonly jobs: number, private readonly data: ModuleWorkerData) {}
 
-  async analyzeModules(dirs: string[]): Promise<ModuleAnalysis[]> {
-    const count = Math.max(1, Math.min(this.jobs, dirs.length));
-    while (this.workers.length < count) this.workers.push(new ModuleThread(this.data));
-    const workers = this.workers.slice(0, count);
+  async plan(dirs: string[]): Promise<PlannedRoot[]> {
+    const workers = this.started(dirs.length);
     // Round robin over the sorted directories: neighbours (often alike in size) go to different workers.
-    const shares = workers.map((_, i) => dirs.filter((_d, j) => j % count === i));
-    const planned = await Promise.all(workers.map((w, i) => w.request({ type: 'plan', dirs: shares[i] })));
-    const owner = new Map<string, { root: PlannedRoot; worker: number }>();
-    planned.forEach((response, worker) => {
-      for (const root of expect(response, 'planned').roots) owner.set(root.dir, { root, worker });
+    const shares = workers.map((_, i) => dirs.filter((_d, j) => j % workers.length === i));
+    const answers = await Promise.all(workers.map((w, i) => w.request({ type: 'plan', dirs: shares[i] })));
+    return answers.flatMap((answer, worker) => {
+      const roots = expect(answer, 'planned').roots;
+      for (const root of roots) this.owner.set(root.dir, worker);
+      return roots;
     });
-    const roots = dirs.filter((d) => owner.has(d));
-    const called = new Set(roots.flatMap((d) => owner.get(d)?.root.calls ?? []));
-    const independent = roots.filter((d) => !called.has(d));
-    const analysed = independent.length ? independent : roots;
-    const declaredProblem = declaredCheck(this.variables, analysed.map((d) => new Set(owner.get(d)?.root.variables)));
-    const answers = await Promise.all(workers.map((w, i) => w.request({
-      type: 'analyze', dirs: analysed.filter((d) => owner.get(d)?.worker === i), declaredProblem,
-    })));
+  }
+
+  async analyze(dirs: string[], declaredProblem?: string): Promise<ModuleAnalysis[]> {
+    const workers = this.started(dirs.length);
+    let next = 0;
+    const assigned = dirs.map((d) => this.owner.get(d) ?? next++ % workers.length);
+    // Every started worker reads --config and makes the --var check, even with no root to analyse, as in-process.
+    const answers = await Promise.all(workers.map((w, i) => w.request({ type: 'analyze', dirs: dirs.filter((_d, j) => assigned[j] === i), declaredProblem })));
     const byDir = new Map<string, ModuleAnalysis>();
-    let failure: { at: number; response: Extract<WorkerResponse, { type: 'failed' }> } | undefined;
+    let failure: { at: number; answer: Extract<WorkerResponse, { type: 'failed' }> } | undefined;
     for (const answer of answers) {
       if (answer.type === 'failed') {
-        const at = answer.dir === undefined ? -1 : analysed.indexOf(answer.dir);
-        if (!failure || at < failure.at) failure = { at, response: answer };
+        const at = answer.dir === undefined ? -1 : dirs.indexOf(answer.dir);
+        if (!failure || at < failure.at) failure = { at, answer };
       } else for (const result of expect(answer, 'analysed').results) byDir.set(result.dir, result);
     }
-    if (failure) throw rebuilt(failure.response);
-    return analysed.map((d) => byDir.get(d)).filter((r): r is ModuleAnalysis => r !== undefined);
+    if (failure) throw rebuilt(failure.answer);
+    return dirs.map((d) => byDir.get(d)).filter((r): r is ModuleAnalysis => r !== undefined);
   }
 
   async dispose(): Promise<void> {
     await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
   }
-}
 
-/** The message checkDeclared would throw for these roots' declared variables, or undefined. */
-function declaredCheck(variables: VariableInputs | undefined, roots: Set<string>[]): string | undefined {
-  try {
-    checkDeclared(variables, roots.map((declared) => ({ variables: declared })));
-    return undefined;
-  } catch (error) {
-    if (error instanceof VariableInputError) return error.message;
-    throw error;
+  /** At least min(jobs, work) workers, 1 at the least; a worker, once started, keeps its loaded modules. */
+  private started(work: number): ModuleThread[] {
+    const count = Math.max(1, Math.min(this.jobs, work), this.workers.length);
+    while (this.workers.length < count) this.workers.push(new ModuleThread(this.data));
+    return this.workers;
   }
 }
 
