@@ -93,7 +93,7 @@ export async function runCli(argv: readonly string[], io: CliIO, given: CliDeps)
 async function createAnalyzer(options: CliOptions, io: CliIO, deps: CliDeps, host: Host, scope: ReadScope | undefined, dirCount: number): Promise<AnalyzerLike> {
   const jobs = jobCount(options, dirCount);
   const variables = variableInputs(options, io);
-  const workers = jobs > 1 && deps.createWorkerRunner ? deps.createWorkerRunner(jobs, { options: analyzerOptions(options, io, 1), scope }) : undefined;
+  const workers = jobs > 1 && deps.createWorkerRunner ? deps.createWorkerRunner(jobs, { options: analyzerOptions(options, io, 1), scope, ...(/\bparser-pool\b/.test(io.env.KINESIS_LINT_DEBUG ?? '') ? { parser: 'pool' as const } : {}) }) : undefined;
   // --fix re-analyses what it changed and must see every file: its results are never cached.
   const store = options.cache && !options.fix ? deps.cacheStore : undefined;
   if (!store) return workers ? new RunnerAnalyzer(workers, variables) : deps.createAnalyzer(host, analyzerOptions(options, io, dirCount));

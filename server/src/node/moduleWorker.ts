@@ -17,6 +17,9 @@ export interface ModuleWorkerData {
   options: AnalyzerOptions;
   /** --untrusted: the read scope of workspaceBoundHost. */
   scope?: ReadScope;
+  /** 'pool': hcl2json in a parser thread of the worker's own, as in-process (KINESIS_LINT_DEBUG=parser-pool, to
+   *  compare); default: in the worker's thread. */
+  parser?: 'thread' | 'pool';
 }
 
 /** What a worker knows about one loaded directory after `plan`. */
@@ -43,7 +46,8 @@ if (parentPort) serve(parentPort, workerData as ModuleWorkerData);
 
 function serve(port: NonNullable<typeof parentPort>, data: ModuleWorkerData): void {
   const host = data.scope ? workspaceBoundHost(nodeHost, () => data.scope) : nodeHost;
-  const analyzer = new Analyzer(host, { ...data.options, parser: new InThreadHclParser() });
+  const parser = data.parser === 'pool' ? undefined : new InThreadHclParser();
+  const analyzer = new Analyzer(host, { ...data.options, parserWorkers: 1, ...(parser ? { parser } : {}) });
   let plan: ModulePlan | undefined;
   port.on('message', (request: WorkerRequest) => {
     void handle(request).then((response) => port.postMessage(response), (error: unknown) => port.postMessage(failure(error, undefined)));

@@ -33,30 +33,32 @@ export interface CacheStore {
 // Results may hold numbers JSON cannot (a zero-shard stream's peak utilisation is Infinity).
 const NUMBER_MARK = '\u0000number:';
 
-/** The entries usable with `settings`; {} (with a warning when the file exists but cannot be used) otherwise. */
-export async function readCacheFile(store: CacheStore, file: string, settings: string, warn: (message: string) => void): Promise<Record<string, CacheEntry>> {
+/** The entries usable with `settings`; {} (with a warning when the file exists but cannot be used) otherwise.
+ *  `usable`: the file was read and holds entries for these settings. */
+export async function readCacheFile(store: CacheStore, file: string, settings: string, warn: (message: string) => void): Promise<{ entries: Record<string, CacheEntry>; usable: boolean }> {
+  const unusable = { entries: {}, usable: false };
   const text = await store.read(file);
-  if (text === undefined) return {};
+  if (text === undefined) return unusable;
   let json: Partial<CacheFileJson>;
   try {
     json = text.includes(NUMBER_MARK) ? JSON.parse(text, revive) : JSON.parse(text);
   } catch {
     warn(`the cache file ${file} is corrupt (not JSON); it is ignored and will be rewritten`);
-    return {};
+    return unusable;
   }
   if (typeof json !== 'object' || json === null || json.tool !== TOOL_NAME || typeof json.entries !== 'object' || json.entries === null) {
     warn(`${file} is not a ${TOOL_NAME} cache file; it is ignored and will be overwritten`);
-    return {};
+    return unusable;
   }
   if (!Object.values(json.entries).every(isEntry)) {
     warn(`the cache file ${file} is corrupt (an entry of an unknown shape); it is ignored and will be rewritten`);
-    return {};
+    return unusable;
   }
   if (json.version !== VERSION || json.format !== CACHE_FORMAT) {
     warn(`the cache file ${file} was written by ${TOOL_NAME} ${String(json.version)} (cache format ${String(json.format)}); it is ignored and will be rewritten`);
-    return {};
+    return unusable;
   }
-  return json.settings === settings ? json.entries : {};
+  return json.settings === settings ? { entries: json.entries, usable: true } : unusable;
 }
 
 export function writeCacheFile(store: CacheStore, file: string, settings: string, entries: Record<string, CacheEntry>): Promise<void> {

@@ -31,7 +31,7 @@ export class CachedAnalyzer implements AnalyzerLike {
 
   async analyzeModules(dirs: string[]): Promise<ModuleAnalysis[]> {
     const { file, settings, host } = this.options;
-    const cached = await readCacheFile(this.options.store, file, settings, this.options.warn);
+    const { entries: cached, usable } = await readCacheFile(this.options.store, file, settings, this.options.warn);
     const prints = new Fingerprints(host);
     const known = new Map<string, KnownModule>();
     await Promise.all(dirs.map(async (dir) => {
@@ -41,19 +41,25 @@ export class CachedAnalyzer implements AnalyzerLike {
     const run = await runModules(this.runner, dirs, this.variables, known);
     this.options.stats?.(run.analyses.length - run.analysed.size, run.analysed.size);
     const entries: Record<string, CacheEntry> = { ...cached };
+    let changed = !usable;
     const analysisOf = new Map(run.analyses.map((a) => [a.dir, a]));
     for (const dir of dirs) {
       const planned = run.planned.get(dir);
       if (!planned) {
+        changed ||= dir in entries;
         delete entries[dir];
         continue;
       }
       if (known.has(dir) && !run.analysed.has(dir)) continue; // its entry is still valid
       const analysis = analysisOf.get(dir);
+      changed = true;
       entries[dir] = { planned, deps: await dependencies(planned, analysis, prints), ...(analysis ? { analysis } : {}) };
     }
-    await writeCacheFile(this.options.store, file, settings, entries).catch((error: unknown) =>
-      this.options.warn(`cannot write the cache file ${file}: ${(error as Error).message}`));
+    // A run that reused everything leaves the file as it is.
+    if (changed) {
+      await writeCacheFile(this.options.store, file, settings, entries).catch((error: unknown) =>
+        this.options.warn(`cannot write the cache file ${file}: ${(error as Error).message}`));
+    }
     return run.analyses;
   }
 
