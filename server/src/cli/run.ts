@@ -160,15 +160,17 @@ async function untrustedScope(options: CliOptions, io: CliIO, host: Host): Promi
 
 /**
  * Worker threads (one per core, --jobs N) pay off from MIN_DIRS_PER_JOB module directories per thread: below, a
- * thread's start-up (its own core and hcl2json runtime) costs more than it saves. --fix re-reads what the analysis
- * read, which only an in-process analysis records: it runs in-process.
+ * thread's start-up (its own core and hcl2json runtime) costs more than it saves. Each thread holds its own hcl2json
+ * WASM and analyses (~100–200 MB): by default no more than MAX_DEFAULT_JOBS. --fix re-reads what the analysis read,
+ * which only an in-process analysis records: it runs in-process.
  */
 const MIN_DIRS_PER_JOB = 4;
+const MAX_DEFAULT_JOBS = 8;
 
 function jobCount(options: CliOptions, dirCount: number): number {
   if (options.fix) return 1;
   if (options.jobs !== undefined) return options.jobs;
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(dirCount / MIN_DIRS_PER_JOB)));
+  return Math.max(1, Math.min(availableParallelism(), MAX_DEFAULT_JOBS, Math.floor(dirCount / MIN_DIRS_PER_JOB)));
 }
 
 /** The directory itself, or a file's directory; null when neither exists. */
