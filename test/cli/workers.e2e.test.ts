@@ -12,12 +12,12 @@ const CLI = process.env.KINESIS_LINT_CLI ?? join(ROOT, 'server', 'out', 'cli', '
 
 function run(cwd: string, ...args: string[]) {
   const env = { ...process.env, NO_COLOR: '1' };
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8', timeout: 60000, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8', timeout: 150000, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('cli worker threads (--jobs): the same report as in-process', function () {
-  this.timeout(180000);
+  this.timeout(600000);
   let work: string;
 
   before(function () {

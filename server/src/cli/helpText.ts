@@ -36,9 +36,10 @@ Options:
                               source, symbolic link, price table or var file leading
                               out), except the files named on the command line; for
                               code you do not trust, e.g. a pull request in CI
-  --jobs N                    analyse module directories in N worker threads (default:
-                              one per core, at most 8 and one per 4 module directories;
-                              1: in-process); the report is the same whatever N
+  --jobs N                    analyse module directories in N worker threads (1: in the
+                              main thread); default: with 3 cores or more, one per core,
+                              at most 8 and one per 4 module directories, else 1; the
+                              report is the same whatever N
   --cache                     reuse the results of root modules whose files are unchanged
                               (by content: .tf, tfvars, config, price table, module
                               manifest, directory listings) from a cache file; the tool

@@ -159,18 +159,22 @@ async function untrustedScope(options: CliOptions, io: CliIO, host: Host): Promi
 }
 
 /**
- * Worker threads (one per core, --jobs N) pay off from MIN_DIRS_PER_JOB module directories per thread: below, a
- * thread's start-up (its own core and hcl2json runtime) costs more than it saves. Each thread holds its own hcl2json
- * WASM and analyses (~100–200 MB): by default no more than MAX_DEFAULT_JOBS. --fix re-reads what the analysis read,
- * which only an in-process analysis records: it runs in-process.
+ * Worker threads (--jobs N) by default only with 3 cores or more: an in-process run already keeps 2 cores busy (the
+ * main thread's scan, model and rules, and the parser threads), and on 2 cores worker threads measured no faster,
+ * each isolate paying its own start-up, JIT and GC (docs/cli-cache.md, "Measured"). Then one per core, at most
+ * MAX_DEFAULT_JOBS (each holds its own hcl2json WASM and analyses: ~100–200 MB) and one per MIN_DIRS_PER_JOB module
+ * directories (below, a thread's start-up costs more than it saves). --fix re-reads what the analysis read, which
+ * only an in-process analysis records: it runs in-process.
  */
+const MIN_CORES_FOR_WORKERS = 3;
 const MIN_DIRS_PER_JOB = 4;
 const MAX_DEFAULT_JOBS = 8;
 
-function jobCount(options: CliOptions, dirCount: number): number {
+function jobCount(options: CliOptions, dirCount: number, cores = availableParallelism()): number {
   if (options.fix) return 1;
   if (options.jobs !== undefined) return options.jobs;
-  return Math.max(1, Math.min(availableParallelism(), MAX_DEFAULT_JOBS, Math.floor(dirCount / MIN_DIRS_PER_JOB)));
+  if (cores < MIN_CORES_FOR_WORKERS) return 1;
+  return Math.max(1, Math.min(cores, MAX_DEFAULT_JOBS, Math.floor(dirCount / MIN_DIRS_PER_JOB)));
 }
 
 /** The directory itself, or a file's directory; null when neither exists. */
