@@ -16,8 +16,17 @@ function error(argv: string[]): string {
 describe('cli/args', () => {
   it('defaults: the current directory, text, fail on error, cost on, no fix', () => {
     assert.deepEqual(options([]), {
-      paths: ['.'], variables: [], format: 'text', failOn: 'error', fix: false, cost: true, verbose: false, help: false, version: false,
+      paths: ['.'], variables: [], format: 'text', failOn: 'error', fix: false, cost: true, cache: false, verbose: false, help: false, version: false,
     });
+  });
+
+  it('--jobs N (1 to 999), --cache and --cache-location PATH', () => {
+    const o = options(['--jobs', '3', '--cache', '--cache-location=.cache/']);
+    assert.deepEqual([o.jobs, o.cache, o.cacheLocation], [3, true, '.cache/']);
+    for (const bad of ['0', '-1', 'two', '1.5', '1000']) {
+      const r = parseArgs(['--jobs', bad]);
+      assert.ok(!r.ok && r.error === `invalid value '${bad}' for --jobs: expected a number of threads from 1 to 999` || !r.ok && r.error === 'option --jobs needs a value', bad);
+    }
   });
 
   it('collects paths in order, before, between and after options', () => {

@@ -26,6 +26,12 @@ export interface CliOptions {
   cost: boolean;
   /** --untrusted: read nothing outside the PATHs except the files named on the command line (docs/security.md). */
   untrusted?: boolean;
+  /** --jobs N: worker threads analysing module directories (1: in-process); default one per core for larger runs. */
+  jobs?: number;
+  /** --cache: reuse the results of unchanged root modules from the cache file (docs/cli-cache.md). */
+  cache: boolean;
+  /** --cache-location PATH: the cache file, or a directory to hold it (default .kinesis-lint-cache). */
+  cacheLocation?: string;
   /** --verbose: the text format also prints each finding's detail (its arithmetic and advice). */
   verbose: boolean;
   help: boolean;
@@ -35,15 +41,15 @@ export interface CliOptions {
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: string };
 
 
-const VALUE_OPTIONS = ['--format', '--config', '--region', '--fail-on', '--var', '--var-file', '--plan'] as const;
-const FLAG_OPTIONS = ['--fix', '--no-cost', '--untrusted', '--verbose', '--version', '--help'] as const;
+const VALUE_OPTIONS = ['--format', '--config', '--region', '--fail-on', '--var', '--var-file', '--plan', '--jobs', '--cache-location'] as const;
+const FLAG_OPTIONS = ['--fix', '--no-cost', '--untrusted', '--cache', '--verbose', '--version', '--help'] as const;
 const SHORT_FLAGS: Record<string, string> = { '-h': '--help' };
 /** Terraform's single-dash spellings, so a `terraform plan` command line can be reused as it is. */
 const TERRAFORM_SPELLINGS: Record<string, string> = { '-var': '--var', '-var-file': '--var-file' };
 
 export function parseArgs(argv: readonly string[]): ParseResult {
   const options: CliOptions = {
-    paths: [], variables: [], format: 'text', failOn: 'error', fix: false, cost: true, verbose: false, help: false, version: false,
+    paths: [], variables: [], format: 'text', failOn: 'error', fix: false, cost: true, cache: false, verbose: false, help: false, version: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -86,6 +92,7 @@ function setFlag(options: CliOptions, name: string): void {
   if (name === '--fix') options.fix = true;
   else if (name === '--no-cost') options.cost = false;
   else if (name === '--untrusted') options.untrusted = true;
+  else if (name === '--cache') options.cache = true;
   else if (name === '--verbose') options.verbose = true;
   else if (name === '--version') options.version = true;
   else options.help = true;
@@ -113,6 +120,13 @@ function setValue(options: CliOptions, name: string, value: string): string | un
       return undefined;
     case '--plan':
       options.planFile = value;
+      return undefined;
+    case '--jobs':
+      if (!/^[1-9]\d{0,2}$/.test(value)) return `invalid value '${value}' for --jobs: expected a number of threads from 1 to 999`;
+      options.jobs = Number(value);
+      return undefined;
+    case '--cache-location':
+      options.cacheLocation = value;
       return undefined;
     default: // --config
       options.configFile = value;

@@ -36,6 +36,19 @@ Options:
                               source, symbolic link, price table or var file leading
                               out), except the files named on the command line; for
                               code you do not trust, e.g. a pull request in CI
+  --jobs N                    analyse module directories in N worker threads (1: in the
+                              main thread); default: with 3 cores or more, one per core,
+                              at most 8 and one per 4 module directories, else 1; the
+                              report is the same whatever N
+  --cache                     reuse the results of root modules whose files are unchanged
+                              (by content: .tf, tfvars, config, price table, module
+                              manifest, directory listings) from a cache file; the tool
+                              version, price tables, --config, --region, --var, --var-file
+                              and TF_VAR_NAME values are part of its key; a corrupt or
+                              foreign cache file is ignored with a warning; never with --fix
+  --cache-location PATH       the cache file (default: .kinesis-lint-cache), or a directory
+                              (existing, or PATH ends in /) that holds
+                              .kinesis-lint-cache_<hash of the current directory>
   --verbose                   print each finding's detail (arithmetic, advice) under it
   --version                   print the version and exit
   -h, --help                  print this help and exit

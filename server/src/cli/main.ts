@@ -10,6 +10,8 @@ import { priceCachePath, writeFileAtomic } from '../node/priceCache';
 import { httpGetter } from '../prices/httpGet';
 import { runPrices } from './prices';
 import { runCli } from './run';
+import { WorkerRunner } from './parallel/workerRunner';
+import { readFile } from 'node:fs/promises';
 import { readToolInfo } from './toolInfo';
 
 // Worker threads or the hcl2json runtime can outlive dispose() by a moment (reference/parsing.md §5 measured a
@@ -40,6 +42,8 @@ function cli(): Promise<void> {
   const io = { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, priceCacheFile: priceCachePath() };
   return runCli(process.argv.slice(2), io, {
     createAnalyzer: (host, options) => new Analyzer(host, options),
+    createWorkerRunner: (jobs, data) => new WorkerRunner(jobs, data),
+    cacheStore: { read: (file) => readFile(file, 'utf8').catch(() => undefined), write: writeFileAtomic },
     isConfigFileError: (error) => error instanceof ConfigFileError || error instanceof VariableInputError || error instanceof PlanFileError,
     rules: RULES,
     host: nodeHost,

@@ -7,7 +7,13 @@ import { tfVarEnv, type VariableInputs } from '../core/inputs/variableInputs';
 import { parseArgs, type CliOptions } from './args';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from './exitCode';
 import { findModuleDirs } from '../node/findModules';
-import { workspaceBoundHost } from '../node/workspaceBoundHost';
+import { workspaceBoundHost, type ReadScope } from '../node/workspaceBoundHost';
+import type { ModuleWorkerData } from '../node/moduleWorker';
+import type { Analyzer } from '../core/analyze';
+import { inProcessRunner, RunnerAnalyzer, type ModuleRunner } from './parallel/moduleRunner';
+import { CachedAnalyzer } from './cache/cachedAnalyzer';
+import type { CacheStore } from './cache/cacheFile';
+import { cacheFilePath, cacheSettings } from './cache/cacheSettings';
 import type { FixFiles } from './fix/fixFiles';
 import { analyzeAndFix } from './fix/fixLoop';
 import { recordingHost } from './fix/recordingHost';
@@ -41,6 +47,10 @@ export interface AnalyzerLike {
 
 export interface CliDeps {
   createAnalyzer(host: Host, options: AnalyzerOptions): AnalyzerLike;
+  /** Analyses in `jobs` worker threads reading the disk (node/moduleWorker.ts); absent: always in-process. */
+  createWorkerRunner?(jobs: number, data: ModuleWorkerData): ModuleRunner;
+  /** Reads and writes the --cache file; absent: --cache is ignored. */
+  cacheStore?: CacheStore;
   /** True for the core's usage errors: ConfigFileError (--config) and VariableInputError (--var, --var-file, TF_VAR_). */
   isConfigFileError(error: unknown): boolean;
   rules: readonly RuleMeta[];
@@ -64,7 +74,8 @@ export async function runCli(argv: readonly string[], io: CliIO, given: CliDeps)
   const options = parsed.options;
   if (options.help) return print(io, helpText(given.tool));
   if (options.version) return print(io, `${given.tool.version}\n`);
-  const deps = options.untrusted ? { ...given, host: await untrustedHost(options, io, given.host) } : given;
+  const scope = options.untrusted ? await untrustedScope(options, io, given.host) : undefined;
+  const deps = scope ? { ...given, host: workspaceBoundHost(given.host, () => scope) } : given;
 
   if (options.planFile !== undefined) return runPlan(options, options.planFile, io, deps);
 
@@ -74,8 +85,35 @@ export async function runCli(argv: readonly string[], io: CliIO, given: CliDeps)
 
   const analysedTexts = new Map<string, string>();
   const host = options.fix ? recordingHost(deps.host, analysedTexts) : deps.host;
-  const analyzer = search.dirs.length > 0 ? deps.createAnalyzer(host, analyzerOptions(options, io, search.dirs.length)) : undefined;
+  const analyzer = search.dirs.length > 0 ? await createAnalyzer(options, io, deps, host, scope, search.dirs.length) : undefined;
   return report(analyzer, async () => (analyzer ? analyzeWith(analyzer, search.dirs, options, io, deps, analysedTexts) : []), options, io, deps);
+}
+
+/** In-process, or in worker threads (--jobs), behind the --cache when asked for. */
+async function createAnalyzer(options: CliOptions, io: CliIO, deps: CliDeps, host: Host, scope: ReadScope | undefined, dirCount: number): Promise<AnalyzerLike> {
+  const jobs = jobCount(options, dirCount);
+  const variables = variableInputs(options, io);
+  const workers = jobs > 1 && deps.createWorkerRunner ? deps.createWorkerRunner(jobs, { options: analyzerOptions(options, io, 1), scope, ...(/\bparser-pool\b/.test(io.env.KINESIS_LINT_DEBUG ?? '') ? { parser: 'pool' as const } : {}) }) : undefined;
+  // --fix re-analyses what it changed and must see every file: its results are never cached.
+  const store = options.cache && !options.fix ? deps.cacheStore : undefined;
+  if (!store) return workers ? new RunnerAnalyzer(workers, variables) : deps.createAnalyzer(host, analyzerOptions(options, io, dirCount));
+  const inProcess = workers ? undefined : deps.createAnalyzer(host, analyzerOptions(options, io, dirCount));
+  const runner = workers ?? (inProcess && isPlanning(inProcess) ? inProcessRunner(inProcess) : undefined);
+  if (!runner) return inProcess as AnalyzerLike; // an analyzer that cannot plan (a test's): no cache
+  const debug = /\bcache\b/.test(io.env.KINESIS_LINT_DEBUG ?? '');
+  return new CachedAnalyzer(runner, variables, {
+    file: await cacheFilePath(options.cacheLocation, io.cwd, deps.host),
+    settings: await cacheSettings(analyzerOptions(options, io, 1), scope, deps.host),
+    store,
+    host: deps.host,
+    warn: (message) => io.stderr.write(`kinesis-lint: ${message}\n`),
+    ...(debug ? { stats: (reused: number, analysed: number) => io.stderr.write(`kinesis-lint: cache: ${reused} root module(s) reused, ${analysed} analysed\n`) } : {}),
+  });
+}
+
+function isPlanning(analyzer: AnalyzerLike): analyzer is AnalyzerLike & Pick<Analyzer, 'planModules' | 'analyzeRoots'> {
+  const a = analyzer as Partial<Analyzer>;
+  return typeof a.planModules === 'function' && typeof a.analyzeRoots === 'function';
 }
 
 /** --plan FILE [DIR]: one analysis of the plan, placed in DIR's files where DIR declares the resources. */
@@ -112,12 +150,31 @@ async function report(
  * command line names itself (--config, --var-file, --plan) and the user's price cache. Refusals are reported like
  * any unreadable file ("… outside the workspace folders in an untrusted workspace").
  */
-async function untrustedHost(options: CliOptions, io: CliIO, host: Host): Promise<Host> {
+async function untrustedScope(options: CliOptions, io: CliIO, host: Host): Promise<ReadScope> {
   const roots = await Promise.all(options.paths.map(async (p) => (await configurationDir(resolve(io.cwd, p), host)) ?? resolve(io.cwd, p)));
   const named = [options.configFile, options.planFile, ...options.variables.map((v) => (v.kind === 'file' ? v.path : undefined))];
   const files = named.filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f));
   if (io.priceCacheFile !== undefined) files.push(io.priceCacheFile);
-  return workspaceBoundHost(host, () => ({ roots, files }));
+  return { roots, files };
+}
+
+/**
+ * Worker threads (--jobs N) by default only with 3 cores or more: an in-process run already keeps 2 cores busy (the
+ * main thread's scan, model and rules, and the parser threads), and on 2 cores worker threads measured no faster,
+ * each isolate paying its own start-up, JIT and GC (docs/cli-cache.md, "Measured"). Then one per core, at most
+ * MAX_DEFAULT_JOBS (each holds its own hcl2json WASM and analyses: ~100–200 MB) and one per MIN_DIRS_PER_JOB module
+ * directories (below, a thread's start-up costs more than it saves). --fix re-reads what the analysis read, which
+ * only an in-process analysis records: it runs in-process.
+ */
+const MIN_CORES_FOR_WORKERS = 3;
+const MIN_DIRS_PER_JOB = 4;
+const MAX_DEFAULT_JOBS = 8;
+
+function jobCount(options: CliOptions, dirCount: number, cores = availableParallelism()): number {
+  if (options.fix) return 1;
+  if (options.jobs !== undefined) return options.jobs;
+  if (cores < MIN_CORES_FOR_WORKERS) return 1;
+  return Math.max(1, Math.min(cores, MAX_DEFAULT_JOBS, Math.floor(dirCount / MIN_DIRS_PER_JOB)));
 }
 
 /** The directory itself, or a file's directory; null when neither exists. */

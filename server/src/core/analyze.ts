@@ -46,13 +46,21 @@ const MAX_CALL_DEPTH = 16;
 
 export class ConfigFileError extends Error {}
 
+/** Which listed directories are root modules: `calls` holds, per loaded directory, every directory it calls. */
+export interface ModulePlan {
+  loader: ModuleLoader;
+  roots: ModuleSource[];
+  calls: Map<string, Set<string>>;
+  independent: ModuleSource[];
+}
+
 export class Analyzer {
-  private readonly parser: HclParser;
+  private readonly parser: Pick<HclParser, 'parse' | 'dispose'>;
   private readonly cached: TextParser;
 
   constructor(
     private readonly host: Host,
-    private readonly options: AnalyzeOptions & { parserWorkers?: number; parser?: HclParser; parseCache?: CachedParser | null; resultCache?: ResultCache; sourceFiles?: Map<string, SourceFile> } = {},
+    private readonly options: AnalyzeOptions & { parserWorkers?: number; parser?: Pick<HclParser, 'parse' | 'dispose'>; parseCache?: CachedParser | null; resultCache?: ResultCache; sourceFiles?: Map<string, SourceFile> } = {},
   ) {
     // A long-lived host (the language server, a test suite) shares one parser and its warm workers.
     this.parser = options.parser ?? new HclParser({ workers: options.parserWorkers ?? 1 });
@@ -66,18 +74,37 @@ export class Analyzer {
    * own, so nothing is reported twice.
    */
   async analyzeModules(dirs: string[]): Promise<ModuleAnalysis[]> {
+    const plan = await this.planModules(dirs);
+    const analysed = plan.independent.length ? plan.independent : plan.roots;
+    return this.analyzeRoots(analysed.map((r) => r.dir), plan, () => checkDeclared(this.options.variables, analysed));
+  }
+
+  /**
+   * The first half of analyzeModules: loads the directories and finds which of them the others call. The CLI's
+   * worker threads each plan a share of the directories and analyse the roots chosen from all shares.
+   */
+  async planModules(dirs: string[]): Promise<ModulePlan> {
     const loader = this.loader();
     // All directories at once: the parser pool works on several files while the main thread scans others.
     const loaded = await Promise.all(dirs.map((dir) => loader.load(dir, true)));
     const roots = loaded.filter((s): s is ModuleSource => s !== undefined);
-    const called = await calledDirs(roots, loader);
-    const independent = roots.filter((r) => !called.has(r.dir));
+    const calls = new Map<string, Set<string>>();
+    for (const root of roots) calls.set(root.dir, await calledDirs([root], loader));
+    const called = new Set([...calls.values()].flatMap((c) => [...c]));
+    return { loader, roots, calls, independent: roots.filter((r) => !called.has(r.dir)) };
+  }
+
+  /** The second half of analyzeModules: each directory analysed as a root module, in order; `check` runs once the
+   *  --config file is read (its errors come first). */
+  async analyzeRoots(dirs: string[], plan: Pick<ModulePlan, 'loader'> = { loader: this.loader() }, check?: () => void): Promise<ModuleAnalysis[]> {
+    const loader = plan.loader;
     const defaults = await loadDefaultPrices(this.options.priceCacheFile, this.host);
     const explicit = this.options.configFile ? await this.explicitConfig(this.options.configFile, defaults) : undefined;
-    const analysed = independent.length ? independent : roots;
-    checkDeclared(this.options.variables, analysed);
+    check?.();
     const results: ModuleAnalysis[] = [];
-    for (const root of analysed) {
+    for (const dir of dirs) {
+      const root = await loader.load(dir, true);
+      if (!root) continue;
       let config = explicit ?? (await loadConfig(await findConfigFile(root.dir, this.host), this.host, defaults));
       if (this.options.editorSettings) config = await applyEditorSettings(config, this.options.editorSettings, this.host);
       this.options.onConfig?.(root.dir, config);
@@ -155,7 +182,7 @@ export class Analyzer {
  * Terraform refuses a -var for a variable the root module does not declare (backendrun/unparsed_value.go,
  * "Value for undeclared variable"). Several roots may be analysed at once: a -var must fit at least one of them.
  */
-function checkDeclared(variables: VariableInputs | undefined, roots: ModuleSource[]): void {
+export function checkDeclared(variables: VariableInputs | undefined, roots: readonly { variables: { has(name: string): boolean } }[]): void {
   for (const arg of variables?.args ?? []) {
     if (arg.kind !== 'var' || roots.some((r) => r.variables.has(arg.name))) continue;
     const which = roots.length === 1 ? 'the root module does not declare' : 'no root module analysed declares';
