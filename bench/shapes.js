@@ -24,14 +24,23 @@ const SHAPES = [
 /** Top-level blocks: a line that opens a block at column 0 (the generators write nothing else there). */
 const countBlocks = (text) => (text.match(/^[a-z_]+( "[^"]*")* \{$/gm) || []).length;
 
-/** Writes every shape at every step under `root`; returns the inputs in SHAPES order, smallest step first. */
-function writeShapes(root) {
+/**
+ * Writes every shape at every step under `root`; returns the inputs in SHAPES order, smallest step first.
+ * `maxFileBytes`: the server's limit on one file (it skips a larger one); a single-file step over it is lowered
+ * by 10k lines until it fits, and the input says which size was asked for (`requested`).
+ */
+function writeShapes(root, { maxFileBytes = Infinity } = {}) {
   const out = [];
   for (const def of SHAPES) {
-    def.steps.forEach((step, i) => {
+    def.steps.forEach((requested, i) => {
+      const seed = 2000 + 97 * SHAPES.indexOf(def) + i;
+      let step = requested;
+      if (def.shape === 'single') {
+        while (step > 10000 && Buffer.byteLength(moduleText(step, seed).text) + 1 > maxFileBytes) step -= 10000;
+      }
       const dir = path.join(root, `${def.shape}-${step}`);
-      const input = def.make(dir, step, 2000 + 97 * SHAPES.indexOf(def) + i);
-      out.push({ id: `${def.shape}-${step}`, shape: def.shape, title: def.title, unit: def.unit, step, ...input });
+      const input = def.make(dir, step, seed);
+      out.push({ id: `${def.shape}-${step}`, shape: def.shape, title: def.title, unit: def.unit, step, requested, ...input });
     });
   }
   return out;
