@@ -91,8 +91,10 @@ function notes(r) {
       'To close it: keep the warm path to stat + hash + one cache read (no parser worker or price table loaded when every module hits), and load the analysis modules lazily.');
   }
   if (!r.idle.available) out.push('Parser idle shutdown: not available in this build (no idle-period setting in server/out/lsp/settings.js); the cold start after an idle shutdown is measured once it is.');
-  else if (!r.idle.error) {
-    out.push(`Parser idle shutdown (setting \`${r.idle.setting}\`): the server had ${r.idle.busyThreads} threads after an edit and ${r.idle.idleThreads} after the idle period` +
+  else if (r.idle.skipped) out.push(`Parser idle shutdown: not measured, ${r.idle.skipped}.`);
+  else if (r.idle.error) out.push(`Parser idle shutdown: the measurement failed: ${r.idle.error}`);
+  else {
+    out.push(`Parser idle shutdown (${r.idle.setting}): the server had ${r.idle.busyThreads} threads after an edit and ${r.idle.idleThreads} after the idle period` +
       `${r.idle.idleThreads < r.idle.busyThreads ? ' (the worker thread was stopped)' : ' — **no fewer: the worker may not have been shut down**'}; the next edit took ${ms(r.idle.coldMs)} to its diagnostics against ${ms(r.idle.warmMs)} with the worker running.`);
   }
   for (const [id, limit] of [[r.gate, 200], [r.largest, 350]]) {

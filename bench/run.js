@@ -84,7 +84,7 @@ async function main() {
     const bundled = await bundledVsUnbundled(gate, work, PLAN.bundled);
 
     log('parser worker: cold start after an idle shutdown');
-    const idle = await idleRestart(gate, work, PLAN.idle).catch((e) => ({ available: true, error: e.message }));
+    const idle = await idleRestart(gate, work, PLAN.idle, { quick: QUICK }).catch((e) => ({ available: true, error: e.message }));
 
     log('CLI on the corpus, terraform fmt, --cache');
     const cli = await cliBench(corpus.root, work, PLAN.cli, { untimedFirst: !QUICK });
