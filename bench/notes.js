@@ -149,7 +149,7 @@ function howMeasured(r) {
       '`initializationOptions.settings.debounceMs = 0`, the input\'s folder as the workspace. After the opened file settles and 2 untimed edits, each timed edit is one incremental ' +
       '`didChange` of a single character in a provisioned stream near the middle (cycle: type a digit after the shard count, delete it, ' +
       'type a letter in a tag value, delete it); latency = from sending the change to the file\'s `publishDiagnostics` (or, were none published, the `kinesisLint/costSummary` that closes every analysis, awaited before the next edit). ' +
-      `p50/p95 per session, then the median over sessions; a session stops after ${r.plan.budgetMs / 1000} s of timed edits (at least 8).`,
+      `p50/p95 per session, then the median over sessions; a session stops after ${r.plan.budgetMs / 1000} s of timed edits (at least ${r.plan.minEdits}).`,
     `Whole-file parse: \`require('@cdktf/hcl2json').parse\` of the same 20k-line text in a separate Node process, steady state (after ≥ 3 s of untimed parses, while V8 optimises the WASM); median of ${r.plan.parses}.`,
     'Hover / code lens: while each analysis runs, a hover (on the edited stream\'s header) and a codeLens request are sent together every 20 ms until the diagnostics arrive; p95 of their round trips per session, median over sessions.',
     'Event-loop block: `perf_hooks.monitorEventLoopDelay({ resolution: 1 })` in the server process (wrapper script, no server change), reset after the warm-up edits; the maximum delay over the timed edits, median over sessions.',

@@ -10,7 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { writeCorpus } = require('./generate');
 const { SHAPES, writeShapes } = require('./shapes');
-const { typingSession } = require('./typingSession');
+const { typingSession, MIN_EDITS } = require('./typingSession');
 const { coldStart } = require('./coldStart');
 const { bundledVsUnbundled } = require('./bundled');
 const { cliBench } = require('./cliBench');
@@ -24,7 +24,7 @@ const { killAll } = require('./processes');
 const QUICK = process.env.BENCH_QUICK === '1';
 /**
  * Repetitions. The full plan is sized for ≤ 15 minutes on an idle 2-core machine: 3 sessions of 30 timed edits per
- * input (13 inputs), each session cut short after 20 s of timed edits (at least 8 edits) so a shape with a cliff
+ * input (13 inputs), each session cut short after 20 s of timed edits (at least MIN_EDITS) so a shape with a cliff
  * cannot stretch the run. The quick plan profiles only the 20k file and skips the corpus profile.
  */
 const PLAN = QUICK
@@ -119,7 +119,7 @@ async function main() {
       corpus: { ...corpus, ...cli },
       profile,
       corpusProfile,
-      plan: PLAN,
+      plan: { ...PLAN, minEdits: MIN_EDITS },
       load,
     };
     const targets = table(targetRows(result));
@@ -194,7 +194,7 @@ Do not edit by hand: run the command again. How to run it and what each figure m
 
 - Machine: ${machine()}
 - Load average (1 min) at start / end: ${r.load.map((l) => l.toFixed(2)).join(' / ')}; the whole run took ${seconds} s.
-- Repetitions: ${p.sessions} typing session(s) per input of ${p.edits} timed edits each (cut short after ${p.budgetMs / 1000} s of timed edits, at least 8; the counts actually timed are in the sweep table), ${p.parses} warm parses, ${p.cold} cold opens, ${p.bundled} bundled/unbundled pair(s), ${p.idle} idle-restart cycle(s), ${p.cli} CLI/terraform/--cache run(s), ${p.profile} phase-profile run(s) per profiled input.
+- Repetitions: ${p.sessions} typing session(s) per input of ${p.edits} timed edits each (cut short after ${p.budgetMs / 1000} s of timed edits, at least ${MIN_EDITS}; the counts actually timed are in the sweep table), ${p.parses} warm parses, ${p.cold} cold opens, ${p.bundled} bundled/unbundled pair(s), ${p.idle} idle-restart cycle(s), ${p.cli} CLI/terraform/--cache run(s), ${p.profile} phase-profile run(s) per profiled input.
 
 ## Targets
 

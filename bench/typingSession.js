@@ -15,7 +15,7 @@ const PROBE_INTERVAL_MS = 20;
 /** Untimed edits first, as an editor that has been open a while has warm caches and JIT. */
 const WARMUP_EDITS = 2;
 /** Timed edits a session makes even past its time budget. */
-const MIN_EDITS = 8;
+const MIN_EDITS = 4;
 
 /** The edit script, repeated: type a digit after shard_count's value, delete it, then the same in a tag value. */
 function editScript(targets, count) {
@@ -104,7 +104,7 @@ async function typingSession(module, edits, workDir, runIndex, budgetMs = Infini
     for (let i = 0; i < script.length; i++) {
       if (i === WARMUP_EDITS) timedFrom = performance.now();
       // Stop early only after an undo, so the text ends as opened.
-      if (i > WARMUP_EDITS + MIN_EDITS && i % 2 === 0 && performance.now() - timedFrom > budgetMs) break;
+      if (i >= WARMUP_EDITS + MIN_EDITS && i % 2 === 0 && performance.now() - timedFrom > budgetMs) break;
       if (i === WARMUP_EDITS) loop = await readLoopStats(client, statsFile, loop.window);
       const timed = i >= WARMUP_EDITS;
       // The cost summary closes every analysis (it follows the diagnostics), so waiting for it keeps each edit in
@@ -167,4 +167,4 @@ async function typingSession(module, edits, workDir, runIndex, budgetMs = Infini
   }
 }
 
-module.exports = { typingSession, editScript, settle, peakRssMB };
+module.exports = { typingSession, editScript, settle, peakRssMB, MIN_EDITS };
