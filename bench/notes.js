@@ -31,12 +31,14 @@ function notes(r) {
   const answered = r.sessions.reduce((k, s) => k + s.hoverAnswered, 0);
   const probes = r.sessions.reduce((k, s) => k + s.probes, 0);
   out.push(`Hover returned a stream breakdown for ${n(answered)} of ${n(probes)} probes (a probe that meets no result is answered from an empty model and would flatter the latency).`);
+  const failed = r.sessions.filter((s) => s.failed);
+  if (failed.length > 0) out.push(`**Sessions failed** (the input's remaining sessions skipped; its figures are from the sessions before, if any): ${failed.map((s) => `${label(s)}: ${s.failed}`).join('; ')}.`);
   const cut = r.sessions.filter((s) => s.edits < r.plan.sessions * r.plan.edits);
   if (cut.length > 0) out.push(`Sessions cut short by the time budget (fewer timed edits, the p95 rests on fewer samples): ${cut.map((s) => `${label(s)} (${s.edits})`).join(', ')}.`);
   for (const [id, p] of Object.entries(r.profile)) if (p.error) out.push(`Phase profile of ${id} unavailable: ${p.error.split('\n')[0]}`);
 
   for (const { def, small, large } of cliffPairs(r)) {
-    if (large.editP95 <= 2 * small.editP95) continue;
+    if (!(large.editP95 > 2 * small.editP95)) continue; // met, or not measured (a failed session, said above)
     out.push(cliffNote(def, small, large, r.profile[large.id] || {}));
   }
   const prof = r.profile[r.gate] || {};
@@ -99,8 +101,8 @@ function notes(r) {
   }
   for (const [id, limit] of [[r.gate, 200], [r.largest, 350]]) {
     const s = by(id);
-    if (!s || s.rssMB <= limit) continue;
-    const base = r.sessions.reduce((a, b) => (a.rssMB < b.rssMB ? a : b));
+    if (!s || !Number.isFinite(s.rssMB) || s.rssMB <= limit) continue;
+    const base = r.sessions.filter((x) => Number.isFinite(x.rssMB)).reduce((a, b) => (a.rssMB < b.rssMB ? a : b));
     out.push(`Peak RSS, ${n(s.lines)} lines (missed): ${Math.round(s.rssMB)} MB after the session, already ${Math.round(s.openRssMB)} MB right after opening the file, before any edit; ` +
       `the smallest peak of the sweep is ${Math.round(base.rssMB)} MB (${label(base)}). At the end the main thread's V8 heap is ${Math.round(s.heapMB)} MB, so about ${Math.round(s.rssMB - s.heapMB)} MB of the peak is outside it: ` +
       'code, and the parser worker thread, which alone takes about 100 MB with hcl2json\'s Go WASM loaded (reference/parsing.md §3). ' +
@@ -110,7 +112,8 @@ function notes(r) {
 }
 
 function worstOf(r, key) {
-  const s = r.sessions.reduce((w, x) => (x[key] > w[key] ? x : w), r.sessions[0]);
+  const measured = r.sessions.filter((x) => Number.isFinite(x[key]));
+  const s = measured.reduce((w, x) => (x[key] > w[key] ? x : w), measured[0] ?? r.sessions[0]);
   return { s, v: s[key] };
 }
 

@@ -22,9 +22,10 @@ function cliffPairs(r) {
   }).filter((p) => p.small && p.large && p.small !== p.large);
 }
 
-/** The input where `key` is worst, and its value. */
+/** The input where `key` is worst (inputs without a figure left out). */
 function worst(r, key) {
-  return r.sessions.reduce((w, s) => (s[key] > w[key] ? s : w), r.sessions[0]);
+  const measured = r.sessions.filter((s) => Number.isFinite(s[key]));
+  return measured.reduce((w, s) => (s[key] > w[key] ? s : w), measured[0] ?? r.sessions[0]);
 }
 
 function targetRows(r) {
@@ -37,7 +38,7 @@ function targetRows(r) {
       measured: `${ms(large.editP95)} ÷ ${ms(small.editP95)}`,
       target: '≤ 2×',
       ratio: times(ratio),
-      met: met(ratio <= 2),
+      met: met(Number.isFinite(ratio) ? ratio <= 2 : undefined),
     });
   }
   const gate = by(r.gate);
@@ -48,7 +49,7 @@ function targetRows(r) {
       measured: `${ms(gate.editP95)} (p50 ${ms(gate.editP50)}); parse ${ms(r.parse.gateMs)}`,
       target: '≥ 15× faster',
       ratio: `${times(speedup)} (parse ÷ p95)`,
-      met: met(speedup >= 15),
+      met: met(Number.isFinite(speedup) ? speedup >= 15 : undefined),
     });
   }
   for (const [key, name, limit] of [['hoverP95', 'Hover p95 while typing', 10], ['lensP95', 'Code lens p95 while typing', 10],
@@ -118,7 +119,7 @@ function targetRows(r) {
       measured: mb(s.rssMB),
       target: `≤ ${limit} MB`,
       ratio: `${times(s.rssMB / limit)} of target`,
-      met: met(s.rssMB <= limit),
+      met: met(Number.isFinite(s.rssMB) ? s.rssMB <= limit : undefined),
     });
   }
   return out;
@@ -133,7 +134,7 @@ function table(rs) {
 function sweepTable(r) {
   const head = ['shape', 'size', 'lines / top-level blocks / streams', 'edits timed', 'edit → diagnostics p50 / p95', 'hover p95', 'lens p95',
     'longest loop block', 'peak RSS', 'open → first diagnostics'];
-  const body = r.sessions.map((s) => [s.shape, stepName(s), `${n(s.lines)} / ${n(s.blocks)} / ${n(s.streams)}`, n(s.edits),
+  const body = r.sessions.map((s) => [s.shape, stepName(s), `${n(s.lines)} / ${n(s.blocks)} / ${n(s.streams)}`, `${n(s.edits)}${s.failed ? ' (a session failed)' : ''}`,
     `${ms(s.editP50)} / ${ms(s.editP95)}`, ms(s.hoverP95), ms(s.lensP95), ms(s.loopMaxMs), mb(s.rssMB), ms(s.coldOpenMs)]);
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((b) => `| ${b.join(' | ')} |`)].join('\n');
 }

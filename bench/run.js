@@ -67,14 +67,23 @@ async function main() {
       corpusFileLines: fs.readFileSync(corpusFile, 'utf8').split('\n').length - 1 };
 
     // Sessions interleave the inputs, so a change in machine load hits every shape and size alike.
+    // A session that fails (a server crash, an analysis over the client's 120 s wait) is reported, not fatal; that
+    // input's remaining sessions are skipped.
     const runs = Object.fromEntries(inputs.map((m) => [m.id, []]));
+    const failed = {};
     for (let r = 0; r < PLAN.sessions; r++) {
       for (const m of inputs) {
+        if (failed[m.id]) continue;
         log(`typing session ${r + 1}/${PLAN.sessions}, ${m.id} (${m.lines} lines, ${m.blocks} blocks)`);
-        runs[m.id].push(await typingSession(m, PLAN.edits, work, r, PLAN.budgetMs));
+        try {
+          runs[m.id].push(await typingSession(m, PLAN.edits, work, r, PLAN.budgetMs));
+        } catch (e) {
+          failed[m.id] = (e && e.message) || String(e);
+          log(`  failed: ${failed[m.id]}`);
+        }
       }
     }
-    const sessions = inputs.map((m) => summarize(m, runs[m.id]));
+    const sessions = inputs.map((m) => ({ ...summarize(m, runs[m.id]), failed: failed[m.id] }));
 
     log(`cold open → first diagnostics, ${gate.id}`);
     const cold = [];
@@ -179,8 +188,8 @@ function summarize(m, list) {
     undoMismatches: sum('undoMismatches'),
     diagnostics: med('diagnostics'),
     heapMB: med('heapMB'),
-    openRssMB: Math.max(...list.map((s) => s.openRssMB)),
-    rssMB: Math.max(...list.map((s) => s.rssMB)),
+    openRssMB: list.length > 0 ? Math.max(...list.map((s) => s.openRssMB)) : NaN,
+    rssMB: list.length > 0 ? Math.max(...list.map((s) => s.rssMB)) : NaN,
   };
 }
 
