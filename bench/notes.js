@@ -33,13 +33,13 @@ function notes(r) {
   out.push(`Hover returned a stream breakdown for ${n(answered)} of ${n(probes)} probes (a probe that meets no result is answered from an empty model and would flatter the latency).`);
   const failed = r.sessions.filter((s) => s.failed);
   if (failed.length > 0) out.push(`**Sessions failed** (the input's remaining sessions skipped; its figures are from the sessions before, if any): ${failed.map((s) => `${label(s)}: ${s.failed}`).join('; ')}.`);
-  const cut = r.sessions.filter((s) => s.edits < r.plan.sessions * r.plan.edits);
+  const cut = r.sessions.filter((s) => !s.failed && s.edits < r.plan.sessions * r.plan.edits);
   if (cut.length > 0) out.push(`Sessions cut short by the time budget (fewer timed edits, the p95 rests on fewer samples): ${cut.map((s) => `${label(s)} (${s.edits})`).join(', ')}.`);
   for (const [id, p] of Object.entries(r.profile)) if (p.error) out.push(`Phase profile of ${id} unavailable: ${p.error.split('\n')[0]}`);
 
   for (const { def, small, large } of cliffPairs(r)) {
     if (!(large.editP95 > 2 * small.editP95)) continue; // met, or not measured (a failed session, said above)
-    out.push(cliffNote(def, small, large, r.profile[large.id] || {}));
+    out.push(cliffNote(r, def, small, large, r.profile[large.id] || {}));
   }
   const prof = r.profile[r.gate] || {};
   if (gate && r.parse.gateMs / gate.editP95 < 15) {
@@ -118,17 +118,17 @@ function worstOf(r, key) {
 }
 
 /** Why a shape's p95 grows with size, from the phase profile of its largest input; and what would close it. */
-function cliffNote(def, small, large, p) {
+function cliffNote(r, def, small, large, p) {
   const head = `No cliff, ${def.title} (missed): the p95 grows from ${ms(small.editP95)} at ${stepName(small)} to ${ms(large.editP95)} at ${stepName(large)} ` +
     `(${(large.editP95 / small.editP95).toFixed(1)}× for ${(large.step / small.step).toFixed(0)}× the size; p50 ${ms(small.editP50)} → ${ms(large.editP50)}). `;
-  if (p.error || p.editMs === undefined) return `${head}No phase profile to say why.`;
+  if (p.error || p.editMs === undefined) return `${head}No phase profile to say why${r.plan.profile <= 1 && !r.profile[large.id] ? ' (a quick run profiles only the 20k file)' : ''}.`;
   const scope = def.shape === 'modules' ? ' (the edited root alone: the server also re-checks which roots read the edited file)' : '';
   const measured = `In-process on the ${stepName(large)} input${scope}, a re-analysis after the edit takes ${ms(p.editMs)}; a pass over unchanged text (every cache hits) ${ms(p.unchangedMs)}` +
     (p.resultCache ? `, one with an empty stream-result cache ${ms(p.uncachedMs)}` : '') +
-    `; the edit sent ${p.editParses} text(s), ${kb(p.editParsedKB)}, to the parser worker (a whole-file parse: ${ms(p.parseMs)}). `;
+    `; the edit sent ${n(p.editParses)} text(s), ${kb(p.editParsedKB)}, to the parser worker (a whole-file parse: ${ms(p.parseMs)}). `;
   let why;
   if (p.editParses > 3) {
-    why = `The parse cache missed blocks the edit did not touch: ${large.blocks} top-level blocks against a cache limited by entry count evict, in LRU order, the blocks the next pass needs. To close it: bound the parse cache by bytes, above the working set of the largest module supported, degrading gradually beyond it.`;
+    why = `The parse cache missed blocks the edit did not touch: ${n(large.blocks)} top-level blocks against a cache limited by entry count evict, in LRU order, the blocks the next pass needs. To close it: bound the parse cache by bytes, above the working set of the largest module supported, degrading gradually beyond it.`;
   } else if (p.editParsedKB > 32) {
     why = `Only the edited block went back to the parser, but that block is itself large (${kb(p.editParsedKB)}: ${def.shape === 'foreach' ? 'the locals map that holds every instance' : 'one top-level block'}), and every instance it feeds is re-analysed. To close it: re-parse below the top-level block (the edited map entry or attribute) and re-analyse only the instances whose values changed.`;
   } else if (p.unchangedMs >= 0.5 * p.editMs) {
