@@ -92,7 +92,7 @@ function notes(r) {
       `so the rest of a warm run — walking ${n(c.files)} files, reading and hashing what every module reads, loading the cache file — is ${ms(c.cache.warmMs - c.startupMs)}. ` +
       'To close it: keep the warm path to stat + hash + one cache read (no parser worker or price table loaded when every module hits), and load the analysis modules lazily.');
   }
-  if (!r.idle.available) out.push('Parser idle shutdown: not available in this build (no idle-period setting in server/out/lsp/settings.js); the cold start after an idle shutdown is measured once it is.');
+  if (!r.idle.available) out.push('Parser idle shutdown: not available in this build (neither an idle-period setting in server/out/lsp/settings.js nor an `idleShutdownMs` default in the compiled parser); the cold start after an idle shutdown is measured once it is.');
   else if (r.idle.skipped) out.push(`Parser idle shutdown: not measured, ${r.idle.skipped}.`);
   else if (r.idle.error) out.push(`Parser idle shutdown: the measurement failed: ${r.idle.error}`);
   else {
@@ -143,7 +143,7 @@ function cliffNote(r, def, small, large, p) {
 
 function howMeasured(r) {
   return [
-    'Shapes (bench/shapes.js): single — one main.tf of 5k/20k/40k/100k lines (bench/generate.js: per stream a variable, a load annotation, the stream, a Lambda mapping, a Firehose, every other one an EFO consumer); ' +
+    'Shapes (bench/shapes.js): single — one main.tf of 5k/20k/40k/100k lines, the largest lowered by 10k lines until it fits the server\'s file limit (bench/generate.js: per stream a variable, a load annotation, the stream, a Lambda mapping, a Firehose, every other one an EFO consumer); ' +
       'blocks — one file of streams that each have their own variable and aws_kms_key (3 top-level blocks per stream; 250 and 1,000 streams: ~750 and ~3,000 blocks, the issue\'s cliff shape); ' +
       'files — one module of 20 or 200 files of ~100 lines; modules — 5 or 50 root modules (~140 lines each) that each call one shared local module, opened as one workspace, the edit in the middle root; ' +
       'foreach — one stream resource with for_each over a locals map of 50 or 500 entries (and a Lambda mapping per instance), the edit in the middle entry. ' +
@@ -159,7 +159,7 @@ function howMeasured(r) {
     'Peak RSS: `VmHWM` of the server process (all its threads, parser workers included) from /proc at the end of each session, before shutdown; the maximum over sessions. "open → first diagnostics" in the sweep is the same session\'s spawn-to-first-publish (through the wrapper).',
     `Cold open: from spawning \`node server/out/lsp/main.js --stdio\` to the first \`publishDiagnostics\` of the opened ${n(r.cold.lines)}-line file (initialize, initialized, didOpen sent as an editor does); median of ${r.plan.cold}.`,
     'Bundled vs unbundled: scripts/bundle.js builds the esbuild bundles into the temp folder; the extension load is `require()` of the extension entry (dist/extension.js vs client/out/extension.js) in a fresh Node process with a stub for `vscode` (bench/loadTime.js); the cold open is the one above with `dist/server.js` vs `server/out/lsp/main.js`; interleaved, medians.',
-    'Parser idle restart (bench/idleRestart.js): when server/out/lsp/settings.js reads an idle-period setting (a name containing "idle"), the server is started with it at 1 s, the 20k file opened, and each cycle waits 2.5 s (the worker shut down; the server\'s thread count read from /proc before and after), then times an edit → diagnostics (worker started again) and its undo right after (worker warm); medians.',
+    'Parser idle restart (bench/idleRestart.js): when server/out/lsp/settings.js reads an idle-period setting (a name containing "idle"), the server is started with it at 1 s and each cycle waits 2.5 s; without such a setting but with an `idleShutdownMs` default in the compiled parser (≤ 90 s), one cycle waits that default out (full runs only). The 20k file is opened; after the wait (the worker shut down; the server\'s thread count read from /proc before and after) an edit → diagnostics is timed (worker started again), and its undo right after (worker warm); medians.',
     `CLI: \`node server/out/cli/main.js CORPUS --format json\` (stdout discarded) against \`terraform fmt -check -recursive CORPUS\` (terraform from the PATH), alternating, after one untimed run of each (page cache); median of ${r.plan.cli}. ` +
       '--cache (when `--help` mentions it): the same command with `--cache --cache-location FILE`, a cold run after deleting FILE, then a warm run, alternating; medians. Start-up: `node server/out/cli/main.js --version`.',
     'Phase profiles (notes only, bench/phaseProfile.js): the compiled core in a child process with the server\'s parse and stream-result caches, on the 20k file and the largest input of each shape: a re-analysis after a one-character edit at the session\'s edit point (the texts the parse cache sent to the worker counted), one of unchanged text, one with a fresh result cache; medians.',
