@@ -12,7 +12,7 @@ async function coldStart(module, workDir, runIndex, server = SERVER) {
   try {
     const uri = pathToFileURL(module.file).href;
     const published = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri, 30_000);
-    await client.initialize(module.dir);
+    await client.initialize(module.workspace ?? module.dir);
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text: module.text } });
     const first = await published;
     return { ms: first.at - client.startedAt, diagnostics: first.params.diagnostics.length };

@@ -163,18 +163,6 @@ function moduleText(minLines, seed) {
   };
 }
 
-/** Writes `<root>/module-<lines>/main.tf` for each size; returns what the typing session needs per file. */
-function writeModules(root, sizes) {
-  return sizes.map((size, i) => {
-    const m = moduleText(size, 1000 + i);
-    const dir = path.join(root, `module-${size}`);
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, 'main.tf');
-    fs.writeFileSync(file, m.text + '\n');
-    return { size, dir, file, text: m.text + '\n', lines: m.lines, streams: m.streams, targets: m.targets };
-  });
-}
-
 /** `files` files of ~100 lines in `dirs` module directories; the first file of each directory holds the header. */
 function writeCorpus(root, files, dirs) {
   const rand = prng(42);
@@ -193,4 +181,4 @@ function writeCorpus(root, files, dirs) {
   return { root, files, dirs, avgLines: Math.round(lines / files) };
 }
 
-module.exports = { writeModules, writeCorpus, moduleText };
+module.exports = { writeCorpus, moduleText, header, streamGroup, attrs, prng };

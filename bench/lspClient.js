@@ -38,15 +38,15 @@ class LspClient {
     });
   }
 
-  /** initialize + initialized for a workspace folder, as an editor does, with the server's debounce at 0. */
-  async initialize(dir) {
+  /** initialize + initialized for a workspace folder, as an editor does, with the server's debounce at 0 (and `settings`). */
+  async initialize(dir, settings = {}) {
     const folder = pathToFileURL(dir).href;
     await this.request('initialize', {
       processId: process.pid,
       rootUri: folder,
       workspaceFolders: [{ uri: folder, name: path.basename(dir) }],
       capabilities: { textDocument: { publishDiagnostics: {} }, workspace: { configuration: false } },
-      initializationOptions: { settings: { debounceMs: 0 } },
+      initializationOptions: { settings: { debounceMs: 0, ...settings } },
     });
     this.notify('initialized', {});
   }

@@ -1,11 +1,14 @@
 // Child process: where the time of one re-analysis goes, measured on the compiled core with the caches the server
-// keeps, so a missed latency target comes with its reason. Usage: node phaseProfile.js RUNS FILE.
-// Prints JSON, all medians in ms:
+// keeps, so a missed latency target comes with its reason. Usage: node phaseProfile.js RUNS FILE [LINE:CHARACTER]
+// (where to type; default: the end of the first shard_count line after the middle of FILE). FILE's directory is
+// the module analysed. Prints JSON, all medians in ms:
 //   parseMs      a whole-file parse through the server's parser (worker thread, result copied back)
 //   editMs       re-analysis after a one-character edit in a stream block, caches warm (the server's work per keystroke)
 //   unchangedMs  re-analysis of unchanged text: every cache hits, so this is the fixed cost of a pass
 //   uncachedMs   re-analysis after the edit with a fresh result cache (parse cache warm): model, rules and pricing of
 //                every stream, what the result cache saves
+//   editParses   texts the parse cache sent to the parser worker during the edit pass, and editParsedKB their size:
+//                one block when only the edited block is re-parsed, most of the module when the cache evicts
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -28,6 +31,14 @@ function newResultCache() {
   }
 }
 
+/** The offset of "LINE:CHARACTER" (0-based, as LSP positions) in text. */
+function offsetOf(text, position) {
+  const [line, character] = position.split(':').map(Number);
+  let at = 0;
+  for (let i = 0; i < line; i++) at = text.indexOf('\n', at) + 1;
+  return at + character;
+}
+
 async function time(fn) {
   const t0 = performance.now();
   await fn();
@@ -44,21 +55,38 @@ async function main() {
   // The disk, except that `file` reads as the editor's current buffer.
   const host = { ...nodeHost, readFile: async (p) => (p === file ? text : nodeHost.readFile(p)) };
   const parser = new HclParser();
-  const parseCache = new CachedParser(parser);
+  // Counts what misses the parse cache and goes to the worker.
+  const misses = { count: 0, chars: 0 };
+  const counting = {
+    parse: (t) => {
+      misses.count++;
+      misses.chars += t.length;
+      return parser.parse(t);
+    },
+  };
+  const parseCache = new CachedParser(new Proxy(parser, { get: (p, k) => (k === 'parse' ? counting.parse : typeof p[k] === 'function' ? p[k].bind(p) : p[k]) }));
   const analyzer = (resultCache) => new Analyzer(host, { parser, parseCache, resultCache });
   const resultCache = newResultCache();
   // Warm-up: the worker's WASM and the core's JavaScript reach their optimised tiers only after a few runs.
-  for (let i = 0; i < 3; i++) await parser.parse(original);
+  // (the first ~200 KB only: whole parses of a 2 MB file take seconds each and warm the worker no better)
+  const cut = original.indexOf('\n}\n', 200_000);
+  const head = cut < 0 ? original : original.slice(0, cut + 3);
+  for (let i = 0; i < 3; i++) await parser.parse(head);
   for (let i = 0; i < 2; i++) await analyzer(resultCache).analyzeModules([dir]);
 
-  const r = { parse: [], edit: [], unchanged: [], uncached: [] };
+  const r = { parse: [], edit: [], unchanged: [], uncached: [], parses: [], parsedKB: [] };
   // The first shard_count after the middle of the file (where the typing session edits too), at the end of its
   // value; inserting a new digit each time makes every edited text new to the caches, like real typing.
-  const at = original.indexOf('\n', original.indexOf('shard_count', Math.floor(original.length / 2)));
+  const at = process.argv[4] ? offsetOf(original, process.argv[4])
+    : original.indexOf('\n', original.indexOf('shard_count', Math.floor(original.length / 2)));
   for (let i = 0; i < runs; i++) {
-    r.parse.push(await time(() => parser.parse(original)));
+    // One whole-file parse is enough past ~500 KB (seconds each, little spread); every run below that.
+    if (i === 0 || original.length < 500_000) r.parse.push(await time(() => parser.parse(original)));
     text = original.slice(0, at) + String(i + 1) + original.slice(at);
+    const before = { ...misses };
     r.edit.push(await time(() => analyzer(resultCache).analyzeModules([dir])));
+    r.parses.push(misses.count - before.count);
+    r.parsedKB.push((misses.chars - before.chars) / 1024);
     r.unchanged.push(await time(() => analyzer(resultCache).analyzeModules([dir])));
     r.uncached.push(await time(() => analyzer(newResultCache()).analyzeModules([dir])));
   }
@@ -69,6 +97,9 @@ async function main() {
     unchangedMs: median(r.unchanged),
     uncachedMs: median(r.uncached),
     resultCache: resultCache !== undefined,
+    editParses: median(r.parses),
+    editParsedKB: median(r.parsedKB),
+    lines: original.split('\n').length,
   }));
 }
 

@@ -14,6 +14,8 @@ const WRAPPER = path.join(__dirname, 'serverWithLoopStats.js');
 const PROBE_INTERVAL_MS = 20;
 /** Untimed edits first, as an editor that has been open a while has warm caches and JIT. */
 const WARMUP_EDITS = 2;
+/** Timed edits a session makes even past its time budget. */
+const MIN_EDITS = 4;
 
 /** The edit script, repeated: type a digit after shard_count's value, delete it, then the same in a tag value. */
 function editScript(targets, count) {
@@ -66,22 +68,27 @@ function peakRssMB(pid) {
   return m ? (Number(m[1]) * 1024) / 1e6 : NaN;
 }
 
-/** Runs one session on `module` (from generate.writeModules) with `edits` timed edits. */
-async function typingSession(module, edits, workDir, runIndex) {
-  const statsFile = path.join(workDir, `loop-${module.size}-${runIndex}.json`);
+/**
+ * Runs one session on `module` (an input of bench/shapes.js: workspace, file, text, targets) with `edits` timed
+ * edits, or fewer once `budgetMs` of timed edits have passed (at least MIN_EDITS), so a shape with a cliff cannot
+ * stretch the whole run; the count actually timed is returned.
+ */
+async function typingSession(module, edits, workDir, runIndex, budgetMs = Infinity) {
+  const statsFile = path.join(workDir, `loop-${module.id}-${runIndex}.json`);
   const client = new LspClient([WRAPPER, '--stdio'], {
     env: { KINESIS_LINT_LOOP_STATS_FILE: statsFile },
-    logFile: path.join(workDir, `server-${module.size}-${runIndex}.log`),
+    logFile: path.join(workDir, `server-${module.id}-${runIndex}.log`),
   });
   try {
     const uri = pathToFileURL(module.file).href;
     const openStart = performance.now();
     const first = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri);
-    await client.initialize(module.dir);
+    await client.initialize(module.workspace);
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text: module.text } });
     const firstPublish = await first;
     const firstAt = firstPublish.at;
-    const original = await settle(client, uri, Math.max(500, 2 * (firstAt - openStart)), firstPublish);
+    // Quiet for as long as the first analysis took (at least 0.5 s, at most 3 s): start-up may run a second pass.
+    const original = await settle(client, uri, Math.min(3000, Math.max(500, firstAt - openStart)), firstPublish);
     const originalKey = original ? diagnosticsKey(original.params) : undefined;
     const openRssMB = peakRssMB(client.pid);
 
@@ -93,7 +100,11 @@ async function typingSession(module, edits, workDir, runIndex) {
     let undoMismatches = 0;
     let loop = { window: -1 };
     const script = editScript(module.targets, WARMUP_EDITS + edits);
+    let timedFrom;
     for (let i = 0; i < script.length; i++) {
+      if (i === WARMUP_EDITS) timedFrom = performance.now();
+      // Stop early only after an undo, so the text ends as opened.
+      if (i >= WARMUP_EDITS + MIN_EDITS && i % 2 === 0 && performance.now() - timedFrom > budgetMs) break;
       if (i === WARMUP_EDITS) loop = await readLoopStats(client, statsFile, loop.window);
       const timed = i >= WARMUP_EDITS;
       // The cost summary closes every analysis (it follows the diagnostics), so waiting for it keeps each edit in
@@ -135,7 +146,8 @@ async function typingSession(module, edits, workDir, runIndex) {
     const loopStats = await readLoopStats(client, statsFile, loop.window);
     const rssMB = peakRssMB(client.pid);
     return {
-      size: module.size,
+      id: module.id,
+      edits: latencies.length,
       coldOpenMs: firstAt - openStart,
       editP50: percentile(latencies, 50),
       editP95: percentile(latencies, 95),
@@ -155,4 +167,4 @@ async function typingSession(module, edits, workDir, runIndex) {
   }
 }
 
-module.exports = { typingSession };
+module.exports = { typingSession, editScript, settle, peakRssMB, MIN_EDITS };
