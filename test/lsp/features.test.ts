@@ -72,11 +72,11 @@ describe('language server features', function () {
   });
 
   it('skips a file past the size limit with an information diagnostic, and keeps analysing the others', async () => {
-    const huge = `# ${'x'.repeat(2 * 1024 * 1024 + 10)}\n${UNDERSIZED}`;
+    const huge = `# ${'x'.repeat(4 * 1024 * 1024 + 10)}\n${UNDERSIZED}`;
     client = await startClient({ 'main.tf': UNDERSIZED.replace(/"s"/g, '"t"'), 'huge.tf': huge });
     const d = await client.waitFor('huge.tf', (x) => x.length > 0);
     assert.deepEqual(d.map((x) => [x.severity, x.range.start.line]), [[3, 0]]);
-    assert.match(d[0].message, /skips files larger than 2,097,152 characters/);
+    assert.match(d[0].message, /skips files larger than 4,194,304 characters/);
     await client.waitFor('main.tf', (x) => codes(x).includes('undersized-shards'));
   });
 });

@@ -46,7 +46,7 @@ describe('language server log, price tables and workspace commands', function ()
   });
 
   it('logs a module\'s config line again only when it changes, and a file it skips with the reason at warning', async () => {
-    const huge = `# ${'x'.repeat(2 * 1024 * 1024 + 10)}\n`;
+    const huge = `# ${'x'.repeat(4 * 1024 * 1024 + 10)}\n`;
     client = await startClient({ 'main.tf': UNDERSIZED, 'huge.tf': huge }, { debounceMs: 0 }, { priceCacheFile: null });
     await client.open('main.tf');
     await client.waitFor('main.tf', (d) => d.length > 0);
@@ -59,7 +59,7 @@ describe('language server log, price tables and workspace commands', function ()
     const configLines = logs(client).filter((l) => l.message.startsWith(`module ${client.dir}:`));
     assert.equal(configLines.length, 2, configLines.map((l) => l.message).join('\n'));
     const skipped = logs(client).filter((l) => l.message.startsWith(`skipped ${path.join(client.dir, 'huge.tf')}`));
-    assert.deepEqual(skipped.map((l) => [l.type, l.message.replace(client.dir, '<dir>')]), [[WARNING, 'skipped <dir>/huge.tf: larger than 2,097,152 characters']]);
+    assert.deepEqual(skipped.map((l) => [l.type, l.message.replace(client.dir, '<dir>')]), [[WARNING, 'skipped <dir>/huge.tf: larger than 4,194,304 characters']]);
   });
 
   it('logs configuration files Terraform and OpenTofu do not read, with the reason, at warning', async () => {

@@ -108,3 +108,26 @@ describe('model: module cycles and the module instance budget', () => {
     await assert.rejects(instantiateTree(root, loader, [], aborted.signal), { name: 'AbortError' });
   });
 });
+
+describe('resource blocks without count or for_each are not charged to the instance budget', () => {
+  it('1,200 streams, each read by its own Lambda mapping: every stream is one known instance with its reader', async () => {
+    const n = MAX_EXPANDED_INSTANCES + 200;
+    const blocks: string[] = [];
+    for (let i = 0; i < n; i++) {
+      blocks.push(
+        hcl(`resource "aws_kinesis_stream" "s${i}" {`, `  name        = "s${i}"`, '  shard_count = 1', '}'),
+        hcl(`resource "aws_lambda_event_source_mapping" "m${i}" {`, `  event_source_arn = aws_kinesis_stream.s${i}.arn`, '  function_name    = "f"', '}'),
+      );
+    }
+    const res = await analyze({ 'main.tf': blocks.join('') });
+    assert.equal(res.streams.length, n);
+    assert.deepEqual(res.streams.filter((s) => s.instances !== 1).map((s) => s.resource), []);
+    assert.deepEqual(res.streams.filter((s) => s.consumers.standard !== 1 || s.unknowns.some((u) => u.what !== 'load')).map((s) => [s.resource, s.unknowns]), []);
+  });
+
+  it('count still is: two resources of count = 600 exceed the 1,000 expanded instances, the second is unknown', async () => {
+    const counted = (name: string) => hcl(`resource "aws_kinesis_stream" "${name}" {`, '  count       = 600', `  name        = "${name}-\${count.index}"`, '  shard_count = 1', '}');
+    const res = await analyze({ 'main.tf': counted('a') + counted('b') });
+    assert.deepEqual(res.streams.map((s) => [s.resource, s.instances]), [['aws_kinesis_stream.a', 600], ['aws_kinesis_stream.b', null]]);
+  });
+});

@@ -44,10 +44,10 @@ describe('nodeHost: special, unreadable and huge files', () => {
     assert.equal(await refused('d.tf'), 'cannot read d.tf: EISDIR');
   });
 
-  it('a sparse 3 MiB source is refused without reading it; exactly the limit is read', async () => {
+  it('a sparse 5 MiB source is refused without reading it; exactly the limit is read', async () => {
     writeFileSync(join(dir, 'big.tf'), '');
-    truncateSync(join(dir, 'big.tf'), 3 * 1024 * 1024);
-    assert.equal(await refused('big.tf'), 'big.tf is larger than 2 MiB; skipped');
+    truncateSync(join(dir, 'big.tf'), 5 * 1024 * 1024);
+    assert.equal(await refused('big.tf'), 'big.tf is larger than 4 MiB; skipped');
     writeFileSync(join(dir, 'edge.tf'), 'x'.repeat(10));
     assert.equal(await nodeHost.readFile(join(dir, 'edge.tf'), 10), 'x'.repeat(10));
     assert.equal(nodeHost.readProblem?.(join(dir, 'edge.tf')), undefined);
@@ -72,8 +72,8 @@ describe('nodeHost: special, unreadable and huge files', () => {
     assert.equal(await refused('secret.tf'), 'cannot read secret.tf: EACCES');
   });
 
-  it('the limits: sources 2 MiB, config and price tables 1 MiB; readRegularFile never returns more than the limit', async () => {
-    assert.deepEqual([MAX_SOURCE_BYTES, MAX_CONFIG_BYTES, MAX_PRICE_TABLE_BYTES], [2097152, 1048576, 1048576]);
+  it('the limits: sources 4 MiB, config and price tables 1 MiB; readRegularFile never returns more than the limit', async () => {
+    assert.deepEqual([MAX_SOURCE_BYTES, MAX_CONFIG_BYTES, MAX_PRICE_TABLE_BYTES], [4194304, 1048576, 1048576]);
     writeFileSync(join(dir, 'ok.tf'), 'é'.repeat(4));
     assert.equal(await readRegularFile(join(dir, 'ok.tf'), 8), 'é'.repeat(4));
     assert.deepEqual(await readRegularFile(join(dir, 'ok.tf'), 7), { problem: 'ok.tf is larger than 7 bytes; skipped' });

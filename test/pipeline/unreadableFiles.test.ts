@@ -39,13 +39,13 @@ describe('files the Host refused to read', () => {
     const host = refusingHost({ [abs('main.tf')]: STREAM }, {
       [abs('secret.tf')]: 'cannot read secret.tf: EACCES',
       [abs('fifo.tf')]: 'fifo.tf is not a regular file; skipped',
-      [abs('terraform.tfvars.json')]: 'terraform.tfvars.json is larger than 2 MiB; skipped',
+      [abs('terraform.tfvars.json')]: 'terraform.tfvars.json is larger than 4 MiB; skipped',
     });
     const got = await findings(host);
     assert.deepEqual(got.filter((f) => f.ruleId === 'syntax-error').sort((a, b) => a.file.localeCompare(b.file)), [
       { ruleId: 'syntax-error', file: abs('fifo.tf'), range: START, message: 'fifo.tf is not a regular file; skipped' },
       { ruleId: 'syntax-error', file: abs('secret.tf'), range: START, message: 'cannot read secret.tf: EACCES' },
-      { ruleId: 'syntax-error', file: abs('terraform.tfvars.json'), range: START, message: 'terraform.tfvars.json is larger than 2 MiB; skipped' },
+      { ruleId: 'syntax-error', file: abs('terraform.tfvars.json'), range: START, message: 'terraform.tfvars.json is larger than 4 MiB; skipped' },
     ]);
     assert.equal(streams, 1);
     // Sources and tfvars are read under the default (source) limit.

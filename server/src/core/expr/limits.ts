@@ -18,7 +18,7 @@ export const RANGE_LIMIT = 1024;
 export const MAX_VALUE_ELEMENTS = 100_000;
 
 /** Characters (UTF-16 units) one string, or all the strings of one value, may hold: 1 Mi. A source file is at most
- *  2 MiB, and no argument kinesis-lint reads needs a string near this. */
+ *  4 MiB, and no argument kinesis-lint reads needs a string near this. */
 export const MAX_VALUE_CHARS = 1024 * 1024;
 
 /** What all the values built in one analysis may add up to: ten values at the limits above. Past it every further

@@ -12,9 +12,9 @@ export interface Iterations {
 }
 
 /**
- * Instances of one kind (module calls, streams, consumers) expanded one by one in an analysis. Each instance is
- * evaluated and checked on its own, so `count = 100000000` would exhaust memory; past this, instances count as
- * unknown. Far above real use: an account may have only 50 on-demand streams per region (reference/kinesis.md §1).
+ * Instances of one kind (module calls, streams, consumers) expanded by count/for_each in an analysis (and every
+ * module instance). Each instance is evaluated and checked on its own, so `count = 100000000` would exhaust memory;
+ * past this, instances count as unknown. Far above real use: an account may have only 50 on-demand streams per region (reference/kinesis.md §1).
  */
 export const MAX_EXPANDED_INSTANCES = 1_000;
 
@@ -30,9 +30,13 @@ export class InstanceBudget {
   }
 }
 
-export function iterationsOf(block: HclBlock, module: ModuleInstance, budget: InstanceBudget): Iterations {
+export function iterationsOf(block: HclBlock, module: ModuleInstance, budget: InstanceBudget, chargeSingles = false): Iterations {
   const count = block.attributes.get('count');
   const forEach = block.attributes.get('for_each');
+  // A block without count or for_each is one instance and is not charged: the text bounds how many there are (a
+  // 100,000-line module declares ~2,000 streams and as many readers, all analysed); only expansion is budgeted.
+  // Module calls are the exception (moduleTree.ts): each instance repeats a whole module, so every one is charged.
+  if (!count && !forEach && !chargeSingles) return { iterations: [SINGLE], count: 1 };
   let result: Iterations = { iterations: [SINGLE], count: 1 };
   // count converts to a number (`count = "2"` is 2); for_each is used as given.
   const blockType = block.type === 'resource' ? block.labels[0] : block.type;

@@ -86,7 +86,7 @@ async function instantiateChildren(parent: ModuleInstance, walk: TreeWalk, chain
       skip(loader.readProblem?.(dir) ?? (target.kind === 'local' ? `${dir} cannot be read` : `${dir} cannot be read: run terraform init`));
       continue;
     }
-    const { iterations } = iterationsOf(call, parent, budget);
+    const { iterations } = iterationsOf(call, parent, budget, true);
     // An instance of unknown key (unknown count, or more than the budget) is still one instance to analyse.
     if (iterations[0]?.kind === 'unknown' && !budget.take(1)) {
       skip(MODULE_LIMIT);
