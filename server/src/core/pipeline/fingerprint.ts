@@ -70,14 +70,17 @@ function place(file: SourceFile, offset: number): string {
 /** A file's part of the context; a SourceFile does not change, so it is computed once per object. */
 const fileParts = new WeakMap<SourceFile, string>();
 
-function filePart(file: SourceFile, digests: BlockDigests): string {
+async function filePart(file: SourceFile, digests: BlockDigests, signal?: AbortSignal): Promise<string> {
   const known = fileParts.get(file);
   if (known !== undefined) return known;
   fingerprintStats.fileParts++;
   const parts: string[] = [file.path];
   if (file.attributes.size > 0) parts.push(digests.digest(file, file.text));
   for (const c of file.scan.comments) if (c.text.includes('kinesis-lint-ignore-file')) parts.push(place(file, c.span.start), c.text);
-  for (const block of file.blocks) {
+  for (let i = 0; i < file.blocks.length; i++) {
+    // A 100,000-line file has ~6,000 blocks: the event loop gets its turns.
+    if (i % 256 === 0) await tick(signal);
+    const block = file.blocks[i];
     const s = block.scanned;
     if (block.type === 'resource' && block.labels[0] === STREAM_TYPE) {
       const keyParts = ['name', 'count', 'for_each'].map((n) => block.attributes.get(n)?.scanned).map((a) => (a ? file.text.slice(a.valueSpan.start, a.valueSpan.end) : ''));
@@ -105,7 +108,7 @@ export async function contextKey(root: string, modules: ModuleInstance[], files:
   parts.push(modules.map((m) => `${m.address}@${m.source.dir}`).join('\n'));
   for (const file of files) {
     await tick(signal);
-    parts.push(filePart(file, digests));
+    parts.push(await filePart(file, digests, signal));
   }
   for (const m of new Set(modules.map((x) => x.source))) parts.push(JSON.stringify([...m.tfvars].map(([k, v]) => [k, v.file, v.json, v.from])));
   return hash(parts);
