@@ -122,8 +122,20 @@ function span(comment: ScannedComment, start: number, end: number): Span {
   return { start: comment.span.start + start, end: comment.span.start + end };
 }
 
-/** The annotations of a resource: the run of comment lines directly above its header, and those inside it. */
-export function annotationsOf(block: HclBlock): Annotation[] {
+/** annotationsOf's answer per block object while the block belongs to the same SourceFile (which never changes). */
+const ofBlock = new WeakMap<HclBlock, { file: SourceFile; annotations: readonly Annotation[] }>();
+
+/** The annotations of a resource: the run of comment lines directly above its header, and those inside it. The
+ *  array is shared between calls: callers must not change it. */
+export function annotationsOf(block: HclBlock): readonly Annotation[] {
+  const known = ofBlock.get(block);
+  if (known && known.file === block.file) return known.annotations;
+  const annotations = readAnnotations(block);
+  ofBlock.set(block, { file: block.file, annotations });
+  return annotations;
+}
+
+function readAnnotations(block: HclBlock): Annotation[] {
   const file = block.file;
   const comments = file.scan.comments;
   const headerLine = file.lines.positionAt(block.scanned.span.start).line;
@@ -159,7 +171,7 @@ function lastCommentBefore(comments: ScannedComment[], offset: number): number {
 }
 
 /** Merge annotations in source order (a later key wins), then fill gaps from the config's declaration. */
-export function mergeDeclarations(annotations: Annotation[], fromConfig: Declaration | undefined): Declaration | null {
+export function mergeDeclarations(annotations: readonly Annotation[], fromConfig: Declaration | undefined): Declaration | null {
   const merged: Declaration = { ...(fromConfig ?? {}) };
   for (const a of annotations) Object.assign(merged, a.declaration);
   return Object.keys(merged).length > 0 ? merged : null;

@@ -80,7 +80,7 @@ export interface StreamFacts {
   region: string;
   regionAssumption: string | null;
   consumers: StreamConsumerCounts;
-  annotations: Annotation[];
+  annotations: readonly Annotation[];
   declaration: Declaration | null;
   load: ResolvedLoad | null;
   sizing: SizingResult | null;
@@ -161,7 +161,7 @@ function originOf(attr: HclAttribute, module: ModuleInstance, iteration: Iterati
 export interface FactsInput {
   stream: StreamInstance;
   consumers: { links: ConsumerLink[]; countsKnown: boolean; complete: boolean; why: string[] };
-  annotations: Annotation[];
+  annotations: readonly Annotation[];
   declaration: Declaration | null;
   region: { region: string; assumption: string | null };
   settings: StreamSettings;

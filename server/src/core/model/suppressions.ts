@@ -14,44 +14,69 @@ interface Suppression {
   rules: Set<string>;
 }
 
+/** A file's ignore comments, read once per SourceFile object (a file unchanged since the last pass is the same
+ *  object) and rule set. */
+const perFile = new WeakMap<SourceFile, { knownRules: ReadonlySet<string>; entries: Suppression[]; problems: AnnotationProblem[] }>();
+
 export class Suppressions {
-  private readonly entries: Suppression[] = [];
+  /** Per file path: rules silenced in the whole file, and per line. */
+  private readonly byFile = new Map<string, { fileWide: Set<string>; byLine: Map<number, Set<string>> }>();
   readonly problems: AnnotationProblem[] = [];
 
   constructor(private readonly knownRules: ReadonlySet<string>) {}
 
   addFile(file: SourceFile): void {
-    for (const comment of file.scan.comments) {
-      const m = MARKER.exec(comment.text);
-      if (!m) continue;
-      const body = comment.style === '/*' ? comment.text.slice(0, -2) : comment.text;
-      const rules = new Set<string>();
-      // Rule ids come first, separated by commas; the first word that does not follow a comma starts the reason.
-      const ids = /\s*([A-Za-z0-9_-]+)(\s*,)?/y;
-      ids.lastIndex = m[0].length;
-      for (let t = ids.exec(body); t; t = ids.exec(body)) {
-        const start = comment.span.start + t.index + t[0].indexOf(t[1]);
-        if (this.knownRules.has(t[1])) rules.add(t[1]);
-        else {
-          this.problems.push({
-            file: file.path,
-            span: { start, end: start + t[1].length },
-            message: `unknown rule "${t[1]}" in a kinesis-lint-ignore comment`,
-          });
-        }
-        if (!t[2]) break;
+    let read = perFile.get(file);
+    if (!read || read.knownRules !== this.knownRules) perFile.set(file, (read = readFile(file, this.knownRules)));
+    this.problems.push(...read.problems);
+    for (const e of read.entries) {
+      let index = this.byFile.get(e.file);
+      if (!index) this.byFile.set(e.file, (index = { fileWide: new Set(), byLine: new Map() }));
+      if (e.lines.length === 0) for (const r of e.rules) index.fileWide.add(r);
+      for (const line of e.lines) {
+        let rules = index.byLine.get(line);
+        if (!rules) index.byLine.set(line, (rules = new Set()));
+        for (const r of e.rules) rules.add(r);
       }
-      const own = file.lines.positionAt(comment.span.start).line;
-      this.entries.push({ file: file.path, lines: m[2] ? [] : [targetLine(file, comment.span.start), own + 1], rules });
     }
   }
 
   /** Whether a rule is silenced at any of the given lines of a file (a finding's line, its resource's header line). */
   isSuppressed(ruleId: string, places: { file: string; line: number }[]): boolean {
-    return this.entries.some(
-      (e) => e.rules.has(ruleId) && places.some((p) => p.file === e.file && (e.lines.length === 0 || e.lines.includes(p.line))),
-    );
+    return places.some((p) => {
+      const index = this.byFile.get(p.file);
+      return index !== undefined && (index.fileWide.has(ruleId) || index.byLine.get(p.line)?.has(ruleId) === true);
+    });
   }
+}
+
+function readFile(file: SourceFile, knownRules: ReadonlySet<string>): { knownRules: ReadonlySet<string>; entries: Suppression[]; problems: AnnotationProblem[] } {
+  const entries: Suppression[] = [];
+  const problems: AnnotationProblem[] = [];
+  for (const comment of file.scan.comments) {
+    const m = MARKER.exec(comment.text);
+    if (!m) continue;
+    const body = comment.style === '/*' ? comment.text.slice(0, -2) : comment.text;
+    const rules = new Set<string>();
+    // Rule ids come first, separated by commas; the first word that does not follow a comma starts the reason.
+    const ids = /\s*([A-Za-z0-9_-]+)(\s*,)?/y;
+    ids.lastIndex = m[0].length;
+    for (let t = ids.exec(body); t; t = ids.exec(body)) {
+      const start = comment.span.start + t.index + t[0].indexOf(t[1]);
+      if (knownRules.has(t[1])) rules.add(t[1]);
+      else {
+        problems.push({
+          file: file.path,
+          span: { start, end: start + t[1].length },
+          message: `unknown rule "${t[1]}" in a kinesis-lint-ignore comment`,
+        });
+      }
+      if (!t[2]) break;
+    }
+    const own = file.lines.positionAt(comment.span.start).line;
+    entries.push({ file: file.path, lines: m[2] ? [] : [targetLine(file, comment.span.start), own + 1], rules });
+  }
+  return { knownRules, entries, problems };
 }
 
 function targetLine(file: SourceFile, commentStart: number): number {

@@ -20,13 +20,14 @@ import { invalidAnnotationFinding } from '../rules/invalid-annotation';
 import { invalidConfigFinding } from '../rules/invalid-config';
 import { moduleNotAnalysedFinding, notAnalysedReason } from '../rules/module-not-analysed';
 import { finalize, type Placed } from './findings';
-import { allowedFixes } from './fixGuard';
+import { guardPlaced } from './fixGuard';
 import { streamReport } from './streamReport';
 import { moduleCallReports } from './moduleCalls';
 import { atFallbackRates } from './fallbackRates';
 import { accountAdvantage } from '../model/accountSettings';
 import { tick } from '../timeSlice';
-import { contextKey, streamKey, type CachedResult, type ResultCache } from './resultCache';
+import type { CachedResult, ResultCache } from './resultCache';
+import { contextKey, streamKey } from './fingerprint';
 
 export interface RootOptions {
   /** --region: the region when Terraform does not say (before the config's region). */
@@ -64,13 +65,16 @@ export async function analyzeRoot(
   };
   settings.accountAdvantage = accountAdvantage(modules, settings.defaultRegion);
   const suppressions = new Suppressions(RULE_IDS);
-  for (const file of files) suppressions.addFile(file);
+  for (const file of files) {
+    await tick(options.signal);
+    suppressions.addFile(file);
+  }
 
   const placed: Placed[] = [];
   const fileLevel = (draft: Placed['draft']) => placed.push({ draft, instance: null, anchors: [] });
   for (const file of files) {
-    syntaxErrorFindings(file).forEach(fileLevel);
-    annotationProblems(file).forEach(fileLevel);
+    await tick(options.signal);
+    placed.push(...fileFindings(file));
   }
   for (const source of sources) {
     for (const p of source.tfvarsProblems) {
@@ -93,7 +97,9 @@ export async function analyzeRoot(
     notices.push({ resource: u.address, what: 'module', why: notAnalysedReason(u) });
   }
 
+  await tick(options.signal);
   const streams = front ? front.streams(modules, streamInstances(modules)) : streamInstances(modules);
+  await tick(options.signal);
   const groups = new Map<string, StreamInstance[]>();
   for (const stream of streams) {
     const group = groups.get(stream.resource);
@@ -102,22 +108,32 @@ export async function analyzeRoot(
   }
   const cache = front ? undefined : options.cache;
   await tick(options.signal);
-  const context = cache ? contextKey(root.dir, modules, files, loaded, settings.defaultRegion) : '';
+  const digests = cache?.digestsOf(root.dir);
+  const context = cache && digests ? await contextKey(root.dir, modules, files, loaded, settings.defaultRegion, digests, options.signal) : '';
   cache?.begin(root.dir);
   let consumers: ConsumerIndex | undefined;
   const reports: StreamReport[] = [];
   for (const instances of groups.values()) {
     await tick(options.signal);
     const annotations = annotationsOf(instances[0].block);
-    const key = cache ? streamKey(context, instances[0], annotations.map((a) => a.comment.span)) : '';
-    const result = (cache && cache.get(key, root.dir)) || (await analyzeResource(instances, annotations, (consumers ??= front ? front.consumers(modules, streams) : indexConsumers(modules, streams)), loaded, settings, options.signal));
-    if (cache) cache.set(key, root.dir, result);
+    const key = cache && digests ? streamKey(context, instances[0], annotations.map((a) => a.comment.span), digests) : '';
+    let result = cache?.get(key, root.dir);
+    if (!result) {
+      result = await analyzeResource(instances, annotations, (consumers ??= front ? front.consumers(modules, streams) : indexConsumers(modules, streams)), loaded, settings, options.signal);
+      cache?.set(key, root.dir, result);
+    }
     placed.push(...result.placed);
     reports.push(result.report);
   }
+  digests?.endPass(files);
   const byPath = new Map(files.map((f) => [f.path, f]));
-  const guarded = placed.map((p) => ({ ...p, draft: { ...p.draft, fixes: allowedFixes(p.draft.fixes, byPath) } }));
-  const findings: Finding[] = finalize(guarded, loaded.config.rules, suppressions);
+  const guarded: Placed[] = [];
+  for (let i = 0; i < placed.length; i++) {
+    if (i % 256 === 0) await tick(options.signal);
+    guarded.push(guardPlaced(placed[i], byPath));
+  }
+  const findings: Finding[] = await finalize(guarded, loaded.config.rules, suppressions, options.signal);
+  await tick(options.signal);
   const extraFiles = [
     ...sources.flatMap((s) => s.tfvarsJsonFiles),
     ...[loaded.file, loaded.pricesFile].filter((f): f is string => f !== null),
@@ -142,7 +158,7 @@ function withDetail(detail: string | undefined, note: string): { detail?: string
  *  gets a turn between them). */
 async function analyzeResource(
   instances: StreamInstance[],
-  annotations: Annotation[],
+  annotations: readonly Annotation[],
   consumers: ConsumerIndex,
   loaded: LoadedConfig,
   settings: StreamSettings,
@@ -175,7 +191,7 @@ async function analyzeResource(
 
 function factsOf(
   stream: StreamInstance,
-  annotations: Annotation[],
+  annotations: readonly Annotation[],
   consumers: ConsumerIndex,
   loaded: LoadedConfig,
   settings: StreamSettings,
@@ -198,6 +214,19 @@ function factsOf(
         },
     settings,
   });
+}
+
+/** A file's own findings (syntax errors, invalid annotations), once per SourceFile object: a file unchanged since
+ *  the last pass is the same object. */
+const ofFile = new WeakMap<SourceFile, readonly Placed[]>();
+
+function fileFindings(file: SourceFile): readonly Placed[] {
+  let known = ofFile.get(file);
+  if (!known) {
+    known = [...syntaxErrorFindings(file), ...annotationProblems(file)].map((draft) => ({ draft, instance: null, anchors: [] }));
+    ofFile.set(file, known);
+  }
+  return known;
 }
 
 /** Every `kinesis-lint:` comment of a file is checked, wherever it stands. */

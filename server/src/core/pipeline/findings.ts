@@ -6,6 +6,7 @@ import type { RuleSetting } from '../config/config';
 import { ruleMeta } from '../rules/registry';
 import type { Suppressions } from '../model/suppressions';
 import { formatUsd } from '../pricing/format';
+import { tick } from '../timeSlice';
 
 export type Draft = Omit<Finding, 'severity'>;
 
@@ -19,21 +20,58 @@ export interface Placed {
   monthlyUsd?: number;
 }
 
-export function finalize(
+/** Work finalize did, for tests (counts, never time): group keys computed and groups merged. */
+export const finalizeStats = { keys: 0, merges: 0 };
+
+/** A draft's group key, once per Placed object (cached stream results keep theirs from pass to pass). */
+const groupKeys = new WeakMap<Placed, string>();
+
+function groupKey(p: Placed): string {
+  let key = groupKeys.get(p);
+  if (key === undefined) {
+    const { ruleId, file, range } = p.draft;
+    key = JSON.stringify([ruleId, file, range]);
+    groupKeys.set(p, key);
+    finalizeStats.keys++;
+  }
+  return key;
+}
+
+/** A finding made for one Placed alone (most are), once per Placed object. */
+const merged = new WeakMap<Placed, Draft>();
+
+function mergeGroup(group: Placed[]): Draft {
+  if (group.length > 1) {
+    finalizeStats.merges++;
+    return merge(group);
+  }
+  let draft = merged.get(group[0]);
+  if (draft === undefined) {
+    finalizeStats.merges++;
+    merged.set(group[0], (draft = merge(group)));
+  }
+  return draft;
+}
+
+export async function finalize(
   placed: Placed[],
   rules: Record<string, RuleSetting>,
   suppressions: Suppressions,
-): Finding[] {
+  signal?: AbortSignal,
+): Promise<Finding[]> {
   const groups = new Map<string, Placed[]>();
-  for (const p of placed) {
-    const { ruleId, file, range } = p.draft;
-    const key = JSON.stringify([ruleId, file, range]);
+  for (let i = 0; i < placed.length; i++) {
+    if (i % 256 === 0) await tick(signal);
+    const p = placed[i];
+    const key = groupKey(p);
     const group = groups.get(key);
     if (group) group.push(p);
     else groups.set(key, [p]);
   }
   const out: Finding[] = [];
+  let n = 0;
   for (const group of groups.values()) {
+    if (n++ % 256 === 0) await tick(signal);
     const [first] = group;
     const { ruleId } = first.draft;
     const setting = rules[ruleId];
@@ -41,8 +79,9 @@ export function finalize(
     const places = [first.draft, ...group.flatMap((p) => p.anchors)].map((l) => ({ file: l.file, line: l.range.start.line }));
     if (suppressions.isSuppressed(ruleId, places)) continue;
     const severity: Severity = setting ?? ruleMeta(ruleId)?.defaultSeverity ?? 'warning';
-    out.push({ ...merge(group), severity });
+    out.push({ ...mergeGroup(group), severity });
   }
+  await tick(signal);
   return out.sort(compareFindings);
 }
 
@@ -107,9 +146,10 @@ function mergedFixes(all: Fix[][]): Fix[] {
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.file.localeCompare(b.file) ||
+    // Equal strings first: localeCompare is slow, and most findings share their file and rule with a neighbour.
+    (a.file === b.file ? 0 : a.file.localeCompare(b.file)) ||
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||
-    a.ruleId.localeCompare(b.ruleId)
+    (a.ruleId === b.ruleId ? 0 : a.ruleId.localeCompare(b.ruleId))
   );
 }

@@ -6,6 +6,7 @@
 //   literal) must be absent rather than break the file.
 import type { Fix } from '../types';
 import type { SourceFile } from '../syntax/sourceFile';
+import type { Placed } from './findings';
 import { parseJsonTree } from '../json/tree';
 import { applyEdits } from '../fixes/applyEdits';
 import { isInstalledModuleFile } from '../model/moduleManifest';
@@ -33,4 +34,16 @@ function editsKeepJson(fix: Fix, files: Map<string, SourceFile>): boolean {
     }
   }
   return true;
+}
+
+/** A Placed with its fixes guarded, once per Placed object when no fix edits a JSON file (the answer then depends on
+ *  the edited paths alone); a cached stream result keeps its guarded copy from pass to pass. */
+const guardedOf = new WeakMap<Placed, Placed>();
+
+export function guardPlaced(p: Placed, files: Map<string, SourceFile>): Placed {
+  const known = guardedOf.get(p);
+  if (known) return known;
+  const guarded = { ...p, draft: { ...p.draft, fixes: allowedFixes(p.draft.fixes, files) } };
+  if (!p.draft.fixes.some((f) => f.edits.some((e) => files.get(e.file)?.syntax === 'json' || e.file.endsWith('.json')))) guardedOf.set(p, guarded);
+  return guarded;
 }

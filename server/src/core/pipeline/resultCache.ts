@@ -1,21 +1,15 @@
-// What a stream resource's analysis produced, remembered by a fingerprint of everything it can depend on, so that
-// after an edit only the streams it can affect are analysed again (issue: "model, rules and pricing recomputed only
-// for what depends on what changed"). The fingerprint has two parts:
-// - the context: every top-level block of the module tree that is not a stream (variables, locals, providers,
-//   module calls, outputs, consumers, ...) with its text and place, variable files, file-wide ignore comments, the
-//   config and prices, and each stream's labels, name and count/for_each (consumers may find a stream by name);
-// - the stream: its address, file, place, text and its annotation comments.
-// An edit inside one stream block changes only that stream's part; an edit elsewhere changes the context and
-// everything is recomputed — correct, merely slower. Places are part of both, so a reused result's ranges are
-// still exact.
-import { createHash } from 'node:crypto';
-import type { LoadedConfig } from '../config/config';
+// What a stream resource's analysis produced, remembered by a fingerprint of everything it can depend on
+// (fingerprint.ts), so that after an edit only the streams it can affect are analysed again (issue: "model, rules
+// and pricing recomputed only for what depends on what changed").
+// Bounded two ways (docs/incremental-analysis.md): entries not used by the last KEEP_GENERATIONS analyses of their
+// root are dropped, and the entries together stay under a number of bytes (an estimate of each entry's size). When a
+// module's results do not fit, the entries the current analyses use are kept and new ones are not admitted: a pass
+// then reuses as many results as fit and recomputes the rest, so the hit rate falls gradually with the module's
+// size instead of to zero (evicting the least recently used entry would evict exactly what the next pass needs
+// first, since every pass visits the streams in the same order).
 import type { StreamReport } from '../results';
-import type { ModuleInstance } from '../model/moduleInstance';
-import type { StreamInstance } from '../model/streams';
-import { STREAM_TYPE } from '../model/streams';
-import type { SourceFile } from '../syntax/sourceFile';
 import type { Placed } from './findings';
+import { BlockDigests } from './fingerprint';
 
 export interface CachedResult {
   placed: Placed[];
@@ -25,18 +19,55 @@ export interface CachedResult {
 /** Entries older than this many analyses of their root are dropped (a root re-analysed on every keystroke). */
 const KEEP_GENERATIONS = 2;
 
+/**
+ * The default bound (docs/incremental-analysis.md). A stream's result is ~5–10 KB by the estimate below (findings with
+ * messages and fixes, the cost report), so 320 MB would hold ~30,000 typical streams; but a module with more than
+ * 1,000 reader resources (MAX_EXPANDED_INSTANCES) repeats its list of unresolved readers in every stream's report:
+ * the benchmark's 100,000-line module (1,968 streams, 2,421 unresolved readers) needs ~240 MB, and must fit, or every
+ * keystroke would recompute the streams that do not.
+ */
+export const DEFAULT_MAX_BYTES = 320 * 1024 * 1024;
+
+interface Entry {
+  value: CachedResult;
+  root: string;
+  generation: number;
+  bytes: number;
+}
+
 export class ResultCache {
-  private readonly entries = new Map<string, { value: CachedResult; root: string; generation: number }>();
+  private readonly entries = new Map<string, Entry>();
   private readonly generations = new Map<string, number>();
-  /** Reuse counts, for tests and the benchmark. */
-  readonly stats = { hits: 0, misses: 0 };
+  private readonly digests = new Map<string, BlockDigests>();
+  private readonly strings = new Map<string, number>();
+  private totalBytes = 0;
+  /** Reuse counts, for tests and the benchmark; `refused`: results not kept because the bound was reached. */
+  readonly stats = { hits: 0, misses: 0, refused: 0 };
+
+  constructor(readonly maxBytes: number = DEFAULT_MAX_BYTES) {}
+
+  /** Estimated bytes held by the entries. */
+  get bytes(): number {
+    return this.totalBytes;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
 
   /** Start an analysis of `root`; returns its generation number. */
   begin(root: string): number {
     const g = (this.generations.get(root) ?? 0) + 1;
     this.generations.set(root, g);
-    for (const [key, e] of this.entries) if (e.root === root && e.generation < g - KEEP_GENERATIONS) this.entries.delete(key);
+    for (const [key, e] of this.entries) if (e.root === root && e.generation < g - KEEP_GENERATIONS) this.delete(key, e);
     return g;
+  }
+
+  /** The block-text digests of a root's files (fingerprint.ts), kept between its analyses. */
+  digestsOf(root: string): BlockDigests {
+    let d = this.digests.get(root);
+    if (!d) this.digests.set(root, (d = new BlockDigests()));
+    return d;
   }
 
   get(key: string, root: string): CachedResult | undefined {
@@ -48,56 +79,83 @@ export class ResultCache {
   }
 
   set(key: string, root: string, value: CachedResult): void {
-    this.entries.set(key, { value, root, generation: this.generations.get(root) ?? 0 });
+    const old = this.entries.get(key);
+    if (old) this.delete(key, old);
+    const added: string[] = [];
+    const bytes = 16 + 2 * key.length + estimateBytes(value, (s) => {
+      if (!this.strings.has(s)) added.push(s);
+    });
+    const newStrings = new Set(added);
+    let needed = bytes;
+    for (const s of newStrings) needed += 16 + 2 * s.length;
+    if (this.totalBytes + needed > this.maxBytes) this.evictStale(needed);
+    if (this.totalBytes + needed > this.maxBytes) {
+      this.stats.refused++;
+      return;
+    }
+    this.entries.set(key, { value, root, generation: this.generations.get(root) ?? 0, bytes });
+    this.totalBytes += bytes;
+    this.countStrings(value, +1);
   }
-}
 
-function hash(parts: string[]): string {
-  const h = createHash('sha1');
-  for (const p of parts) h.update(p).update('\u0000');
-  return h.digest('hex');
-}
-
-function place(file: SourceFile, offset: number): string {
-  const p = file.lines.positionAt(offset);
-  return `${p.line}:${p.character}`;
-}
-
-export function contextKey(root: string, modules: ModuleInstance[], files: SourceFile[], loaded: LoadedConfig, defaultRegion: string): string {
-  const parts: string[] = [root, defaultRegion, JSON.stringify(loaded.config), loaded.pricesFile ?? '', JSON.stringify(loaded.prices)];
-  parts.push(modules.map((m) => `${m.address}@${m.source.dir}`).join('\n'));
-  for (const file of files) {
-    parts.push(file.path);
-    if (file.attributes.size > 0) parts.push(file.text);
-    for (const c of file.scan.comments) if (c.text.includes('kinesis-lint-ignore-file')) parts.push(place(file, c.span.start), c.text);
-    for (const block of file.blocks) {
-      const s = block.scanned;
-      if (block.type === 'resource' && block.labels[0] === STREAM_TYPE) {
-        const keyParts = ['name', 'count', 'for_each'].map((n) => block.attributes.get(n)?.scanned).map((a) => (a ? file.text.slice(a.valueSpan.start, a.valueSpan.end) : ''));
-        parts.push(`stream ${block.labels.join('.')} ${keyParts.join(' ')} ${block.hasValues}`);
-        continue;
+  /** Reference counts of the strings the entries hold: each distinct string's bytes are counted once. */
+  private countStrings(value: CachedResult, delta: 1 | -1): void {
+    estimateBytes(value, (s) => {
+      const n = (this.strings.get(s) ?? 0) + delta;
+      if (n === 0) {
+        this.strings.delete(s);
+        this.totalBytes -= 16 + 2 * s.length;
+      } else {
+        if (n === 1 && delta === 1) this.totalBytes += 16 + 2 * s.length;
+        this.strings.set(s, n);
       }
-      parts.push(place(file, s.span.start), String(block.hasValues), file.text.slice(s.span.start, s.span.end));
+    });
+  }
+
+  /** Makes room by dropping entries the current analysis of their root has not used (oldest generations first). */
+  private evictStale(needed: number): void {
+    const stale = [...this.entries].filter(([, e]) => e.generation < (this.generations.get(e.root) ?? 0));
+    stale.sort((a, b) => a[1].generation - b[1].generation);
+    for (const [key, e] of stale) {
+      if (this.totalBytes + needed <= this.maxBytes) break;
+      this.delete(key, e);
     }
   }
-  for (const m of new Set(modules.map((x) => x.source))) parts.push(JSON.stringify([...m.tfvars].map(([k, v]) => [k, v.file, v.json, v.from])));
-  return hash(parts);
+
+  private delete(key: string, e: Entry): void {
+    this.entries.delete(key);
+    this.totalBytes -= e.bytes;
+    this.countStrings(e.value, -1);
+  }
 }
 
-/** The stream part of the fingerprint; `annotations` are the spans of its annotation comments. */
-export function streamKey(context: string, stream: StreamInstance, annotations: { start: number; end: number }[]): string {
-  const { block } = stream;
-  const file = block.file;
-  const s = block.scanned;
-  return hash([
-    context,
-    stream.resource,
-    file.path,
-    place(file, s.span.start),
-    String(block.hasValues),
-    file.text.slice(s.span.start, s.span.end),
-    // Override files change the stream without changing its block's text.
-    ...(block.overriddenBy ?? []).flatMap((o) => [o.file.path, o.file.text.slice(o.scanned.span.start, o.scanned.span.end)]),
-    ...annotations.flatMap((a) => [place(file, a.start), file.text.slice(a.start, a.end)]),
-  ]);
+/**
+ * A rough size of a JSON-like value as V8 holds it on 64 bits, without its strings: an object 24 bytes plus 8 per
+ * field, an array 48 plus 8 per element, a number that is not a small integer 16. Strings are reported to
+ * `onString`: the cache counts each distinct string once (2 bytes per character, the worst case), however many
+ * entries hold it. An estimate: the bound is about memory, not exact.
+ */
+export function estimateBytes(value: unknown, onString: (s: string) => void = () => {}, depth = 0): number {
+  switch (typeof value) {
+    case 'string':
+      onString(value);
+      return 0;
+    case 'number':
+      return Number.isInteger(value) && Math.abs(value) < 2 ** 30 ? 0 : 16;
+    case 'object': {
+      // Results are plain data; the depth limit only guards against a cycle.
+      if (value === null || depth > 64) return 0;
+      let n = 0;
+      if (Array.isArray(value)) {
+        n = 48;
+        for (const v of value) n += 8 + estimateBytes(v, onString, depth + 1);
+      } else {
+        n = 24;
+        for (const k in value) n += 8 + estimateBytes((value as Record<string, unknown>)[k], onString, depth + 1);
+      }
+      return n;
+    }
+    default:
+      return 0;
+  }
 }
