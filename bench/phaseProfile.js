@@ -65,7 +65,9 @@ async function main() {
     },
   };
   const parseCache = new CachedParser(new Proxy(parser, { get: (p, k) => (k === 'parse' ? counting.parse : typeof p[k] === 'function' ? p[k].bind(p) : p[k]) }));
-  const analyzer = (resultCache) => new Analyzer(host, { parser, parseCache, resultCache });
+  // The server keeps each file's last SourceFile: an edited file is re-parsed from it, only where the edit touched.
+  const sourceFiles = new Map();
+  const analyzer = (resultCache) => new Analyzer(host, { parser, parseCache, resultCache, sourceFiles });
   const resultCache = newResultCache();
   // Warm-up: the worker's WASM and the core's JavaScript reach their optimised tiers only after a few runs.
   // (the first ~200 KB only: whole parses of a 2 MB file take seconds each and warm the worker no better)
