@@ -66,6 +66,8 @@ export class Analyzer {
    * own, so nothing is reported twice.
    */
   async analyzeModules(dirs: string[]): Promise<ModuleAnalysis[]> {
+    // What this analysis parses is protected from eviction by its own later parses (parseCache.ts).
+    if (this.cached instanceof CachedParser) this.cached.beginPass();
     const loader = this.loader();
     // All directories at once: the parser pool works on several files while the main thread scans others.
     const loaded = await Promise.all(dirs.map((dir) => loader.load(dir, true)));
