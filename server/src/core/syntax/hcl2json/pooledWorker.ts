@@ -33,6 +33,8 @@ export interface WorkerTimeouts {
   idleMs?: number;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Enough of the worker's output to find a Go `fatal error:` / `panic:` line (its stack dump runs to ~20 KB). */
 const OUTPUT_TAIL_CHARS = 64 * 1024;
 
@@ -119,7 +121,8 @@ export class PooledWorker {
     this.worker?.unref(); // an idle parser must not keep a CLI alive
     this.events.onIdle(this);
     const idleMs = this.timeouts.idleMs ?? Infinity;
-    if (this.state === 'idle' && Number.isFinite(idleMs)) {
+    // Beyond setTimeout's range (2^31 - 1 ms) Node would fire at once: such periods mean never.
+    if (this.state === 'idle' && idleMs <= MAX_TIMER_MS) {
       // dispatch() replaces this timer, so a job is never cut short by it; unref'd like the idle worker itself.
       this.arm(idleMs, () => {
         this.idleStopped = true;
