@@ -74,6 +74,8 @@ export class Analyzer {
    * own, so nothing is reported twice.
    */
   async analyzeModules(dirs: string[]): Promise<ModuleAnalysis[]> {
+    // What this analysis parses is protected from eviction by its own later parses (parseCache.ts).
+    if (this.cached instanceof CachedParser) this.cached.beginPass();
     const plan = await this.planModules(dirs);
     const analysed = plan.independent.length ? plan.independent : plan.roots;
     return this.analyzeRoots(analysed.map((r) => r.dir), plan, () => checkDeclared(this.options.variables, analysed));

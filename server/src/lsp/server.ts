@@ -62,6 +62,9 @@ export const COST_SUMMARY_NOTIFICATION = 'kinesisLint/costSummary';
 /** The client's workspace trust changed (VS Code: onDidGrantWorkspaceTrust): `{ trusted: boolean }`. */
 export const WORKSPACE_TRUST_NOTIFICATION = 'kinesisLint/workspaceTrust';
 
+/** The parser worker's idle period before it stops; the next parse starts it again (~0.2–0.5 s, docs/memory.md). */
+const PARSER_IDLE_MS = 60_000;
+
 export interface ServerOptions {
   /** The hcl2json parser (tests inject one with other limits). */
   parser?: HclParser;
@@ -82,8 +85,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   const publisher = new DiagnosticsPublisher(connection);
   // A long-lived server recycles its parser worker after any parse over 256 KiB (a broken large file is parsed
-  // whole to get hcl2json's verdict), so its WASM heap does not keep the high-water mark for good.
-  const parser = options.parser ?? new HclParser({ recycleAfterBytes: 256 * 1024 });
+  // whole to get hcl2json's verdict), so its WASM heap does not keep the high-water mark for good, and stops it
+  // after a minute without parses (docs/memory.md): an editor left open holds no parser memory.
+  const parser = options.parser ?? new HclParser({ recycleAfterBytes: 256 * 1024, idleShutdownMs: PARSER_IDLE_MS });
   // Unchanged files (and unchanged blocks of a broken file) are not parsed again on each edit.
   const parseCache = new CachedParser(parser);
   // …and streams an edit cannot affect keep their findings and estimates.

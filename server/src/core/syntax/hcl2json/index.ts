@@ -12,7 +12,7 @@ import {
 import { measureNesting } from './nestingDepth';
 import type { PoolOutcome } from './pooledWorker';
 import type { HclParseResult, HclParserOptions } from './types';
-import { WorkerPool } from './workerPool';
+import { WorkerPool, type WorkerPoolStats } from './workerPool';
 import { type HclWorkerValue, hclWorkerSource } from './workerSource';
 
 export type { HclDiagnostic, HclParseResult, HclParserOptions } from './types';
@@ -24,6 +24,7 @@ const DEFAULTS: Required<HclParserOptions> = {
   recycleAfterBytes: 1024 * 1024,
   // RangeError from ~2,000 levels, fatal runtime errors from ~10,000 (parsing.md §1); 1,000 levels parse fine.
   maxNestingDepth: 500,
+  idleShutdownMs: 60_000,
 };
 
 /** Start-up budget, separate from the per-parse time-out: a cold WASM load took 166–526 ms (parsing.md §3),
@@ -40,6 +41,7 @@ export class HclParser {
       size: Math.max(1, Math.floor(this.options.workers)),
       startupMs: STARTUP_TIMEOUT_MS,
       jobMs: this.options.timeoutMs,
+      idleMs: this.options.idleShutdownMs,
       // Resolved here, in the parent, so the eval'd worker needs no module resolution of its own.
       source: () => hclWorkerSource(require.resolve('@cdktf/hcl2json')),
     });
@@ -58,6 +60,11 @@ export class HclParser {
     } catch (error) {
       return { ok: false, diagnostics: parserCrashed(text, error instanceof Error ? error.message : String(error)) };
     }
+  }
+
+  /** Workers started and stopped so far (idle shutdowns included). */
+  get stats(): Readonly<WorkerPoolStats> {
+    return this.pool.stats;
   }
 
   /** Terminates the workers; pending and later parses resolve with a "disposed" diagnostic. */

@@ -29,13 +29,19 @@ export interface WorkerEvents {
 export interface WorkerTimeouts {
   startupMs: number;
   jobMs: number;
+  /** An idle worker terminates itself after this long without a job (its WASM heap is freed); Infinity: never. */
+  idleMs?: number;
 }
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Enough of the worker's output to find a Go `fatal error:` / `panic:` line (its stack dump runs to ~20 KB). */
 const OUTPUT_TAIL_CHARS = 64 * 1024;
 
 export class PooledWorker {
   state: 'starting' | 'idle' | 'busy' | 'retired' = 'starting';
+  /** Retired for having been idle idleMs (not for a failure or a request). */
+  idleStopped = false;
   private readonly worker: Worker | undefined;
   private job: Job | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -114,11 +120,21 @@ export class PooledWorker {
     this.state = 'idle';
     this.worker?.unref(); // an idle parser must not keep a CLI alive
     this.events.onIdle(this);
+    const idleMs = this.timeouts.idleMs ?? Infinity;
+    // Beyond setTimeout's range (2^31 - 1 ms) Node would fire at once: such periods mean never.
+    if (this.state === 'idle' && idleMs <= MAX_TIMER_MS) {
+      // dispatch() replaces this timer, so a job is never cut short by it; unref'd like the idle worker itself.
+      this.arm(idleMs, () => {
+        this.idleStopped = true;
+        void this.retire({ kind: 'disposed' });
+      }).unref();
+    }
   }
 
-  private arm(ms: number, onExpiry: () => void): void {
+  private arm(ms: number, onExpiry: () => void): NodeJS.Timeout {
     clearTimeout(this.timer);
     this.timer = setTimeout(onExpiry, ms);
+    return this.timer;
   }
 
   private collect(text: string): void {

@@ -22,4 +22,7 @@ export interface HclParserOptions {
   recycleAfterBytes?: number;
   /** Inputs nested deeper are refused with a diagnostic instead of being sent (default 500). */
   maxNestingDepth?: number;
+  /** Workers idle this long terminate, freeing their WASM heap; the next parse starts one again (default 60000;
+   *  Infinity: never). The cold start costs ~0.2–0.5 s (docs/memory.md), so well above a pause between keystrokes. */
+  idleShutdownMs?: number;
 }

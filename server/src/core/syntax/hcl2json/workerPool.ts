@@ -1,5 +1,6 @@
 // A lazily started pool of PooledWorkers fed from one FIFO queue. Workers are spawned only when work is
-// queued, and a retired worker (time-out, crash, recycling) is replaced only when work is waiting again.
+// queued, and a retired worker (time-out, crash, recycling, idle shutdown) is replaced only when work is waiting
+// again: a server that is not being typed into holds no parser memory.
 import { type Job, type PoolOutcome, PooledWorker, type WorkerTimeouts } from './pooledWorker';
 
 export interface WorkerPoolOptions extends WorkerTimeouts {
@@ -8,7 +9,16 @@ export interface WorkerPoolOptions extends WorkerTimeouts {
   source: () => string;
 }
 
+/** Worker lifecycle counts, for tests, the log and the benchmark. */
+export interface WorkerPoolStats {
+  started: number;
+  /** Retired for any reason, including idle shutdowns. */
+  stopped: number;
+  idleStops: number;
+}
+
 export class WorkerPool {
+  readonly stats: WorkerPoolStats = { started: 0, stopped: 0, idleStops: 0 };
   private readonly workers: PooledWorker[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
@@ -59,6 +69,7 @@ export class WorkerPool {
       if (this.workers.length === 0) this.failQueue({ kind: 'unavailable', reason: this.startFailure });
       return;
     }
+    this.stats.started++;
     this.workers.push(
       new PooledWorker(source, this.options, {
         onIdle: () => {
@@ -72,6 +83,8 @@ export class WorkerPool {
 
   private onRetired(worker: PooledWorker, startFailure: string | undefined): void {
     this.workers.splice(this.workers.indexOf(worker), 1);
+    this.stats.stopped++;
+    if (worker.idleStopped) this.stats.idleStops++;
     if (startFailure !== undefined) this.startFailure = startFailure;
     if (this.startFailure !== undefined && this.workers.length === 0) {
       // Nobody left to serve the queue: fail it now; the next run() tries a fresh start.
