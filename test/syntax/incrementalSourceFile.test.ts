@@ -2,6 +2,8 @@
 // new text exactly — scan, comments, line index, blocks, values, syntax errors — while redoing only the top-level
 // items the edit touched (asserted by counts, never by time).
 import { strict as assert } from 'node:assert';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parseSourceFile, type HclAttribute, type HclBlock, type SourceFile } from '../../server/src/core/syntax/sourceFile';
 import { isConsumed, reparseSourceFile, updateStats, type UpdateStats } from '../../server/src/core/syntax/updateSourceFile';
 import { CachedParser, type TextParser } from '../../server/src/core/syntax/parseCache';
@@ -311,5 +313,29 @@ describe('incremental re-parse of an edited file', function () {
     current = text;
     await loadModuleSource('/ws', host, parser, { withTfvars: false, files });
     assert.equal(updateStats(files.get(PATH)!)!.incremental, true);
+  });
+});
+
+describe('incremental re-parse: memory', () => {
+  it('kept blocks do not pin the file versions they were scanned from (typing in 20 different blocks of a 1 MB file)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const block = (i: number, v: number) =>
+      `resource "aws_kinesis_stream" "stream_number_${i}" {\n  # a comment longer than thirteen characters\n  retention_period = ${24 + v}\n}\n`;
+    const textOf = (versions: number[]) => `${'#'.repeat(1_000_000)}\n\n${versions.map((v, i) => block(i, v)).join('\n')}`;
+    const versions = Array.from({ length: 20 }, () => 0);
+    let file: SourceFile | undefined = await parseSourceFile('/ws/main.tf', textOf(versions), sharedParser());
+    gc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    for (let i = 0; i < versions.length; i++) {
+      versions[i] = 1;
+      file = await reparseSourceFile('/ws/main.tf', textOf(versions), sharedParser(), file);
+      assert.equal(updateStats(file)?.rescannedItems, 1);
+    }
+    gc();
+    const grownMB = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+    // 20 pinned versions would be 20 MB; the current text and the first version's kept scan stay.
+    assert.ok(grownMB < 6, `heap grew ${grownMB.toFixed(1)} MB`);
+    assert.equal(file.blocks.length, 20);
   });
 });

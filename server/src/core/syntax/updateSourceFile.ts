@@ -12,6 +12,7 @@ import { flatten } from '../text/flatten';
 import { tick } from '../timeSlice';
 import { parseBlocks, isBlockwise } from './blockwise';
 import type { TextParser } from './parseCache';
+import { detachScanStrings } from './detachScan';
 import { scanFacts, scanRegion, setScanFacts, type RegionScan, type ScanFacts } from './scanner';
 import type { ScannedItem, ScanResult, Span } from './scannerTypes';
 import { Ch, isInlineSpace } from './chars';
@@ -157,6 +158,7 @@ function planUpdate(previous: SourceFile, path: string, text: string): Plan | st
     return j < items.length && items[j].span.start + delta === pos;
   });
   if (!region) return 'the edit leaves something open (the whole file is judged by the recovery pass)';
+  detachScanStrings(region.items, region.comments);
   const resync = region.stop < text.length ? j : items.length;
 
   const prefixItems = Math.max(f, 0);
