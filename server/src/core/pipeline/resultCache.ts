@@ -21,12 +21,12 @@ const KEEP_GENERATIONS = 2;
 
 /**
  * The default bound (docs/incremental-analysis.md). A stream's result is ~5–10 KB by the estimate below (findings with
- * messages and fixes, the cost report), so 320 MB would hold ~30,000 typical streams; but a module with more than
- * 1,000 reader resources (MAX_EXPANDED_INSTANCES) repeats its list of unresolved readers in every stream's report:
- * the benchmark's 100,000-line module (1,968 streams, 2,421 unresolved readers) needs ~240 MB, and must fit, or every
- * keystroke would recompute the streams that do not.
+ * messages and fixes, the cost report): the benchmark's 100,000-line module (1,968 streams) needs 13.8 MB, so 64 MB
+ * holds over four times the largest module we claim. (It was 320 MB while every stream of a module with more than
+ * 1,000 readers repeated the list of readers past the instance budget, ~240 MB at 100k lines; blocks without
+ * count/for_each are no longer charged to that budget.)
  */
-export const DEFAULT_MAX_BYTES = 320 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
 interface Entry {
   value: CachedResult;
