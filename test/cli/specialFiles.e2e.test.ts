@@ -26,7 +26,7 @@ describe('cli end to end: special, unreadable and huge files', function () {
     symlinkSync(join(work, 'nowhere'), join(work, 'gone.tf'));
     symlinkSync('loop.tf', join(work, 'loop.tf'));
     writeFileSync(join(work, 'big.tf'), '');
-    truncateSync(join(work, 'big.tf'), 3 * 1024 * 1024);
+    truncateSync(join(work, 'big.tf'), 5 * 1024 * 1024);
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
 
@@ -40,7 +40,7 @@ describe('cli end to end: special, unreadable and huge files', function () {
     const errors = out.findings.filter((f: { ruleId: string }) => f.ruleId === 'syntax-error')
       .map((f: { file: string; range: unknown; message: string }) => [f.file, f.range, f.message]);
     assert.deepEqual(errors, [
-      ['big.tf', START, 'big.tf is larger than 2 MiB; skipped'],
+      ['big.tf', START, 'big.tf is larger than 4 MiB; skipped'],
       ['fifo.tf', START, 'fifo.tf is not a regular file; skipped'],
       ['gone.tf', START, 'cannot read gone.tf: ENOENT'],
       ['loop.tf', START, 'cannot read loop.tf: ELOOP'],

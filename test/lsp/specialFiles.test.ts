@@ -21,7 +21,7 @@ describe('language server: special files in the module', function () {
     fs.symlinkSync('/dev/zero', path.join(client.dir, 'zero.tf'));
     fs.symlinkSync(path.join(client.dir, 'nowhere'), path.join(client.dir, 'gone.tf'));
     fs.writeFileSync(path.join(client.dir, 'big.tf'), '');
-    fs.truncateSync(path.join(client.dir, 'big.tf'), 7 * 1024 * 1024); // sparse: past what 2 Mi characters can take
+    fs.truncateSync(path.join(client.dir, 'big.tf'), 13 * 1024 * 1024); // sparse: past what 4 Mi characters can take
     await client.open('main.tf');
     const main = await client.waitFor('main.tf', (d) => d.some((x) => x.code === 'missing-kms'));
     assert.deepEqual(main.filter((x) => x.code === 'syntax-error'), []);
@@ -29,7 +29,7 @@ describe('language server: special files in the module', function () {
       ['fifo.tf', 'fifo.tf is not a regular file; skipped'],
       ['zero.tf', 'zero.tf is not a regular file; skipped'],
       ['gone.tf', 'cannot read gone.tf: ENOENT'],
-      ['big.tf', 'big.tf is larger than 6 MiB; skipped'],
+      ['big.tf', 'big.tf is larger than 12 MiB; skipped'],
     ]) {
       const d = await client.waitFor(rel, (x) => x.length > 0);
       assert.deepEqual(d.map((x) => [x.code, x.range, x.message]), [['syntax-error', START, message]]);
