@@ -31,7 +31,7 @@ function manyBlocks(): string {
   return out.join('\n');
 }
 
-type Counts = { hashes: number; fileParts: number; blockParts: number; analysed: number; keys: number; merges: number };
+type Counts = { hashes: number; fileParts: number; blockParts: number; analysed: number; keys: number; merges: number; made: number };
 
 describe('pipeline: the work of a pass is proportional to the edit (3,000 top-level blocks)', function () {
   this.timeout(120000);
@@ -52,6 +52,7 @@ describe('pipeline: the work of a pass is proportional to the edit (3,000 top-le
       analysed: results.stats.misses - before.misses,
       keys: finalizeStats.keys - before.keys,
       merges: finalizeStats.merges - before.merges,
+      made: finalizeStats.made - before.made,
     };
     return { counts, json: JSON.stringify({ findings: a.findings, streams: a.streams }), findings: a.findings.length };
   };
@@ -71,7 +72,7 @@ describe('pipeline: the work of a pass is proportional to the edit (3,000 top-le
 
   it('unchanged text: nothing hashed, analysed, keyed or merged again', async () => {
     const { counts } = await pass();
-    assert.deepEqual(counts, { hashes: 0, fileParts: 0, blockParts: 0, analysed: 0, keys: 0, merges: 0 });
+    assert.deepEqual(counts, { hashes: 0, fileParts: 0, blockParts: 0, analysed: 0, keys: 0, merges: 0, made: 0 });
   });
 
   it('one character typed in one stream: its block hashed, it alone analysed, its findings alone finalized', async () => {
@@ -80,12 +81,12 @@ describe('pipeline: the work of a pass is proportional to the edit (3,000 top-le
     const own = ownFindings(json, MIDDLE);
     assert.ok(own > 0, 'the edited stream has findings, so the counts below mean something');
     // The file's part of the context: only the edited block's part made again, the other 3,000 carried over.
-    assert.deepEqual(counts, { hashes: 1, fileParts: 1, blockParts: 1, analysed: 1, keys: own, merges: own });
+    assert.deepEqual(counts, { hashes: 1, fileParts: 1, blockParts: 1, analysed: 1, keys: own, merges: own, made: own });
     assert.equal(json, await fromScratch());
     // Typed again: the same holds for the next keystroke.
     text = original.replace('team = "ts0500"', 'team = "ts050012"');
     const next = await pass();
-    assert.deepEqual(next.counts, { hashes: 1, fileParts: 1, blockParts: 1, analysed: 1, keys: own, merges: own });
+    assert.deepEqual(next.counts, { hashes: 1, fileParts: 1, blockParts: 1, analysed: 1, keys: own, merges: own, made: own });
     assert.equal(next.json, await fromScratch());
   });
 
