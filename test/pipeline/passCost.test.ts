@@ -77,10 +77,13 @@ describe('pipeline: the work of a pass is proportional to the edit (3,000 top-le
 
   it('one character typed in one stream: its block hashed, it alone analysed, its findings alone finalized', async () => {
     text = original.replace('team = "ts0500"', 'team = "ts05001"');
+    const chunksBefore = fingerprintStats.chunkHashes;
     const { counts, json } = await pass();
     const own = ownFindings(json, MIDDLE);
     assert.ok(own > 0, 'the edited stream has findings, so the counts below mean something');
-    // The file's part of the context: only the edited block's part made again, the other 3,000 carried over.
+    // The file's part of the context: only the edited block's part made again, the other 3,000 carried over; the
+    // part of a stream does not hold its text (its own key does), so no chunk of block parts is hashed again.
+    assert.equal(fingerprintStats.chunkHashes - chunksBefore, 0);
     assert.deepEqual(counts, { hashes: 1, fileParts: 1, blockParts: 1, analysed: 1, keys: own, merges: own, made: own });
     assert.equal(json, await fromScratch());
     // Typed again: the same holds for the next keystroke.
@@ -103,8 +106,12 @@ describe('pipeline: the work of a pass is proportional to the edit (3,000 top-le
 
   it('the variable every stream reads edited: only its block hashed, every stream analysed again', async () => {
     text = text.replace('default = 48', 'default = 72');
+    const chunksBefore = fingerprintStats.chunkHashes;
     const { counts, json, findings } = await pass();
     assert.equal(counts.hashes, 1);
+    // Its block part made again, and only its chunk of 64 block parts hashed again (3,001 blocks: 47 chunks).
+    assert.equal(counts.blockParts, 1);
+    assert.equal(fingerprintStats.chunkHashes - chunksBefore, 1);
     assert.equal(counts.analysed, STREAMS);
     assert.equal(counts.keys, findings);
     assert.equal(json, await fromScratch());

@@ -18,8 +18,9 @@ import type { HclBlock, SourceFile } from '../syntax/sourceFile';
 import { tick } from '../timeSlice';
 
 /** How much hashing passes did, for tests (counts, never time). blockParts: top-level blocks whose part of their
- *  file's part was made (again); every other block's was carried over from its previous version. */
-export const fingerprintStats = { blockHashes: 0, fileParts: 0, blockParts: 0 };
+ *  file's part was made (again); every other block's was carried over from its previous version. chunkHashes:
+ *  chunks of BLOCK_CHUNK block parts hashed (again). */
+export const fingerprintStats = { blockHashes: 0, fileParts: 0, blockParts: 0, chunkHashes: 0 };
 
 function hash(parts: string[]): string {
   const h = createHash('sha1');
@@ -53,6 +54,9 @@ export class BlockDigests {
     return d;
   }
 
+  /** Each file's last block parts, by chunks of BLOCK_CHUNK, with each chunk's digest (blocksPart). */
+  readonly chunks = new Map<string, { parts: string[]; digests: string[] }>();
+
   /** After a pass of the root: previous versions' digests are dropped, and files no longer read forgotten. */
   endPass(files: readonly SourceFile[]): void {
     const paths = new Set(files.map((f) => f.path));
@@ -60,6 +64,7 @@ export class BlockDigests {
       if (!paths.has(path)) this.files.delete(path);
       else state.previous = undefined;
     }
+    for (const path of this.chunks.keys()) if (!paths.has(path)) this.chunks.delete(path);
   }
 }
 
@@ -113,6 +118,27 @@ function partOf(file: SourceFile, block: HclBlock, digests: BlockDigests): strin
   return part;
 }
 
+/** Block parts per chunk: joining all of a 3,000-block file's parts into one string on every keystroke cost more than
+ *  making them; a chunk whose parts are the same strings as in the file's previous part keeps its digest. */
+const BLOCK_CHUNK = 64;
+
+function blocksPart(path: string, parts: string[], digests: BlockDigests): string {
+  const previous = digests.chunks.get(path);
+  const out: string[] = [];
+  for (let from = 0; from < parts.length; from += BLOCK_CHUNK) {
+    const to = Math.min(from + BLOCK_CHUNK, parts.length);
+    let same = previous !== undefined && Math.min(from + BLOCK_CHUNK, previous.parts.length) === to;
+    for (let i = from; same && i < to; i++) same = parts[i] === previous!.parts[i];
+    if (same) out.push(previous!.digests[from / BLOCK_CHUNK]);
+    else {
+      fingerprintStats.chunkHashes++;
+      out.push(hash(parts.slice(from, to)));
+    }
+  }
+  digests.chunks.set(path, { parts, digests: out });
+  return out.join('\u0000');
+}
+
 /** A file's part of the context; a SourceFile does not change, so it is computed once per object. */
 const fileParts = new WeakMap<SourceFile, string>();
 
@@ -123,11 +149,13 @@ async function filePart(file: SourceFile, digests: BlockDigests, signal?: AbortS
   const parts: string[] = [file.path];
   if (file.attributes.size > 0) parts.push(digests.digest(file, file.text));
   for (const c of file.scan.comments) if (c.text.includes('kinesis-lint-ignore-file')) parts.push(place(file, c.span.start), c.text);
+  const blocks: string[] = [];
   for (let i = 0; i < file.blocks.length; i++) {
     // A 100,000-line file has ~6,000 blocks: the event loop gets its turns.
     if (i % 1024 === 0) await tick(signal);
-    parts.push(partOf(file, file.blocks[i], digests));
+    blocks.push(partOf(file, file.blocks[i], digests));
   }
+  parts.push(blocksPart(file.path, blocks, digests));
   const part = parts.join('\u0000');
   fileParts.set(file, part);
   return part;
