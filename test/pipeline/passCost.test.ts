@@ -31,7 +31,7 @@ function manyBlocks(): string {
   return out.join('\n');
 }
 
-type Counts = { hashes: number; fileParts: number; analysed: number; keys: number; merges: number };
+type Counts = { hashes: number; fileParts: number; blockParts: number; analysed: number; keys: number; merges: number; made: number };
 
 describe('pipeline: the work of a pass is proportional to the edit (3,000 top-level blocks)', function () {
   this.timeout(120000);
@@ -48,9 +48,11 @@ describe('pipeline: the work of a pass is proportional to the edit (3,000 top-le
     const counts = {
       hashes: fingerprintStats.blockHashes - before.blockHashes,
       fileParts: fingerprintStats.fileParts - before.fileParts,
+      blockParts: fingerprintStats.blockParts - before.blockParts,
       analysed: results.stats.misses - before.misses,
       keys: finalizeStats.keys - before.keys,
       merges: finalizeStats.merges - before.merges,
+      made: finalizeStats.made - before.made,
     };
     return { counts, json: JSON.stringify({ findings: a.findings, streams: a.streams }), findings: a.findings.length };
   };
@@ -70,20 +72,24 @@ describe('pipeline: the work of a pass is proportional to the edit (3,000 top-le
 
   it('unchanged text: nothing hashed, analysed, keyed or merged again', async () => {
     const { counts } = await pass();
-    assert.deepEqual(counts, { hashes: 0, fileParts: 0, analysed: 0, keys: 0, merges: 0 });
+    assert.deepEqual(counts, { hashes: 0, fileParts: 0, blockParts: 0, analysed: 0, keys: 0, merges: 0, made: 0 });
   });
 
   it('one character typed in one stream: its block hashed, it alone analysed, its findings alone finalized', async () => {
     text = original.replace('team = "ts0500"', 'team = "ts05001"');
+    const chunksBefore = fingerprintStats.chunkHashes;
     const { counts, json } = await pass();
     const own = ownFindings(json, MIDDLE);
     assert.ok(own > 0, 'the edited stream has findings, so the counts below mean something');
-    assert.deepEqual(counts, { hashes: 1, fileParts: 1, analysed: 1, keys: own, merges: own });
+    // The file's part of the context: only the edited block's part made again, the other 3,000 carried over; the
+    // part of a stream does not hold its text (its own key does), so no chunk of block parts is hashed again.
+    assert.equal(fingerprintStats.chunkHashes - chunksBefore, 0);
+    assert.deepEqual(counts, { hashes: 1, fileParts: 1, blockParts: 1, analysed: 1, keys: own, merges: own, made: own });
     assert.equal(json, await fromScratch());
     // Typed again: the same holds for the next keystroke.
     text = original.replace('team = "ts0500"', 'team = "ts050012"');
     const next = await pass();
-    assert.deepEqual(next.counts, { hashes: 1, fileParts: 1, analysed: 1, keys: own, merges: own });
+    assert.deepEqual(next.counts, { hashes: 1, fileParts: 1, blockParts: 1, analysed: 1, keys: own, merges: own, made: own });
     assert.equal(next.json, await fromScratch());
   });
 
@@ -91,6 +97,8 @@ describe('pipeline: the work of a pass is proportional to the edit (3,000 top-le
     text = '\n' + text;
     const { counts, json, findings } = await pass();
     assert.equal(counts.hashes, 0);
+    // Every non-stream block moved (its place is in the context); the streams' parts do not hold their place.
+    assert.equal(counts.blockParts, 1 + 2 * STREAMS);
     assert.equal(counts.analysed, STREAMS);
     assert.equal(counts.keys, findings);
     assert.equal(json, await fromScratch());
@@ -98,8 +106,12 @@ describe('pipeline: the work of a pass is proportional to the edit (3,000 top-le
 
   it('the variable every stream reads edited: only its block hashed, every stream analysed again', async () => {
     text = text.replace('default = 48', 'default = 72');
+    const chunksBefore = fingerprintStats.chunkHashes;
     const { counts, json, findings } = await pass();
     assert.equal(counts.hashes, 1);
+    // Its block part made again, and only its chunk of 64 block parts hashed again (3,001 blocks: 47 chunks).
+    assert.equal(counts.blockParts, 1);
+    assert.equal(fingerprintStats.chunkHashes - chunksBefore, 1);
     assert.equal(counts.analysed, STREAMS);
     assert.equal(counts.keys, findings);
     assert.equal(json, await fromScratch());

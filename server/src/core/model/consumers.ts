@@ -48,6 +48,7 @@ const CONSUMER_TYPES: Record<string, { kind: ConsumerKind; path: string }> = {
 /** The target argument's value, converted to its schema type; undefined when the resource reads something else,
  *  Unknown when a dynamic block may or may not generate the nested block. */
 function targetOf(block: HclBlock, type: string, path: string, scope: BlockScope): Value | undefined {
+  consumerStats.targets++;
   const [nestedType, name] = path.includes('.') ? path.split('.') : [undefined, path];
   let value: Value | undefined;
   if (nestedType === undefined) {
@@ -60,10 +61,76 @@ function targetOf(block: HclBlock, type: string, path: string, scope: BlockScope
   return value === undefined ? undefined : toSchemaType(type, path, value);
 }
 
+/** Work counts for tests (never time): reader targets evaluated, indexes carried over from the previous pass. */
+export const consumerStats = { targets: 0, reused: 0 };
+
 const STREAM_ARN = /^arn:aws[\w-]*:kinesis:([\w-]*):\d*:stream\/([\w.-]+)$/;
 
 export function indexConsumers(modules: ModuleInstance[], streams: StreamInstance[]): ConsumerIndex {
+  return indexOf(snapshotConsumers(modules, streams), streams);
+}
+
+/**
+ * An index in a form that outlives a pass (kept by the result cache, resultCache.ts): entries by the stream's
+ * position in the pass's stream list, each link's block by its position in its module's resources. Valid for a later
+ * pass whose context key (fingerprint.ts) is the same: the key covers everything an index reads (every non-stream
+ * block with its text and place, each stream's labels, name and count/for_each, variable files), so that pass has
+ * the same modules, resources and streams in the same order, and building the index again would give the same links.
+ */
+export interface ConsumerSnapshot {
+  /** Each stream's address (resource + suffix), to check the positions still mean the same streams. */
+  addresses: string[];
+  entries: (StreamConsumers | undefined)[];
+  /** Per link: [module position, resource position], parallel to each entry's links. */
+  at: Map<StreamConsumers, [number, number][]>;
+  complete: boolean;
+  unresolved: string[];
+}
+
+export function indexOf(snapshot: ConsumerSnapshot, streams: StreamInstance[]): ConsumerIndex {
+  const byStream = new Map<StreamInstance, StreamConsumers>();
+  snapshot.entries.forEach((e, i) => e && byStream.set(streams[i], e));
+  return { of: (s) => byStream.get(s) ?? { links: [], countsKnown: true, unknownCounts: [] }, complete: snapshot.complete, unresolved: snapshot.unresolved };
+}
+
+/** The previous pass's index for this pass's streams, its links moved onto this pass's blocks; undefined when the
+ *  streams or resources are not laid out as they were (the caller then builds the index again). */
+export function reuseConsumers(previous: ConsumerSnapshot, modules: ModuleInstance[], streams: StreamInstance[]): { index: ConsumerIndex; snapshot: ConsumerSnapshot } | undefined {
+  if (previous.addresses.length !== streams.length) return undefined;
+  for (let i = 0; i < streams.length; i++) {
+    const s = streams[i];
+    const a = previous.addresses[i];
+    if (a.length !== s.resource.length + s.suffix.length || !a.startsWith(s.resource) || !a.endsWith(s.suffix)) return undefined;
+  }
+  const at = new Map<StreamConsumers, [number, number][]>();
+  const entries: (StreamConsumers | undefined)[] = [];
+  for (const entry of previous.entries) {
+    if (!entry) {
+      entries.push(undefined);
+      continue;
+    }
+    const places = previous.at.get(entry)!;
+    const links: ConsumerLink[] = [];
+    for (let j = 0; j < entry.links.length; j++) {
+      const [m, r] = places[j];
+      const block = modules[m]?.source.resources[r];
+      const old = entry.links[j].block;
+      if (!block || block.labels[0] !== old.labels[0] || block.labels[1] !== old.labels[1]) return undefined;
+      links.push(block === old ? entry.links[j] : { ...entry.links[j], block });
+    }
+    const moved = { links, countsKnown: entry.countsKnown, unknownCounts: entry.unknownCounts };
+    at.set(moved, places);
+    entries.push(moved);
+  }
+  // usedBy lists addresses, not links: the moved EFO links keep theirs.
+  consumerStats.reused++;
+  const snapshot = { addresses: previous.addresses, entries, at, complete: previous.complete, unresolved: previous.unresolved };
+  return { index: indexOf(snapshot, streams), snapshot };
+}
+
+export function snapshotConsumers(modules: ModuleInstance[], streams: StreamInstance[]): ConsumerSnapshot {
   const byStream = new Map<StreamInstance, StreamConsumers>(streams.map((s) => [s, { links: [], countsKnown: true, unknownCounts: [] }]));
+  const at = new Map<StreamConsumers, [number, number][]>();
   const unresolved: string[] = [];
   const efoByAddress = new Map<string, ConsumerLink>();
   const pendingEsm: { address: string; target: Reference }[] = [];
@@ -71,8 +138,11 @@ export function indexConsumers(modules: ModuleInstance[], streams: StreamInstanc
   const streamNames = new Map(streams.map((s) => [s, nameOf(s)]));
   const budget = new InstanceBudget();
 
-  for (const module of modules) {
-    for (const block of module.source.resources) {
+  for (let m = 0; m < modules.length; m++) {
+    const module = modules[m];
+    const resources = module.source.resources;
+    for (let r = 0; r < resources.length; r++) {
+      const block = resources[r];
       const type = block.labels[0];
       const spec = CONSUMER_TYPES[type];
       if (!spec) continue;
@@ -108,6 +178,9 @@ export function indexConsumers(modules: ModuleInstance[], streams: StreamInstanc
         }
         const link: ConsumerLink = { kind: spec.kind, address, type, block, usedBy: [] };
         entry.links.push(link);
+        let places = at.get(entry);
+        if (!places) at.set(entry, (places = []));
+        places.push([m, r]);
         if (spec.kind === 'efo') efoByAddress.set(address, link);
       }
     }
@@ -116,7 +189,11 @@ export function indexConsumers(modules: ModuleInstance[], streams: StreamInstanc
     const consumer = efoByAddress.get(referenceAddress(target));
     if (consumer) consumer.usedBy.push(address);
   }
-  return { of: (s) => byStream.get(s) ?? { links: [], countsKnown: true, unknownCounts: [] }, complete, unresolved: [...new Set(unresolved)] };
+  const entries = streams.map((s) => {
+    const e = byStream.get(s)!;
+    return e.links.length > 0 || !e.countsKnown ? e : undefined;
+  });
+  return { addresses: streams.map((s) => s.resource + s.suffix), entries, at, complete, unresolved: [...new Set(unresolved)] };
 }
 
 /** A reference to anything but a stream of this tree (a queue, a data source) is not one of our readers. */

@@ -43,10 +43,13 @@ export class Suppressions {
 
   /** Whether a rule is silenced at any of the given lines of a file (a finding's line, its resource's header line). */
   isSuppressed(ruleId: string, places: { file: string; line: number }[]): boolean {
-    return places.some((p) => {
-      const index = this.byFile.get(p.file);
-      return index !== undefined && (index.fileWide.has(ruleId) || index.byLine.get(p.line)?.has(ruleId) === true);
-    });
+    return places.some((p) => this.isSuppressedAt(ruleId, p.file, p.line));
+  }
+
+  /** One place, without a place object (finalize asks this for every finding of every pass). */
+  isSuppressedAt(ruleId: string, file: string, line: number): boolean {
+    const index = this.byFile.get(file);
+    return index !== undefined && (index.fileWide.has(ruleId) || index.byLine.get(line)?.has(ruleId) === true);
   }
 }
 

@@ -119,7 +119,7 @@ export async function analyzeRoot(
     const key = cache && digests ? streamKey(context, instances[0], annotations.map((a) => a.comment.span), digests) : '';
     let result = cache?.get(key, root.dir);
     if (!result) {
-      result = await analyzeResource(instances, annotations, (consumers ??= front ? front.consumers(modules, streams) : indexConsumers(modules, streams)), loaded, settings, options.signal);
+      result = await analyzeResource(instances, annotations, (consumers ??= front ? front.consumers(modules, streams) : cache ? cache.consumers(root.dir, context, modules, streams) : indexConsumers(modules, streams)), loaded, settings, options.signal);
       cache?.set(key, root.dir, result);
     }
     placed.push(...result.placed);

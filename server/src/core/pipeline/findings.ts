@@ -20,8 +20,8 @@ export interface Placed {
   monthlyUsd?: number;
 }
 
-/** Work finalize did, for tests (counts, never time): group keys computed and groups merged. */
-export const finalizeStats = { keys: 0, merges: 0 };
+/** Work finalize did, for tests (counts, never time): group keys computed, groups merged, Finding objects made. */
+export const finalizeStats = { keys: 0, merges: 0, made: 0 };
 
 /** A draft's group key, once per Placed object (cached stream results keep theirs from pass to pass). */
 const groupKeys = new WeakMap<Placed, string>();
@@ -53,33 +53,58 @@ function mergeGroup(group: Placed[]): Draft {
   return draft;
 }
 
+/** Whether an ignore comment silences the group: at the finding's place or at one of its anchors. */
+function suppressed(suppressions: Suppressions, ruleId: string, first: Placed, group: Placed[] | undefined): boolean {
+  const at = (l: Location) => suppressions.isSuppressedAt(ruleId, l.file, l.range.start.line);
+  if (at(first.draft)) return true;
+  for (const p of group ?? [first]) for (const a of p.anchors) if (at(a)) return true;
+  return false;
+}
+
+/** The finding of a one-member group, once per Placed object and severity: a cached stream result's findings are the
+ *  same objects from pass to pass (findings are never changed after they are made). */
+const findingOfPlaced = new WeakMap<Placed, Finding>();
+
+function findingOf(p: Placed, severity: Severity): Finding {
+  let finding = findingOfPlaced.get(p);
+  if (finding === undefined || finding.severity !== severity) {
+    finding = { ...mergeGroup([p]), severity };
+    findingOfPlaced.set(p, finding);
+    finalizeStats.made++;
+  }
+  return finding;
+}
+
 export async function finalize(
   placed: Placed[],
   rules: Record<string, RuleSetting>,
   suppressions: Suppressions,
   signal?: AbortSignal,
 ): Promise<Finding[]> {
-  const groups = new Map<string, Placed[]>();
+  // Most groups have one member: it stands for itself until a second one comes (no array per finding per pass).
+  const groups = new Map<string, Placed | Placed[]>();
   for (let i = 0; i < placed.length; i++) {
     if (i % 256 === 0) await tick(signal);
     const p = placed[i];
     const key = groupKey(p);
     const group = groups.get(key);
-    if (group) group.push(p);
-    else groups.set(key, [p]);
+    if (group === undefined) groups.set(key, p);
+    else if (Array.isArray(group)) group.push(p);
+    else groups.set(key, [group, p]);
   }
   const out: Finding[] = [];
   let n = 0;
-  for (const group of groups.values()) {
+  for (const entry of groups.values()) {
     if (n++ % 256 === 0) await tick(signal);
-    const [first] = group;
+    const group = Array.isArray(entry) ? entry : undefined;
+    const first = group ? group[0] : (entry as Placed);
     const { ruleId } = first.draft;
     const setting = rules[ruleId];
     if (setting === 'off') continue;
-    const places = [first.draft, ...group.flatMap((p) => p.anchors)].map((l) => ({ file: l.file, line: l.range.start.line }));
-    if (suppressions.isSuppressed(ruleId, places)) continue;
+    if (suppressed(suppressions, ruleId, first, group)) continue;
     const severity: Severity = setting ?? ruleMeta(ruleId)?.defaultSeverity ?? 'warning';
-    out.push({ ...mergeGroup(group), severity });
+    if (group) finalizeStats.made++;
+    out.push(group ? { ...mergeGroup(group), severity } : findingOf(first, severity));
   }
   await tick(signal);
   return out.sort(compareFindings);

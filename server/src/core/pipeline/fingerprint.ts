@@ -17,8 +17,10 @@ import { STREAM_TYPE } from '../model/streams';
 import type { HclBlock, SourceFile } from '../syntax/sourceFile';
 import { tick } from '../timeSlice';
 
-/** How much hashing passes did, for tests (counts, never time). */
-export const fingerprintStats = { blockHashes: 0, fileParts: 0 };
+/** How much hashing passes did, for tests (counts, never time). blockParts: top-level blocks whose part of their
+ *  file's part was made (again); every other block's was carried over from its previous version. chunkHashes:
+ *  chunks of BLOCK_CHUNK block parts hashed (again). */
+export const fingerprintStats = { blockHashes: 0, fileParts: 0, blockParts: 0, chunkHashes: 0 };
 
 function hash(parts: string[]): string {
   const h = createHash('sha1');
@@ -52,6 +54,9 @@ export class BlockDigests {
     return d;
   }
 
+  /** Each file's last block parts, by chunks of BLOCK_CHUNK, with each chunk's digest (blocksPart). */
+  readonly chunks = new Map<string, { parts: string[]; digests: string[] }>();
+
   /** After a pass of the root: previous versions' digests are dropped, and files no longer read forgotten. */
   endPass(files: readonly SourceFile[]): void {
     const paths = new Set(files.map((f) => f.path));
@@ -59,12 +64,79 @@ export class BlockDigests {
       if (!paths.has(path)) this.files.delete(path);
       else state.previous = undefined;
     }
+    for (const path of this.chunks.keys()) if (!paths.has(path)) this.chunks.delete(path);
   }
 }
 
 function place(file: SourceFile, offset: number): string {
   const p = file.lines.positionAt(offset);
   return `${p.line}:${p.character}`;
+}
+
+/**
+ * A top-level block's part of its file's part, per block object. An edited file's SourceFile is new, but the blocks
+ * the edit did not touch are the same HclBlock objects with the same ScannedBlock (updateSourceFile.ts: kept items
+ * keep their text; only their offsets move), so their part is reused when the scan object, its length, hasValues
+ * and the place (line:character, which an edit above can move) are the same: a one-character edit makes one block's
+ * part, not 3,000.
+ */
+interface BlockPart {
+  scanned: HclBlock['scanned'];
+  length: number;
+  hasValues: boolean;
+  line: number;
+  character: number;
+  /** The text's digest (not for streams: their text is in their own key) */
+  digest?: string;
+  part: string;
+}
+const blockParts = new WeakMap<HclBlock, BlockPart>();
+const NOWHERE = { line: -1, character: -1 };
+
+function partOf(file: SourceFile, block: HclBlock, digests: BlockDigests): string {
+  const s = block.scanned;
+  const stream = block.type === 'resource' && block.labels[0] === STREAM_TYPE;
+  // A stream's place is in its own key, not in the context.
+  const { line, character } = stream ? NOWHERE : file.lines.positionAt(s.span.start);
+  const known = blockParts.get(block);
+  if (known && known.scanned === s && known.length === s.span.end - s.span.start && known.hasValues === block.hasValues && known.line === line && known.character === character) {
+    return known.part;
+  }
+  fingerprintStats.blockParts++;
+  let part: string;
+  let digest: string | undefined;
+  if (stream) {
+    const keyParts = ['name', 'count', 'for_each'].map((n) => block.attributes.get(n)?.scanned).map((a) => (a ? file.text.slice(a.valueSpan.start, a.valueSpan.end) : ''));
+    part = `stream ${block.labels.join('.')} ${keyParts.join(' ')} ${block.hasValues}`;
+  } else {
+    // Only moved (a line added above it): its text, so its digest, is the same.
+    const sameText = known && known.scanned === s && known.length === s.span.end - s.span.start;
+    digest = sameText && known.digest !== undefined ? known.digest : digests.digest(file, file.text.slice(s.span.start, s.span.end));
+    part = [`${line}:${character}`, String(block.hasValues), digest].join('\u0000');
+  }
+  blockParts.set(block, { scanned: s, length: s.span.end - s.span.start, hasValues: block.hasValues, line, character, digest, part });
+  return part;
+}
+
+/** Block parts per chunk: joining all of a 3,000-block file's parts into one string on every keystroke cost more than
+ *  making them; a chunk whose parts are the same strings as in the file's previous part keeps its digest. */
+const BLOCK_CHUNK = 64;
+
+function blocksPart(path: string, parts: string[], digests: BlockDigests): string {
+  const previous = digests.chunks.get(path);
+  const out: string[] = [];
+  for (let from = 0; from < parts.length; from += BLOCK_CHUNK) {
+    const to = Math.min(from + BLOCK_CHUNK, parts.length);
+    let same = previous !== undefined && Math.min(from + BLOCK_CHUNK, previous.parts.length) === to;
+    for (let i = from; same && i < to; i++) same = parts[i] === previous!.parts[i];
+    if (same) out.push(previous!.digests[from / BLOCK_CHUNK]);
+    else {
+      fingerprintStats.chunkHashes++;
+      out.push(hash(parts.slice(from, to)));
+    }
+  }
+  digests.chunks.set(path, { parts, digests: out });
+  return out.join('\u0000');
 }
 
 /** A file's part of the context; a SourceFile does not change, so it is computed once per object. */
@@ -77,18 +149,13 @@ async function filePart(file: SourceFile, digests: BlockDigests, signal?: AbortS
   const parts: string[] = [file.path];
   if (file.attributes.size > 0) parts.push(digests.digest(file, file.text));
   for (const c of file.scan.comments) if (c.text.includes('kinesis-lint-ignore-file')) parts.push(place(file, c.span.start), c.text);
+  const blocks: string[] = [];
   for (let i = 0; i < file.blocks.length; i++) {
     // A 100,000-line file has ~6,000 blocks: the event loop gets its turns.
-    if (i % 256 === 0) await tick(signal);
-    const block = file.blocks[i];
-    const s = block.scanned;
-    if (block.type === 'resource' && block.labels[0] === STREAM_TYPE) {
-      const keyParts = ['name', 'count', 'for_each'].map((n) => block.attributes.get(n)?.scanned).map((a) => (a ? file.text.slice(a.valueSpan.start, a.valueSpan.end) : ''));
-      parts.push(`stream ${block.labels.join('.')} ${keyParts.join(' ')} ${block.hasValues}`);
-      continue;
-    }
-    parts.push(place(file, s.span.start), String(block.hasValues), digests.digest(file, file.text.slice(s.span.start, s.span.end)));
+    if (i % 1024 === 0) await tick(signal);
+    blocks.push(partOf(file, file.blocks[i], digests));
   }
+  parts.push(blocksPart(file.path, blocks, digests));
   const part = parts.join('\u0000');
   fileParts.set(file, part);
   return part;
@@ -117,14 +184,16 @@ export async function contextKey(root: string, modules: ModuleInstance[], files:
 /** The stream part of the fingerprint joined to the context; `annotations` are the spans of its annotation
  *  comments. Not hashed as a whole: the block's text is (once per text), the rest is short. */
 /** A block's text digest, once per block object while its file is the same SourceFile. */
-const blockDigest = new WeakMap<HclBlock, { file: SourceFile; digest: string }>();
+const blockDigest = new WeakMap<HclBlock, { scanned: HclBlock['scanned']; length: number; digest: string }>();
 
+/** Kept while the block keeps its ScannedBlock (of the same length): a block an edit did not touch keeps its text
+ *  when its file is re-parsed (see BlockPart). */
 function textDigest(block: HclBlock, digests: BlockDigests): string {
-  const known = blockDigest.get(block);
-  if (known && known.file === block.file) return known.digest;
   const { span } = block.scanned;
+  const known = blockDigest.get(block);
+  if (known && known.scanned === block.scanned && known.length === span.end - span.start) return known.digest;
   const digest = digests.digest(block.file, block.file.text.slice(span.start, span.end));
-  blockDigest.set(block, { file: block.file, digest });
+  blockDigest.set(block, { scanned: block.scanned, length: span.end - span.start, digest });
   return digest;
 }
 

@@ -10,6 +10,9 @@
 import type { StreamReport } from '../results';
 import type { Placed } from './findings';
 import { BlockDigests } from './fingerprint';
+import { indexOf, reuseConsumers, snapshotConsumers, type ConsumerIndex, type ConsumerSnapshot } from '../model/consumers';
+import type { ModuleInstance } from '../model/moduleInstance';
+import type { StreamInstance } from '../model/streams';
 
 export interface CachedResult {
   placed: Placed[];
@@ -40,6 +43,8 @@ export class ResultCache {
   private readonly generations = new Map<string, number>();
   private readonly digests = new Map<string, BlockDigests>();
   private readonly strings = new Map<string, number>();
+  /** Each root's last consumer index with the context key it was built under (one per root, small: its links). */
+  private readonly consumerIndexes = new Map<string, { context: string; snapshot: ConsumerSnapshot }>();
   private totalBytes = 0;
   /** Reuse counts, for tests and the benchmark; `refused`: results not kept because the bound was reached. */
   readonly stats = { hits: 0, misses: 0, refused: 0 };
@@ -68,6 +73,20 @@ export class ResultCache {
     let d = this.digests.get(root);
     if (!d) this.digests.set(root, (d = new BlockDigests()));
     return d;
+  }
+
+  /** The consumer index of a pass of `root` under `context` (fingerprint.ts's contextKey): the previous pass's when
+   *  its context key was the same (no reader target evaluated again), built otherwise. */
+  consumers(root: string, context: string, modules: ModuleInstance[], streams: StreamInstance[]): ConsumerIndex {
+    const kept = this.consumerIndexes.get(root);
+    const reused = kept && kept.context === context ? reuseConsumers(kept.snapshot, modules, streams) : undefined;
+    if (reused) {
+      this.consumerIndexes.set(root, { context, snapshot: reused.snapshot });
+      return reused.index;
+    }
+    const snapshot = snapshotConsumers(modules, streams);
+    this.consumerIndexes.set(root, { context, snapshot });
+    return indexOf(snapshot, streams);
   }
 
   get(key: string, root: string): CachedResult | undefined {
