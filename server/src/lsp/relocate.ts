@@ -75,8 +75,13 @@ function characterMover(before: string, after: string): (c: number) => number {
   return (c) => (c <= head ? c : c >= before.length - tail ? c + after.length - before.length : head);
 }
 
+/** Ranges and stream reports moved since the process started (tests count them; nothing reads them otherwise). */
+export const moveCounts = { ranges: 0, streams: 0 };
+
 export function moveRange(r: Range, move: MovePosition): Range {
-  return move === unmoved ? r : { start: move(r.start), end: move(r.end) };
+  if (move === unmoved) return r;
+  moveCounts.ranges++;
+  return { start: move(r.start), end: move(r.end) };
 }
 
 /** The stream with its ranges on the current texts (the same object when none of its files moved). */
@@ -84,6 +89,7 @@ export function moveStream(s: StreamReport, moveOf: (file: string) => MovePositi
   const move = moveOf(s.file);
   const linksMove = s.consumerLinks.some((c) => moveOf(c.file) !== unmoved);
   if (move === unmoved && !linksMove) return s;
+  moveCounts.streams++;
   const r = (range: Range) => moveRange(range, move);
   return {
     ...s,

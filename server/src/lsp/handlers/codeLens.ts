@@ -1,6 +1,9 @@
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { ModuleCallReport, StreamReport } from '../../core/results';
+import type { Range } from '../../core/types';
 import type { StreamSource } from '../store';
+import type { FileView } from '../fileView';
+import { moveRange } from '../relocate';
 import { uriToPath } from '../convert';
 import { estimatedCost, streamCostText } from '../../core/pricing/format';
 import { costSummary } from '../../core/pipeline/costSummary';
@@ -36,12 +39,13 @@ export function codeLenses(store: StreamSource, params: CodeLensParams, options:
   const uri = params.textDocument.uri;
   const file = uriToPath(uri);
   if (!file) return [];
-  const blocks = streamsByBlock(store, file);
-  const lenses: CodeLens[] = blocks.flat().map(({ stream: s, label }) => ({
-    range: s.range,
+  const view = store.inFile(file);
+  const blocks = streamsByBlock(view);
+  const lenses: CodeLens[] = blocks.flat().map(({ stream: s, range, label }) => ({
+    range,
     command: { title: withCaller(label, lensTitle(s)), command: SHOW_BREAKDOWN, arguments: [uri, s.resource] },
   }));
-  lenses.push(...moduleCallLenses(store, file));
+  lenses.push(...moduleCallLenses(store, view));
   if (options.fileTotal && blocks.length > 0) {
     const streams = blocks.flat().map((b) => b.stream);
     const total = costSummary(streams);
@@ -58,20 +62,19 @@ export function codeLenses(store: StreamSource, params: CodeLensParams, options:
 }
 
 /** `≈ $295.65/mo + usage for 2 Kinesis streams` on each `module "x"` block whose module creates streams (or was not read). */
-function moduleCallLenses(store: StreamSource, file: string): CodeLens[] {
-  const byBlock = new Map<string, { call: ModuleCallReport; root: string }[]>();
-  for (const a of store.analyses()) {
-    for (const call of a.moduleCalls ?? []) {
-      if (call.file !== file || (call.streams.length === 0 && call.unread === 0)) continue;
-      const key = `${call.range.start.line}:${call.range.start.character}`;
-      byBlock.set(key, [...(byBlock.get(key) ?? []), { call, root: a.dir }]);
-    }
+function moduleCallLenses(store: StreamSource, view: FileView): CodeLens[] {
+  const byBlock = new Map<string, { call: ModuleCallReport; root: string; range: Range }[]>();
+  for (const { item: call, root } of view.moduleCalls) {
+    if (call.streams.length === 0 && call.unread === 0) continue;
+    const range = moveRange(call.range, view.move);
+    const key = `${range.start.line}:${range.start.character}`;
+    byBlock.set(key, [...(byBlock.get(key) ?? []), { call, root, range }]);
   }
   return [...byBlock.values()].flatMap((group) => {
     // The same labels as the streams': the caller of a call is the module instance that holds it.
     const labels = callerLabels(group.map((g) => ({ caller: g.call.caller, root: g.root })));
-    return group.map(({ call }, i): CodeLens => ({
-      range: call.range,
+    return group.map(({ call, range }, i): CodeLens => ({
+      range,
       command: { title: withCaller(labels[i], moduleCallTitle(call, store)), command: SHOW_REPORT, arguments: [{ focus: call.streams[0] ?? null }] },
     }));
   });
