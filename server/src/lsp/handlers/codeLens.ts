@@ -20,6 +20,15 @@ const PEAK_WORD = { 'write-bytes': 'write', 'write-records': 'records', 'shared-
  * `cost unknown: count/for_each not resolved (≈ $21.90/mo + usage per instance)` when the instance count is.
  */
 export function lensTitle(s: StreamReport): string {
+  let title = titles.get(s);
+  if (title === undefined) titles.set(s, (title = makeTitle(s)));
+  return title;
+}
+
+/** Titles per stored report: a lens request after each keystroke reads the same reports until the next analysis. */
+const titles = new WeakMap<StreamReport, string>();
+
+function makeTitle(s: StreamReport): string {
   const parts = [streamCostText(s, '/mo')];
   if (s.mode === null) parts.push('mode unknown');
   else if (s.mode === 'ON_DEMAND') parts.push('on-demand');
@@ -48,7 +57,7 @@ export function codeLenses(store: StreamSource, params: CodeLensParams, options:
   lenses.push(...moduleCallLenses(store, view));
   if (options.fileTotal && blocks.length > 0) {
     const streams = blocks.flat().map((b) => b.stream);
-    const total = costSummary(streams);
+    const total = fileTotal(view.streams, streams);
     lenses.unshift({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       command: {
@@ -59,6 +68,14 @@ export function codeLenses(store: StreamSource, params: CodeLensParams, options:
     });
   }
   return lenses;
+}
+
+/** The file's total, once per stored index of the file (the same array until the next analysis is stored). */
+const totals = new WeakMap<object, ReturnType<typeof costSummary>>();
+function fileTotal(key: object, streams: StreamReport[]): ReturnType<typeof costSummary> {
+  let total = totals.get(key);
+  if (!total) totals.set(key, (total = costSummary(streams)));
+  return total;
 }
 
 /** `≈ $295.65/mo + usage for 2 Kinesis streams` on each `module "x"` block whose module creates streams (or was not read). */
