@@ -3,7 +3,7 @@
 import { strict as assert } from 'assert';
 import { inlayHints } from '../../server/src/lsp/handlers/inlayHints';
 import { pathToUri } from '../../server/src/lsp/convert';
-import type { AnalysisStore } from '../../server/src/lsp/store';
+import { AnalysisStore } from '../../server/src/lsp/store';
 import { ENCRYPTED, abs, analyze, hcl, stream } from '../model/kit';
 
 async function consumerHint(forEach: string): Promise<string> {
@@ -12,7 +12,8 @@ async function consumerHint(forEach: string): Promise<string> {
     stream('s', '  name = "s"', ...ENCRYPTED, '  dynamic "stream_mode_details" {', `    for_each = ${forEach}`, '    content {', '      stream_mode = "ON_DEMAND"', '    }', '  }') +
     hcl('resource "aws_kinesis_stream_consumer" "c" {', '  name       = "c"', '  stream_arn = aws_kinesis_stream.s.arn', '}');
   const res = await analyze({ 'main.tf': text });
-  const store = { analyses: () => [res], streams: () => res.streams } as unknown as AnalysisStore;
+  const store = new AnalysisStore();
+  for (const a of res.analyses) store.set(a);
   const range = { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } };
   const hints = inlayHints(store, { textDocument: { uri: pathToUri(abs('main.tf')) }, range });
   // The consumer header is on line 12 (variable 0, stream 1-11).

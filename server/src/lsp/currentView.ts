@@ -3,10 +3,12 @@
 // When an open document changed since that analysis, the positions of everything in it are moved onto its current
 // text (relocate.ts), so a lens stays on its header and a hint after its value while the user types. When the
 // analysis of the edit lands, the server sends workspace/codeLens/refresh and workspace/inlayHint/refresh and the
-// editor asks again for the fresh figures.
-import type { ModuleAnalysis, ModuleCallReport, StreamReport } from '../core/results';
+// editor asks again for the fresh figures. Nothing is moved ahead of a request: a file's view moves only what the
+// request reads (fileView.ts), so the first request after a keystroke costs what it asks for, not the workspace.
+import type { StreamReport } from '../core/results';
 import type { AnalysisStore, StreamSource } from './store';
-import { moveRange, moveStream, positionMover, unmoved, type MovePosition } from './relocate';
+import type { FileView } from './fileView';
+import { moveStream, positionMover, unmoved, type MovePosition } from './relocate';
 
 export interface CurrentText {
   /** The open document's version and text, or undefined when `file` is not open (the disk is what was analysed). */
@@ -33,51 +35,44 @@ export class Relocations {
     return move;
   }
 
-  /** The store as the handlers should see it now; the same object while neither the store nor a document changed. */
+  /** The store as the handlers should see it now: each file's view built on its first request, for this store
+   *  generation and these document versions, moving only what the request reads (fileView.ts). */
   view(openVersions: string): StreamSource {
     const key = `${this.store.generation}\n${openVersions}`;
-    if (this.last?.key !== key) this.last = { key, view: currentView(this.store, (file) => this.mover(file)) };
-    return this.last.view;
+    if (this.last?.key !== key) this.last = { key, files: new Map() };
+    const files = this.last.files;
+    return {
+      inFile: (file) => {
+        let view = files.get(file);
+        if (!view) files.set(file, (view = this.fileView(file)));
+        return view;
+      },
+      stream: (resource) => this.store.stream(resource),
+      heldBy: (s) => this.store.heldBy(s),
+    };
   }
 
-  private last: { key: string; view: StreamSource } | undefined;
-}
+  private fileView(file: string): FileView {
+    const items = this.store.items(file);
+    const moves = new Map<string, MovePosition>();
+    const moveOf = (f: string) => {
+      let m = moves.get(f);
+      if (!m) moves.set(f, (m = this.mover(f)));
+      return m;
+    };
+    const moved = new Map<StreamReport, StreamReport>();
+    return {
+      file,
+      streams: items.streams,
+      moduleCalls: items.moduleCalls,
+      move: moveOf(file),
+      current(s) {
+        let m = moved.get(s);
+        if (!m) moved.set(s, (m = moveStream(s, moveOf)));
+        return m;
+      },
+    };
+  }
 
-/** `store` with every position in a moved file on its current text; streams in unmoved files are the stored ones. */
-export function currentView(store: AnalysisStore, mover: (file: string) => MovePosition): StreamSource {
-  const original = new Map<StreamReport, StreamReport>();
-  const moves = new Map<string, MovePosition>();
-  const moveOf = (file: string) => {
-    let m = moves.get(file);
-    if (!m) moves.set(file, (m = mover(file)));
-    return m;
-  };
-  const stored = store.analyses();
-  const analyses: ModuleAnalysis[] = stored.map((a) => {
-    if (a.files.every((f) => moveOf(f) === unmoved)) return a;
-    const streams = a.streams.map((s) => {
-      const moved = moveStream(s, moveOf);
-      if (moved !== s) original.set(moved, s);
-      return moved;
-    });
-    const moduleCalls = a.moduleCalls?.map((c): ModuleCallReport => {
-      const move = moveOf(c.file);
-      return move === unmoved ? c : { ...c, range: moveRange(c.range, move) };
-    });
-    return { ...a, streams, ...(moduleCalls ? { moduleCalls } : {}) };
-  });
-  if (analyses.every((a, i) => a === stored[i])) return store;
-  let byResource: Map<string, StreamReport> | undefined;
-  return {
-    analyses: () => analyses,
-    streams: () => analyses.flatMap((a) => a.streams),
-    stream(resource) {
-      if (!byResource) {
-        byResource = new Map();
-        for (const a of analyses) for (const s of a.streams) if (!byResource.has(s.resource)) byResource.set(s.resource, s);
-      }
-      return byResource.get(resource);
-    },
-    heldBy: (s) => store.heldBy(original.get(s) ?? s),
-  };
+  private last: { key: string; files: Map<string, FileView> } | undefined;
 }

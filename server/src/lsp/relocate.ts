@@ -75,8 +75,13 @@ function characterMover(before: string, after: string): (c: number) => number {
   return (c) => (c <= head ? c : c >= before.length - tail ? c + after.length - before.length : head);
 }
 
+/** Ranges and stream reports moved since the process started (tests count them; nothing reads them otherwise). */
+export const moveCounts = { ranges: 0, streams: 0 };
+
 export function moveRange(r: Range, move: MovePosition): Range {
-  return move === unmoved ? r : { start: move(r.start), end: move(r.end) };
+  if (move === unmoved) return r;
+  moveCounts.ranges++;
+  return { start: move(r.start), end: move(r.end) };
 }
 
 /** The stream with its ranges on the current texts (the same object when none of its files moved). */
@@ -84,6 +89,7 @@ export function moveStream(s: StreamReport, moveOf: (file: string) => MovePositi
   const move = moveOf(s.file);
   const linksMove = s.consumerLinks.some((c) => moveOf(c.file) !== unmoved);
   if (move === unmoved && !linksMove) return s;
+  moveCounts.streams++;
   const r = (range: Range) => moveRange(range, move);
   return {
     ...s,
@@ -113,13 +119,15 @@ function commonSuffix(a: string, b: string, max: number): number {
   return n;
 }
 
-/** The start of a line at least `breaks` line-break characters before `offset` (0 if there are fewer). */
+const isBreak = (c: number) => c === 0x0a || c === 0x0d;
+
+/** The start of a line at least `breaks` line-break characters before `offset` (0 if there are fewer). A loop over
+ *  the few lines in between: lastIndexOf('\r') in a text without one would scan back to its start. */
 function breaksBack(text: string, offset: number, breaks: number): number {
   let i = offset;
   for (let n = 0; n < breaks; n++) {
-    // (lastIndexOf reads a negative position as 0.)
-    if (i <= 0) return 0;
-    i = Math.max(text.lastIndexOf('\n', i - 1), text.lastIndexOf('\r', i - 1));
+    i--;
+    while (i >= 0 && !isBreak(text.charCodeAt(i))) i--;
     if (i < 0) return 0;
   }
   // i is a break character; the line after it starts past a \r\n pair.
@@ -131,10 +139,9 @@ function breaksBack(text: string, offset: number, breaks: number): number {
 function breaksForward(text: string, offset: number, breaks: number): number {
   let i = offset - 1;
   for (let n = 0; n < breaks; n++) {
-    const lf = text.indexOf('\n', i + 1);
-    const cr = text.indexOf('\r', i + 1);
-    i = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
-    if (i < 0) return text.length;
+    i++;
+    while (i < text.length && !isBreak(text.charCodeAt(i))) i++;
+    if (i >= text.length) return text.length;
   }
   return text.charCodeAt(i) === 0x0a && text.charCodeAt(i - 1) === 0x0d ? i - 1 : i;
 }

@@ -8,12 +8,15 @@ import type { Finding } from '../core/types';
 import type { ModuleAnalysis, StreamReport } from '../core/results';
 import { findingKey } from './convert';
 import { brokenFiles, holdAnalysis, type CleanAnalysis, type HeldAnalysis } from './heldAnalysis';
+import { indexByFile, storedFileView, type FileItems, type FileView } from './fileView';
 
 /** What hover, code lens and inlay hints read: the store itself, or the store with positions moved (currentView.ts). */
 export interface StreamSource {
-  analyses(): ModuleAnalysis[];
-  streams(): StreamReport[];
+  /** One file's streams and module calls (fileView.ts). */
+  inFile(file: string): FileView;
+  /** A stream by address, as stored (for its figures, not its positions). */
   stream(resource: string): StreamReport | undefined;
+  /** `stream`: a stored report (FileView.streams). */
   heldBy(stream: StreamReport): string[] | undefined;
 }
 
@@ -29,6 +32,7 @@ export class AnalysisStore implements StreamSource {
   private readonly held = new Map<string, HeldAnalysis>();
   private readonly index = new Map<string, RootIndex>();
   private streamIndex: Map<string, StreamReport> | undefined;
+  private fileIndex: ((file: string) => FileItems) | undefined;
   /** The document version each file had when the analysis that read it started (null: read from disk). */
   private readonly versions = new Map<string, number | null>();
   /** The text each file had in the analysis that read it last (the positions of the stored reports are on it). */
@@ -95,7 +99,17 @@ export class AnalysisStore implements StreamSource {
   }
 
   streamsIn(file: string): StreamReport[] {
-    return this.streams().filter((s) => s.file === file);
+    return this.items(file).streams.map((e) => e.item).filter((s) => s.file === file);
+  }
+
+  inFile(file: string): FileView {
+    return storedFileView(file, this.items(file));
+  }
+
+  /** The file's streams and module calls, from an index built once per store change. */
+  items(file: string): FileItems {
+    if (!this.fileIndex) this.fileIndex = indexByFile(this.analyses());
+    return this.fileIndex(file);
   }
 
   stream(resource: string): StreamReport | undefined {
@@ -144,6 +158,7 @@ export class AnalysisStore implements StreamSource {
   private reindex(root: string): void {
     this.generation++;
     this.streamIndex = undefined;
+    this.fileIndex = undefined;
     const analysis = this.byRoot.get(root);
     if (!analysis) {
       this.index.delete(root);

@@ -2,10 +2,15 @@
 // shows on that block is labelled with its caller (`module.big: ≈ $259.59/mo`), never left to be guessed from order.
 import * as path from 'node:path';
 import type { StreamReport } from '../../core/results';
-import type { StreamSource } from '../store';
+import type { Range } from '../../core/types';
+import type { FileView } from '../fileView';
+import { moveRange } from '../relocate';
 
 export interface CallerStream {
+  /** As stored: its figures, not its positions. */
   stream: StreamReport;
+  /** Its header on the current text. */
+  range: Range;
   /** '' when the block has one report; else its caller (`module.big`, `root` in the root module). */
   label: string;
 }
@@ -16,24 +21,24 @@ export function callerOf(resource: string): string {
   return i > 0 ? resource.slice(0, i - 1) : '';
 }
 
-function labelled(group: { stream: StreamReport; root: string }[]): CallerStream[] {
+function labelled(group: { stream: StreamReport; root: string; range: Range }[]): CallerStream[] {
   const labels = callerLabels(group.map((g) => ({ caller: callerOf(g.stream.resource), root: g.root })));
-  return group.map((g, i) => ({ stream: g.stream, label: labels[i] }));
+  return group.map((g, i) => ({ stream: g.stream, range: g.range, label: labels[i] }));
 }
 
-/** The reports of the streams declared in `file`, grouped by block (one entry per caller), in file order. */
-export function streamsByBlock(store: StreamSource, file: string): CallerStream[][] {
-  const groups = new Map<string, { stream: StreamReport; root: string }[]>();
-  for (const a of store.analyses()) {
-    for (const stream of a.streams) {
-      if (stream.file !== file) continue;
-      const key = `${stream.range.start.line}:${stream.range.start.character}`;
-      const group = groups.get(key) ?? [];
-      group.push({ stream, root: a.dir });
-      groups.set(key, group);
-    }
+/** The reports of the streams declared in the view's file, grouped by block (one entry per caller), in file order;
+ *  only their header ranges are moved onto the current text. */
+export function streamsByBlock(view: FileView): CallerStream[][] {
+  const groups = new Map<string, { stream: StreamReport; root: string; range: Range }[]>();
+  for (const { item: stream, root } of view.streams) {
+    if (stream.file !== view.file) continue;
+    const range = moveRange(stream.range, view.move);
+    const key = `${range.start.line}:${range.start.character}`;
+    const group = groups.get(key) ?? [];
+    group.push({ stream, root, range });
+    groups.set(key, group);
   }
-  return [...groups.values()].map(labelled).sort((a, b) => a[0].stream.range.start.line - b[0].stream.range.start.line);
+  return [...groups.values()].map(labelled).sort((a, b) => a[0].range.start.line - b[0].range.start.line);
 }
 
 /** Labels for several reports of one block; two roots calling the module under the same name get their folder too. */

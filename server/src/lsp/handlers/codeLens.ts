@@ -1,6 +1,9 @@
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { ModuleCallReport, StreamReport } from '../../core/results';
+import type { Range } from '../../core/types';
 import type { StreamSource } from '../store';
+import type { FileView } from '../fileView';
+import { moveRange } from '../relocate';
 import { uriToPath } from '../convert';
 import { estimatedCost, streamCostText } from '../../core/pricing/format';
 import { costSummary } from '../../core/pipeline/costSummary';
@@ -17,6 +20,15 @@ const PEAK_WORD = { 'write-bytes': 'write', 'write-records': 'records', 'shared-
  * `cost unknown: count/for_each not resolved (≈ $21.90/mo + usage per instance)` when the instance count is.
  */
 export function lensTitle(s: StreamReport): string {
+  let title = titles.get(s);
+  if (title === undefined) titles.set(s, (title = makeTitle(s)));
+  return title;
+}
+
+/** Titles per stored report: a lens request after each keystroke reads the same reports until the next analysis. */
+const titles = new WeakMap<StreamReport, string>();
+
+function makeTitle(s: StreamReport): string {
   const parts = [streamCostText(s, '/mo')];
   if (s.mode === null) parts.push('mode unknown');
   else if (s.mode === 'ON_DEMAND') parts.push('on-demand');
@@ -36,15 +48,16 @@ export function codeLenses(store: StreamSource, params: CodeLensParams, options:
   const uri = params.textDocument.uri;
   const file = uriToPath(uri);
   if (!file) return [];
-  const blocks = streamsByBlock(store, file);
-  const lenses: CodeLens[] = blocks.flat().map(({ stream: s, label }) => ({
-    range: s.range,
+  const view = store.inFile(file);
+  const blocks = streamsByBlock(view);
+  const lenses: CodeLens[] = blocks.flat().map(({ stream: s, range, label }) => ({
+    range,
     command: { title: withCaller(label, lensTitle(s)), command: SHOW_BREAKDOWN, arguments: [uri, s.resource] },
   }));
-  lenses.push(...moduleCallLenses(store, file));
+  lenses.push(...moduleCallLenses(store, view));
   if (options.fileTotal && blocks.length > 0) {
     const streams = blocks.flat().map((b) => b.stream);
-    const total = costSummary(streams);
+    const total = fileTotal(view.streams, streams);
     lenses.unshift({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       command: {
@@ -57,21 +70,28 @@ export function codeLenses(store: StreamSource, params: CodeLensParams, options:
   return lenses;
 }
 
+/** The file's total, once per stored index of the file (the same array until the next analysis is stored). */
+const totals = new WeakMap<object, ReturnType<typeof costSummary>>();
+function fileTotal(key: object, streams: StreamReport[]): ReturnType<typeof costSummary> {
+  let total = totals.get(key);
+  if (!total) totals.set(key, (total = costSummary(streams)));
+  return total;
+}
+
 /** `≈ $295.65/mo + usage for 2 Kinesis streams` on each `module "x"` block whose module creates streams (or was not read). */
-function moduleCallLenses(store: StreamSource, file: string): CodeLens[] {
-  const byBlock = new Map<string, { call: ModuleCallReport; root: string }[]>();
-  for (const a of store.analyses()) {
-    for (const call of a.moduleCalls ?? []) {
-      if (call.file !== file || (call.streams.length === 0 && call.unread === 0)) continue;
-      const key = `${call.range.start.line}:${call.range.start.character}`;
-      byBlock.set(key, [...(byBlock.get(key) ?? []), { call, root: a.dir }]);
-    }
+function moduleCallLenses(store: StreamSource, view: FileView): CodeLens[] {
+  const byBlock = new Map<string, { call: ModuleCallReport; root: string; range: Range }[]>();
+  for (const { item: call, root } of view.moduleCalls) {
+    if (call.streams.length === 0 && call.unread === 0) continue;
+    const range = moveRange(call.range, view.move);
+    const key = `${range.start.line}:${range.start.character}`;
+    byBlock.set(key, [...(byBlock.get(key) ?? []), { call, root, range }]);
   }
   return [...byBlock.values()].flatMap((group) => {
     // The same labels as the streams': the caller of a call is the module instance that holds it.
     const labels = callerLabels(group.map((g) => ({ caller: g.call.caller, root: g.root })));
-    return group.map(({ call }, i): CodeLens => ({
-      range: call.range,
+    return group.map(({ call, range }, i): CodeLens => ({
+      range,
       command: { title: withCaller(labels[i], moduleCallTitle(call, store)), command: SHOW_REPORT, arguments: [{ focus: call.streams[0] ?? null }] },
     }));
   });

@@ -11,6 +11,8 @@ import { uriToPath } from '../convert';
 import { formatCost, formatUnitRate, formatUsd, streamCostText } from '../../core/pricing/format';
 import { money } from '../../core/partial';
 import { contains } from './positions';
+import { mayTouch } from '../fileView';
+import { moveRange } from '../relocate';
 import { callerLabels, callerOf, withCaller } from './callers';
 
 export interface HintOptions {
@@ -31,19 +33,20 @@ export function inlayHints(store: StreamSource, params: InlayHintParams, options
   const file = uriToPath(params.textDocument.uri);
   if (!file) return [];
   const placed: Placed[] = [];
-  for (const a of store.analyses()) {
-    for (const s of a.streams) {
-      const add = (position: Position, label: string) => {
-        if (contains(params.range, position)) placed.push({ position, label, caller: callerOf(s.resource), root: a.dir });
-      };
-      if (s.file === file) streamHints(s, add, options);
-      for (const c of s.consumerLinks) {
-        if (c.file !== file || c.kind !== 'efo' || c.type !== 'aws_kinesis_stream_consumer') continue;
-        const text = options.lineText?.(c.range.end.line);
-        // After the whole line (`{` and any comment), not inside the header: trailing blanks do not count.
-        const end = text === undefined ? c.range.end : { line: c.range.end.line, character: text.replace(/\s+$/, '').length };
-        add(end, consumerLabel(s));
-      }
+  const view = store.inFile(file);
+  for (const { item: s, root } of view.streams) {
+    const add = (position: Position, label: string) => {
+      if (contains(params.range, position)) placed.push({ position, label, caller: callerOf(s.resource), root });
+    };
+    // Only the streams that may reach into the range are moved onto the current text.
+    if (s.file === file && mayTouch(s, view.move, params.range)) streamHints(view.current(s), add, options);
+    for (const c of s.consumerLinks) {
+      if (c.file !== file || c.kind !== 'efo' || c.type !== 'aws_kinesis_stream_consumer') continue;
+      const range = moveRange(c.range, view.move);
+      const text = options.lineText?.(range.end.line);
+      // After the whole line (`{` and any comment), not inside the header: trailing blanks do not count.
+      const end = text === undefined ? range.end : { line: range.end.line, character: text.replace(/\s+$/, '').length };
+      add(end, consumerLabel(s));
     }
   }
   return merged(placed);
