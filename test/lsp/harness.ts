@@ -140,6 +140,18 @@ export const UNDERSIZED = [
   '',
 ].join('\n');
 
+/** One priced stream: 100 records/s of 1 KiB on 1 shard ($10.95 shard hours + $3.6792 PUT units), 48 h retention
+ *  (+ $14.60). */
+export const PRICED_STREAM = [
+  '# kinesis-lint: records_per_sec=100 avg_record_kib=1',
+  'resource "aws_kinesis_stream" "s" {',
+  '  name             = "s"',
+  '  shard_count      = 1',
+  '  retention_period = 48',
+  '}',
+  '',
+].join('\n');
+
 /** Polls until `ok()` holds (a liveness limit, not a timing assertion): for state other than one file's diagnostics. */
 export async function waitUntil(ok: () => boolean, timeoutMs = 30000): Promise<void> {
   const end = Date.now() + timeoutMs;

@@ -2,19 +2,10 @@
 // hints, status bar summary, cost report) keeps the figures of the last clean analysis, and the hover says so.
 import { strict as assert } from 'node:assert';
 import type { CodeAction, CodeLens, Diagnostic, Hover, InlayHint } from 'vscode-languageserver';
-import { startClient, waitUntil, type Client } from './harness';
+import { PRICED_STREAM, startClient, waitUntil, type Client } from './harness';
 import type { CostSummary } from '../../client/src/protocol';
 
-// 100 records/s of 1 KiB on 1 shard: $10.95 shard hours + $3.6792 PUT units; 48 h retention: + $14.60.
-const STREAM = [
-  '# kinesis-lint: records_per_sec=100 avg_record_kib=1',
-  'resource "aws_kinesis_stream" "s" {',
-  '  name             = "s"',
-  '  shard_count      = 1',
-  '  retention_period = 48',
-  '}',
-  '',
-].join('\n');
+const STREAM = PRICED_STREAM;
 // The user starts typing a new argument under `name`: the file no longer parses.
 const HALF_TYPED = STREAM.replace('  name             = "s"\n', '  name             = "s"\n  encryption_type = \n');
 const FINISHED = STREAM.replace('  name             = "s"\n', '  name             = "s"\n  encryption_type = "KMS"\n  kms_key_id = "alias/k"\n');

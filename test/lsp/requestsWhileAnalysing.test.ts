@@ -6,17 +6,9 @@ import { strict as assert } from 'node:assert';
 import type { CodeLens, Hover, InlayHint } from 'vscode-languageserver';
 import { HclParser } from '../../server/src/core/syntax/hcl2json';
 import type { HclParseResult } from '../../server/src/core/syntax/hcl2json/types';
-import { startClient, waitUntil, type Client } from './harness';
+import { PRICED_STREAM, startClient, waitUntil, type Client } from './harness';
 
-const STREAM = [
-  '# kinesis-lint: records_per_sec=100 avg_record_kib=1',
-  'resource "aws_kinesis_stream" "s" {',
-  '  name             = "s"',
-  '  shard_count      = 1',
-  '  retention_period = 48',
-  '}',
-  '',
-].join('\n');
+const STREAM = PRICED_STREAM;
 /** A block typed above the stream (its parse is what the test holds): every position of the stream moves down by 3. */
 const EDITED = `locals {\n  x = 1\n}\n${STREAM}`;
 

@@ -2,13 +2,8 @@
 // after a keystroke inside one stream block no reader's target is evaluated again. Asserted as counts of target
 // evaluations, never as time; the results equal a from-scratch analysis's after every edit.
 import { strict as assert } from 'node:assert';
-import { Analyzer } from '../../server/src/core/analyze';
-import { CachedParser } from '../../server/src/core/syntax/parseCache';
-import { ResultCache } from '../../server/src/core/pipeline/resultCache';
 import { consumerStats } from '../../server/src/core/model/consumers';
-import type { SourceFile } from '../../server/src/core/syntax/sourceFile';
-import { memoryHost } from '../support/memoryHost';
-import { sharedParser } from '../support/analyze';
+import { resultJson, serverLikeSession } from './serverLikeSession';
 
 const STREAMS = 1000;
 
@@ -33,26 +28,19 @@ function module(): string {
 describe('pipeline: the consumer index is reused across passes (3,000 top-level blocks)', function () {
   this.timeout(120000);
   const original = module();
-  let text = original;
-  const host = memoryHost({ '/ws/main.tf': '' });
-  host.readFile = async (p) => (p === '/ws/main.tf' ? text : undefined);
-  const parseCache = new CachedParser(sharedParser());
-  const results = new ResultCache();
-  const sources = new Map<string, SourceFile>();
+  const session = serverLikeSession(original);
+  const results = session.results;
   const pass = async () => {
     const before = { ...consumerStats, misses: results.stats.misses };
-    const [a] = await new Analyzer(host, { parser: sharedParser(), parseCache, resultCache: results, sourceFiles: sources }).analyzeModules(['/ws']);
+    const a = await session.analyse();
     return {
       targets: consumerStats.targets - before.targets,
       reused: consumerStats.reused - before.reused,
       analysed: results.stats.misses - before.misses,
-      json: JSON.stringify({ findings: a.findings, streams: a.streams }),
+      json: resultJson(a),
     };
   };
-  const fromScratch = async (): Promise<string> => {
-    const [a] = await new Analyzer(host, { parser: sharedParser(), parseCache: null }).analyzeModules(['/ws']);
-    return JSON.stringify({ findings: a.findings, streams: a.streams });
-  };
+  const fromScratch = session.fromScratch;
   const readers = (json: string, resource: string) =>
     (JSON.parse(json).streams as { resource: string; consumerLinks: { address: string; range: unknown }[] }[]).find((s) => s.resource === resource)!.consumerLinks;
 
@@ -63,19 +51,19 @@ describe('pipeline: the consumer index is reused across passes (3,000 top-level 
   });
 
   it('one character typed in one stream: the index is reused, no reader target evaluated', async () => {
-    text = original.replace('team = "ts0500"', 'team = "ts05001"');
+    session.text = original.replace('team = "ts0500"', 'team = "ts05001"');
     const edited = await pass();
     assert.deepEqual({ targets: edited.targets, reused: edited.reused, analysed: edited.analysed }, { targets: 0, reused: 1, analysed: 1 });
     assert.deepEqual(readers(edited.json, 'aws_kinesis_stream.s0500').map((l) => l.address), ['aws_kinesis_stream_consumer.s0500']);
     assert.equal(edited.json, await fromScratch());
-    text = original.replace('team = "ts0501"', 'team = "ts05011"');
+    session.text = original.replace('team = "ts0501"', 'team = "ts05011"');
     const next = await pass();
     assert.deepEqual({ targets: next.targets, reused: next.reused }, { targets: 0, reused: 1 });
     assert.equal(next.json, await fromScratch());
   });
 
   it('a reader edited: the index is built again (every target evaluated once)', async () => {
-    text = original.replace('event_source_arn = aws_kinesis_stream.s0501.arn', 'event_source_arn = aws_kinesis_stream.s0502.arn');
+    session.text = original.replace('event_source_arn = aws_kinesis_stream.s0501.arn', 'event_source_arn = aws_kinesis_stream.s0502.arn');
     const edited = await pass();
     assert.deepEqual({ targets: edited.targets, reused: edited.reused }, { targets: STREAMS, reused: 0 });
     assert.deepEqual(readers(edited.json, 'aws_kinesis_stream.s0502').map((l) => l.address), ['aws_lambda_event_source_mapping.s0501', 'aws_lambda_event_source_mapping.s0502']);
@@ -84,7 +72,7 @@ describe('pipeline: the consumer index is reused across passes (3,000 top-level 
   });
 
   it("a stream's name edited (readers find streams by name): the index is built again", async () => {
-    text = original.replace('name        = "ns0010"', 'name        = "ns0010x"');
+    session.text = original.replace('name        = "ns0010"', 'name        = "ns0010x"');
     const edited = await pass();
     assert.deepEqual({ targets: edited.targets, reused: edited.reused }, { targets: STREAMS, reused: 0 });
     assert.deepEqual(readers(edited.json, 'aws_kinesis_stream.s0010'), []);
@@ -92,12 +80,12 @@ describe('pipeline: the consumer index is reused across passes (3,000 top-level 
   });
 
   it('a line added inside a stream above the readers: built again, link ranges exact', async () => {
-    text = original.replace('team = "ts0001" }\n', 'team = "ts0001" }\n\n');
+    session.text = original.replace('team = "ts0001" }\n', 'team = "ts0001" }\n\n');
     const edited = await pass();
     assert.equal(edited.targets, STREAMS);
     assert.equal(edited.json, await fromScratch());
     // Back to the original: built again (the context differs from the last pass's), equal to from-scratch.
-    text = original;
+    session.text = original;
     const back = await pass();
     assert.equal(back.targets, STREAMS);
     assert.equal(back.json, await fromScratch());

@@ -4,13 +4,13 @@
 // variable and KMS key.
 import { strict as assert } from 'node:assert';
 import { Analyzer } from '../../server/src/core/analyze';
-import { CachedParser } from '../../server/src/core/syntax/parseCache';
 import { ResultCache, estimateBytes } from '../../server/src/core/pipeline/resultCache';
 import { fingerprintStats } from '../../server/src/core/pipeline/fingerprint';
 import { finalizeStats } from '../../server/src/core/pipeline/findings';
 import type { SourceFile } from '../../server/src/core/syntax/sourceFile';
 import { memoryHost } from '../support/memoryHost';
 import { sharedParser } from '../support/analyze';
+import { resultJson, serverLikeSession } from './serverLikeSession';
 
 const STREAMS = 1000;
 const MIDDLE = 'aws_kinesis_stream.s0500';
@@ -36,15 +36,11 @@ type Counts = { hashes: number; fileParts: number; blockParts: number; analysed:
 describe('pipeline: the work of a pass is proportional to the edit (3,000 top-level blocks)', function () {
   this.timeout(120000);
   const original = manyBlocks();
-  let text = original;
-  const host = memoryHost({ '/ws/main.tf': '' });
-  host.readFile = async (p) => (p === '/ws/main.tf' ? text : undefined);
-  const parseCache = new CachedParser(sharedParser());
-  const results = new ResultCache();
-  const sources = new Map<string, SourceFile>();
+  const session = serverLikeSession(original);
+  const results = session.results;
   const pass = async (): Promise<{ counts: Counts; json: string; findings: number }> => {
     const before = { ...fingerprintStats, ...finalizeStats, misses: results.stats.misses };
-    const [a] = await new Analyzer(host, { parser: sharedParser(), parseCache, resultCache: results, sourceFiles: sources }).analyzeModules(['/ws']);
+    const a = await session.analyse();
     const counts = {
       hashes: fingerprintStats.blockHashes - before.blockHashes,
       fileParts: fingerprintStats.fileParts - before.fileParts,
@@ -54,16 +50,13 @@ describe('pipeline: the work of a pass is proportional to the edit (3,000 top-le
       merges: finalizeStats.merges - before.merges,
       made: finalizeStats.made - before.made,
     };
-    return { counts, json: JSON.stringify({ findings: a.findings, streams: a.streams }), findings: a.findings.length };
+    return { counts, json: resultJson(a), findings: a.findings.length };
   };
-  const fromScratch = async (): Promise<string> => {
-    const [a] = await new Analyzer(host, { parser: sharedParser(), parseCache: null }).analyzeModules(['/ws']);
-    return JSON.stringify({ findings: a.findings, streams: a.streams });
-  };
+  const fromScratch = session.fromScratch;
   const ownFindings = (json: string, resource: string) => (JSON.parse(json).findings as { resource: string }[]).filter((f) => f.resource === resource).length;
 
   before(async () => {
-    text = original;
+    session.text = original;
     const first = await pass();
     assert.equal(first.counts.analysed, STREAMS);
     // Every distinct block text once: 1 + 1,000 variables + 1,000 keys + 1,000 streams.
@@ -76,7 +69,7 @@ describe('pipeline: the work of a pass is proportional to the edit (3,000 top-le
   });
 
   it('one character typed in one stream: its block hashed, it alone analysed, its findings alone finalized', async () => {
-    text = original.replace('team = "ts0500"', 'team = "ts05001"');
+    session.text = original.replace('team = "ts0500"', 'team = "ts05001"');
     const chunksBefore = fingerprintStats.chunkHashes;
     const { counts, json } = await pass();
     const own = ownFindings(json, MIDDLE);
@@ -87,14 +80,14 @@ describe('pipeline: the work of a pass is proportional to the edit (3,000 top-le
     assert.deepEqual(counts, { hashes: 1, fileParts: 1, blockParts: 1, analysed: 1, keys: own, merges: own, made: own });
     assert.equal(json, await fromScratch());
     // Typed again: the same holds for the next keystroke.
-    text = original.replace('team = "ts0500"', 'team = "ts050012"');
+    session.text = original.replace('team = "ts0500"', 'team = "ts050012"');
     const next = await pass();
     assert.deepEqual(next.counts, { hashes: 1, fileParts: 1, blockParts: 1, analysed: 1, keys: own, merges: own, made: own });
     assert.equal(next.json, await fromScratch());
   });
 
   it('a line inserted above every stream: nothing hashed again, every stream analysed again (places moved)', async () => {
-    text = '\n' + text;
+    session.text = '\n' + session.text;
     const { counts, json, findings } = await pass();
     assert.equal(counts.hashes, 0);
     // Every non-stream block moved (its place is in the context); the streams' parts do not hold their place.
@@ -105,7 +98,7 @@ describe('pipeline: the work of a pass is proportional to the edit (3,000 top-le
   });
 
   it('the variable every stream reads edited: only its block hashed, every stream analysed again', async () => {
-    text = text.replace('default = 48', 'default = 72');
+    session.text = session.text.replace('default = 48', 'default = 72');
     const chunksBefore = fingerprintStats.chunkHashes;
     const { counts, json, findings } = await pass();
     assert.equal(counts.hashes, 1);
