@@ -128,7 +128,7 @@ function planUpdate(previous: SourceFile, path: string, text: string): Plan | st
   let oldEnd = old.length - suffix;
   let newEnd = text.length - suffix;
   // The unit holding the edit's start: the last item starting at or before it (-1: the text before the first item).
-  let f = lastStartingAtOrBefore(items, start);
+  let f = firstStartingAtOrAfter(items, start + 1) - 1; // the last item starting at or before `start`
   // A pure insertion or deletion of whole items often shows as starting inside the next item (`resource "` is common
   // to both): when the changed text can slide back to that item's start, it does, and that item is kept.
   if ((oldEnd === start || newEnd === start) && f >= 0 && items[f].span.start < start) {
@@ -175,8 +175,8 @@ function planUpdate(previous: SourceFile, path: string, text: string): Plan | st
   }
   if (b !== previous.blocks.length) return 'blocks out of step with the scan';
   const comments = previous.scan.comments;
-  const prefixComments = firstCommentAtOrAfter(comments, from);
-  const firstComment = resync < items.length ? firstCommentAtOrAfter(comments, items[resync].span.start) : comments.length;
+  const prefixComments = firstStartingAtOrAfter(comments, from);
+  const firstComment = resync < items.length ? firstStartingAtOrAfter(comments, items[resync].span.start) : comments.length;
   return {
     previous,
     path,
@@ -339,34 +339,13 @@ function beginsLine(text: string, pos: number): boolean {
   return i === 0 || text.charCodeAt(i - 1) === Ch.LF;
 }
 
-function lastStartingAtOrBefore(items: ScannedItem[], offset: number): number {
+/** The index of the first of `list` (sorted by start) that starts at or after `offset`; list.length when none does. */
+function firstStartingAtOrAfter(list: { span: { start: number } }[], offset: number): number {
   let lo = 0;
-  let hi = items.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (items[mid].span.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
-function firstStartingAtOrAfter(items: ScannedItem[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function firstCommentAtOrAfter(comments: { span: { start: number } }[], offset: number): number {
-  let lo = 0;
-  let hi = comments.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (comments[mid].span.start < offset) lo = mid + 1;
+    if (list[mid].span.start < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
