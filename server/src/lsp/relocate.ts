@@ -8,14 +8,13 @@
 // whole file into lines: this runs on the event loop for every request that arrives while an edit is being analysed.
 import type { Position, Range } from '../core/types';
 import type { StreamReport } from '../core/results';
+import { commonPrefix, commonSuffix } from '../core/text/commonEnds';
 
 export type MovePosition = (p: Position) => Position;
 
 export const unmoved: MovePosition = (p) => p;
 
 const LINE_BREAK = /\r\n|\r|\n/;
-/** Characters compared at once while looking for the texts' common ends. */
-const CHUNK = 1024;
 /** Whole lines kept on each side of the differing characters, so a line break changed from \n to \r\n or split
  *  between \r and \n is inside the compared window, never across its edge. */
 const MARGIN_BREAKS = 3;
@@ -101,22 +100,6 @@ export function moveStream(s: StreamReport, moveOf: (file: string) => MovePositi
     },
     consumerLinks: linksMove ? s.consumerLinks.map((c) => ({ ...c, range: moveRange(c.range, moveOf(c.file)) })) : s.consumerLinks,
   };
-}
-
-/** Characters the two texts share at their start, at most `max`. */
-function commonPrefix(a: string, b: string, max: number): number {
-  let i = 0;
-  while (i + CHUNK <= max && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** Characters the two texts share at their end, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let n = 0;
-  while (n + CHUNK <= max && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
-  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
-  return n;
 }
 
 const isBreak = (c: number) => c === 0x0a || c === 0x0d;
