@@ -97,11 +97,12 @@ export function commitTreeHost(repo: GitRepository, commit: string, disk: Host):
         const name = path.basename(file);
         if (entry.kind === 'tree') return failed(file, `cannot read ${name}: EISDIR`);
         if (entry.kind === 'gitlink') return failed(file, `submodule ${found.rel} is not read at the base (${short(commit)})`);
-        // The size from the object's header first: a blob over the limit is never inflated.
-        if ((await store.header(entry.oid)).size > maxBytes) return failed(file, tooLarge(name, maxBytes));
+        // Limited by the size in the object's header: a blob over the limit is never inflated whole.
+        const blob = await store.readLimited(entry.oid, maxBytes);
+        if ('tooLarge' in blob) return failed(file, tooLarge(name, maxBytes));
         problems.delete(file);
         // As nodeHost: UTF-8, a BOM kept, invalid bytes replaced by U+FFFD.
-        return (await store.read(entry.oid)).data.toString('utf8');
+        return blob.data.toString('utf8');
       } catch (e) {
         return failed(file, problemOf(e, file));
       }
