@@ -41,7 +41,7 @@ function readLooseFile(path: string, oid: string, maxBytes: number): Buffer | To
   const fd = openSync(path, 'r');
   try {
     const fileSize = fstatSync(fd).size;
-    const head = Buffer.alloc(Math.min(512, fileSize));
+    const head = Buffer.alloc(Math.min(HEAD_BYTES, fileSize));
     const headRead = readSync(fd, head, 0, head.length, 0);
     if (maxBytes !== Infinity) {
       const { type, size } = headerOf(head.subarray(0, headRead), oid);
@@ -70,6 +70,10 @@ export async function readLooseHeader(objectsDir: string, oid: string): Promise<
   });
   return found && { type: found.type, size: (found as TooLarge).size };
 }
+
+/** Compressed bytes read to find the header: more than a dynamic Huffman block's code tables (at most ~300 bytes)
+ *  that precede the first output byte. */
+const HEAD_BYTES = 1024;
 
 function headerOf(start: Buffer, oid: string): ObjectHeader {
   let head: Buffer;

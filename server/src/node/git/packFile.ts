@@ -88,9 +88,14 @@ export class PackFile {
     const first = await this.entry(offset);
     let size = first.size;
     if (!TYPES[first.kind]) {
+      // The two varints are the delta's first bytes, but a dynamic Huffman block's tables come before any output:
+      // inflate the whole chunk read with the header (flushed, not finished), else the entry.
       const start = first.dataAt - first.chunkAt;
+      let head: Buffer;
       try {
-        size = deltaResultSize(inflateSync(first.chunk.subarray(start, start + 64), { finishFlush: constants.Z_SYNC_FLUSH }));
+        head = inflateSync(first.chunk.subarray(start), { finishFlush: constants.Z_SYNC_FLUSH });
+        if (head.length < 20 && head.length < first.size) head = await this.inflate(first, offset);
+        size = deltaResultSize(head);
       } catch {
         throw this.corrupt(offset, 'delta does not inflate');
       }
