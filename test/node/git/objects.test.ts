@@ -122,12 +122,26 @@ describe('git reader: corrupt objects give a sentence', () => {
 
   it('a packed delta over maxBytes is refused from the size its delta announces', async () => {
     const dir = initRepo(tmp);
-    const text = (v: number) => Array.from({ length: 300 }, (_, i) => (i === 150 ? `v = ${v}` : `line ${i}`)).join('\n') + '\n';
+    // The two versions share 2,000 lines and have 200 and 210 lines of their own: whichever git makes the delta of
+    // the other inserts its own lines, and that delta's deflate stream starts with a dynamic Huffman block whose
+    // code tables (well over 64 bytes) come before the size varints.
+    // Short lines over every printable ASCII character (a seeded LCG), so the Huffman tables are large.
+    const varied = (v: number, n: number) => {
+      let x = v;
+      const next = () => (x = (x * 1103515245 + 12345) % 2147483648);
+      return Array.from({ length: n }, () => Array.from({ length: 12 }, () => String.fromCharCode(33 + (next() % 94))).join(''));
+    };
+    const text = (v: number) => [...Array.from({ length: 2000 }, (_, i) => `line ${i}`), ...varied(v, v === 1 ? 210 : 200)].join('\n') + '\n';
     write(dir, 'main.tf', text(1));
     commitAll(dir, 'one');
     write(dir, 'main.tf', text(22));
     const commit = commitAll(dir, 'two');
     git(dir, 'gc', '-q', '--aggressive', '--prune=now');
+    const idx = readdirSync(join(dir, '.git/objects/pack')).find((n) => n.endsWith('.idx'))!;
+    const versions = [git(dir, 'rev-parse', 'HEAD:main.tf'), git(dir, 'rev-parse', 'HEAD~1:main.tf')];
+    const entries = git(dir, 'verify-pack', '-v', `.git/objects/pack/${idx}`).split('\n').filter((l) => versions.some((v) => l.startsWith(v)));
+    // "<oid> blob <delta size> <size in pack> <offset> <depth> <base>": one is a delta with a large insert.
+    assert.ok(entries.some((e) => e.split(/\s+/).length === 7 && Number(e.split(/\s+/)[2]) > 1000), entries.join('\n'));
     const host = commitTreeHost((await findRepository(dir))!, commit, nodeHost);
     const size = Buffer.byteLength(text(22));
     assert.equal(await host.readFile(join(dir, 'main.tf'), size - 1), undefined);
