@@ -120,6 +120,6 @@ describe('git reader: commitTreeHost', () => {
     const missing = 'f'.repeat(40);
     const bad = commitTreeHost((await findRepository(dir))!, missing, nodeHost);
     assert.equal(await bad.readFile(at('big.tf')), undefined);
-    assert.equal(bad.readProblem!(at('big.tf')), `cannot read big.tf at the base: object ${missing.slice(0, 7)} is not in this repository`);
+    assert.equal(bad.readProblem!(at('big.tf')), `cannot read big.tf at the base: object ${missing} is not in this repository`);
   });
 });

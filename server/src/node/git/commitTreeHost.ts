@@ -7,6 +7,8 @@ import { MAX_SOURCE_BYTES, type Host } from '../../core/types';
 import { tooLarge } from '../nodeHost';
 import { ByteLru } from './byteLru';
 import { GitError, short } from './gitError';
+import { missingObjectError } from './missingObject';
+import { MissingObjectError } from './objectStore';
 import { parseCommit } from './objects';
 import { repositoryState, type GitRepository } from './repository';
 import { parseTree, type TreeEntry } from './tree';
@@ -82,6 +84,10 @@ export function commitTreeHost(repo: GitRepository, commit: string, disk: Host):
     return undefined;
   };
 
+  /** A sentence for a failed read; a missing object explained (a partial clone leaves blobs on the server). */
+  const problemOf = async (e: unknown, file: string): Promise<string> =>
+    problemText(e instanceof MissingObjectError ? await missingObjectError(repo, e.oid, 'object') : e, file);
+
   return {
     async readFile(file, maxBytes = MAX_SOURCE_BYTES) {
       try {
@@ -104,7 +110,7 @@ export function commitTreeHost(repo: GitRepository, commit: string, disk: Host):
         // As nodeHost: UTF-8, a BOM kept, invalid bytes replaced by U+FFFD.
         return blob.data.toString('utf8');
       } catch (e) {
-        return failed(file, problemOf(e, file));
+        return failed(file, await problemOf(e, file));
       }
     },
 
@@ -123,7 +129,7 @@ export function commitTreeHost(repo: GitRepository, commit: string, disk: Host):
         // A symbolic link is a non-directory, as nodeHost reports it; a submodule is a directory, as on disk.
         return [...(await treeOf(found.entry.oid))].map(([name, e]) => ({ name, isDirectory: e.kind === 'tree' || e.kind === 'gitlink' }));
       } catch (e) {
-        return failed(dir, problemOf(e, dir));
+        return failed(dir, await problemOf(e, dir));
       }
     },
 
@@ -140,7 +146,7 @@ export function commitTreeHost(repo: GitRepository, commit: string, disk: Host):
   };
 }
 
-function problemOf(e: unknown, file: string): string {
+function problemText(e: unknown, file: string): string {
   if (e instanceof GitError) return `cannot read ${path.basename(file)} at the base: ${e.message}`;
   return `cannot read ${path.basename(file)} at the base: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
 }
