@@ -76,6 +76,8 @@ async function didYouMean(repo: GitRepository, name: string): Promise<string> {
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.min(2, Math.floor(name.length / 2)));
   for (const n of names) {
+    // Cheap first: a name whose length differs by more than the bound cannot be close (thousands of refs).
+    if (Math.abs(n.length - name.length) > bestDistance) continue;
     const d = editDistance(name, n);
     if (d > 0 && d <= bestDistance && (best === undefined || d < bestDistance)) [best, bestDistance] = [n, d];
   }
