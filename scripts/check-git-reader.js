@@ -5,8 +5,9 @@
 // For every ref (full and short name) and a ladder of HEAD~N / ^2 revisions, resolveRevision must equal
 // `git cat-file --batch-check` of `<rev>^{commit}` (or fail where git finds nothing). For sampled commits, every
 // blob's bytes must equal `git cat-file --batch`, and every regular file read through commitTreeHost must equal
-// those bytes decoded as UTF-8 (links and committed `.terraform/` paths, which the Host reads from disk, skipped). Timing: the reader (fresh store: cold caches) against one `git cat-file --batch`
-// process over the same blobs, per 1,000 blobs. Only reads: the repositories are never written.
+// those bytes decoded as UTF-8 (links and committed `.terraform/` paths, which the Host reads from disk, skipped).
+// Timing: the reader (fresh store: cold caches) against one `git cat-file --batch` process over the same blobs,
+// per 1,000 blobs. Only reads: the repositories are never written.
 'use strict';
 const { execFileSync } = require('node:child_process');
 const os = require('node:os');
