@@ -42,6 +42,9 @@ describe('git reader: findRepository', () => {
     assert.notEqual(repo.gitDir, repo.commonDir);
     assert.deepEqual(await resolveRevision(repo, 'HEAD'), { ok: true, commit: git(wt, 'rev-parse', 'HEAD') });
     assert.deepEqual(await resolveRevision(repo, 'main'), { ok: true, commit: git(main, 'rev-parse', 'HEAD') });
+    // A branch whose last component is upper case is still a shared ref (only HEAD-like names are per worktree).
+    git(main, 'branch', 'team/RELEASE', 'HEAD~1');
+    assert.deepEqual(await resolveRevision(repo, 'team/RELEASE'), { ok: true, commit: git(wt, 'rev-parse', 'team/RELEASE') });
     const host = commitTreeHost(repo, git(wt, 'rev-parse', 'HEAD~1'), nodeHost);
     assert.equal(await host.readFile(join(wt, 'envs/prod/main.tf')), git(wt, 'cat-file', 'blob', 'HEAD~1:envs/prod/main.tf') + '\n');
   });
