@@ -6,6 +6,7 @@ import { spawnSync } from 'child_process';
 import { existsSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { git, PROVIDER, repoWithCommits, stream, tempDir, writeFiles } from './diffRepo';
+import { elements, renderComment, tableRows, textOf } from '../diff/renderMarkdown';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = process.env.KINESIS_LINT_CLI ?? join(ROOT, 'server', 'out', 'cli', 'main.js');
@@ -196,6 +197,36 @@ app/main.tf:6: shards 1 → 2
         ['extended-retention-cost', 'aws_kinesis_stream.archive', 'app/main.tf', 21], // retention_period of the 2nd stream
         ['efo-unneeded', 'aws_kinesis_stream.fanout', 'app/main.tf', 27], // the 3rd stream's header
       ]);
+    });
+
+    it('markdown renders to well-formed HTML: a row and a <details> with <summary> per changed stream', () => {
+      const r = kinesisLint(dir, 'diff', '--base', 'HEAD~1', '--format', 'markdown');
+      const { errors, root } = renderComment(r.stdout);
+      assert.deepEqual(errors, []);
+      const rows = tableRows(elements(root, 'table')[0]);
+      assert.deepEqual(rows.slice(1).map((row) => [row[0], row[1], row[4]]), [
+        ['app: aws_kinesis_stream.added', 'added', '+$12.79'],
+        ['app: aws_kinesis_stream.archive', 'changed', '+$14.60'],
+        ['app: aws_kinesis_stream.events', 'changed', '+$10.95'],
+        ['app: aws_kinesis_stream.fanout', 'changed', '+$27.63'],
+        ['app: aws_kinesis_stream.mover', 'changed', '$0.00'],
+        ['app: aws_kinesis_stream.old', 'removed', '-$12.79'],
+        // Unknown, with the lines both sides price: PUT units $1.84 → $1.84, shard hours unknown at head.
+        ['app: aws_kinesis_stream.varshards', 'changed', 'unknown (priced lines $0.00; Shard hours unknown)'],
+        ['billing: aws_kinesis_stream.billing', 'added', '+$12.79'],
+      ]);
+      const details = elements(root, 'details');
+      assert.equal(details.length, 9); // 8 streams + the assumptions
+      for (const d of details) assert.equal(d.childNodes!.find((c) => c.tagName)?.tagName, 'summary');
+      assert.match(textOf(root), /Monthly cost change unknown: the change of 1 stream cannot be priced; the known changes add up to \+\$65\.97 — \$76\.74 → \$131\.76 \+ usage/);
+    });
+
+    it('github: a notice per changed stream, an annotation per new finding, at their lines', () => {
+      const lines = kinesisLint(dir, 'diff', '--base', 'HEAD~1', '--format', 'github').stdout.trimEnd().split('\n');
+      assert.equal(lines.length, 8 + 2 + 1);
+      assert.ok(lines.includes('::notice file=app/main.tf,line=22,endLine=22,col=22,endColumn=25,title=kinesis-lint%3A new extended-retention-cost::Retention 168 h adds $14.60/mo'), lines.join('\n'));
+      assert.ok(lines.includes('::notice title=kinesis-lint%3A aws_kinesis_stream.old -$12.79/mo::removed: stream removed (monthly cost $12.79 → —)'));
+      assert.ok(lines.some((l) => l.startsWith('::notice file=app/streams.tf,line=2,endLine=2,title=kinesis-lint%3A aws_kinesis_stream.mover $0.00/mo::changed: moved from app/mover.tf to app/streams.tf')));
     });
 
     it('--fail-on-increase counts only the known part, and says the unknown stream', () => {
