@@ -20,6 +20,7 @@ import { formatDiffJson } from './format/json';
 import { formatDiffMarkdown } from './format/markdown';
 import { formatDiffText } from './format/text';
 import { gitBaseSide } from './gitBase';
+import { headRenames } from './headRenames';
 import { readReport } from './reportFile';
 
 /** A saved report can list thousands of streams; far above any real one, still bounded. */
@@ -44,7 +45,7 @@ export async function runDiff(argv: readonly string[], io: CliIO, deps: CliDeps)
     if (!search.ok) return usageError(io, search.error);
     const base = await baseSide(options, io, deps, disk, bind, analyze);
     if (!base.ok) return usageError(io, base.error);
-    const head = analysisSide(await analyze(disk, search.dirs), io.cwd);
+    const head = { ...analysisSide(await analyze(disk, search.dirs), io.cwd), renames: await headRenames(search.dirs, io.cwd, disk) };
 
     const view: DiffView = { diff: diffSides(base.side, head), base: base.info, tool: deps.tool };
     io.stdout.write(render(view, options, io));
