@@ -44,7 +44,7 @@ describe('cli/args', () => {
   });
 
   it('accepts every documented value of --format and --fail-on', () => {
-    for (const f of ['text', 'json', 'sarif']) assert.equal(options(['--format', f]).format, f);
+    for (const f of ['text', 'json', 'sarif', 'github', 'gitlab', 'junit']) assert.equal(options(['--format', f]).format, f);
     for (const f of ['error', 'warning', 'info', 'never']) assert.equal(options([`--fail-on=${f}`]).failOn, f);
   });
 

@@ -15,7 +15,10 @@ such a file (its directory).
 Default: the current directory.
 
 Options:
-  --format text|json|sarif    output format (default: text)
+  --format FORMAT             output format (default: text): text, json, sarif (GitHub
+                              code scanning), github (workflow-command annotations),
+                              gitlab (Code Quality report), junit (JUnit XML test report;
+                              a test case fails when a finding reaches --fail-on)
   --config FILE               use FILE instead of looking for .kinesis-lint.json
   --region REGION             region assumed when the aws provider sets none
   --var NAME=VALUE            set a root module variable, as terraform -var (repeatable)

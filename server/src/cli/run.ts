@@ -20,6 +20,9 @@ import { recordingHost } from './fix/recordingHost';
 import { ANSI, PLAIN, useColor } from './format/colors';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
+import { formatGithub } from './format/github';
+import { formatGitlab } from './format/gitlab';
+import { formatJunit } from './format/junit';
 import { formatText } from './format/text';
 import { withEditorColumns } from './format/bomColumns';
 import { helpText } from './helpText';
@@ -230,6 +233,9 @@ function parserWorkers(moduleCount: number): number {
 function render(report: RunReport, options: CliOptions, io: CliIO, deps: CliDeps): string {
   if (options.format === 'json') return formatJson(report, deps.tool);
   if (options.format === 'sarif') return formatSarif(report, deps.tool, deps.rules);
+  if (options.format === 'github') return formatGithub(report);
+  if (options.format === 'gitlab') return formatGitlab(report);
+  if (options.format === 'junit') return formatJunit(report, options.failOn);
   return formatText(report, useColor(io.env, io.stdout.isTTY) ? ANSI : PLAIN, options.verbose);
 }
 
