@@ -10,8 +10,9 @@ Usage: kinesis-lint [options] [PATH...]
        kinesis-lint prices show [--region R]     (see kinesis-lint prices --help)
 
 PATH is a directory (walked recursively, skipping .terraform, node_modules and hidden
-folders; every directory with .tf, .tf.json, .tofu or .tofu.json files is a module) or
-such a file (its directory).
+folders; every directory with .tf, .tf.json, .tofu or .tofu.json files is a module), or
+such a file or a .tfvars/.tfvars.json file (its directory's module, analysed once however
+many of its files are named, as pre-commit passes them).
 Default: the current directory.
 
 Options:

@@ -84,6 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIO, given: CliDeps)
 
   const search = await findModuleDirs(options.paths, io.cwd, deps.host);
   if (!search.ok) return usageError(io, search.error);
+  for (const note of search.notes ?? []) io.stderr.write(`kinesis-lint: ${note}\n`);
   if (search.dirs.length === 0) io.stderr.write(`kinesis-lint: no Terraform files (.tf, .tf.json, .tofu, .tofu.json) found in ${options.paths.join(', ')}\n`);
 
   const analysedTexts = new Map<string, string>();
