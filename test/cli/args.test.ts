@@ -69,7 +69,7 @@ describe('cli/args', () => {
   });
 
   it('rejects bad values with the allowed ones named', () => {
-    assert.equal(error(['--format', 'xml']), "invalid value 'xml' for --format: expected one of text, json, sarif");
+    assert.equal(error(['--format', 'xml']), "invalid value 'xml' for --format: expected one of text, json, sarif, github, gitlab, junit");
     assert.equal(error(['--fail-on=hint']), "invalid value 'hint' for --fail-on: expected one of error, warning, info, never");
     assert.equal(error(['--region', 'US-EAST-1']), "invalid value 'US-EAST-1' for --region: expected an AWS region such as us-east-1");
   });
