@@ -44,7 +44,7 @@ describe('cli/args', () => {
   });
 
   it('accepts every documented value of --format and --fail-on', () => {
-    for (const f of ['text', 'json', 'sarif']) assert.equal(options(['--format', f]).format, f);
+    for (const f of ['text', 'json', 'sarif', 'github', 'gitlab', 'junit']) assert.equal(options(['--format', f]).format, f);
     for (const f of ['error', 'warning', 'info', 'never']) assert.equal(options([`--fail-on=${f}`]).failOn, f);
   });
 
@@ -69,7 +69,7 @@ describe('cli/args', () => {
   });
 
   it('rejects bad values with the allowed ones named', () => {
-    assert.equal(error(['--format', 'xml']), "invalid value 'xml' for --format: expected one of text, json, sarif");
+    assert.equal(error(['--format', 'xml']), "invalid value 'xml' for --format: expected one of text, json, sarif, github, gitlab, junit");
     assert.equal(error(['--fail-on=hint']), "invalid value 'hint' for --fail-on: expected one of error, warning, info, never");
     assert.equal(error(['--region', 'US-EAST-1']), "invalid value 'US-EAST-1' for --region: expected an AWS region such as us-east-1");
   });

@@ -57,7 +57,17 @@ describe('node/findModules', () => {
 
   it('a missing path or a file that is not .tf is an error naming it', async () => {
     assert.deepEqual(await findModuleDirs(['nope'], '/r', repo), { ok: false, error: "cannot read 'nope': no such file or directory" });
-    assert.deepEqual(await findModuleDirs(['README.md'], '/r', repo), { ok: false, error: "'README.md' is neither a directory nor a Terraform file (.tf, .tf.json, .tofu, .tofu.json)" });
+    assert.deepEqual(await findModuleDirs(['README.md'], '/r', repo), { ok: false, error: "'README.md' is neither a directory nor a Terraform or variables file (.tf, .tf.json, .tofu, .tofu.json, .tfvars, .tfvars.json)" });
+  });
+
+  it('a .tfvars or .tfvars.json file means its directory when that holds configuration, else a note and no module', async () => {
+    const vars = memoryHost(['/v/root/main.tf', '/v/root/terraform.tfvars', '/v/root/prod.tfvars.json', '/v/envs/prod.tfvars', '/v/envs/.x.tfvars']);
+    assert.deepEqual(await findModuleDirs(['root/terraform.tfvars', 'root/prod.tfvars.json', 'root/main.tf'], '/v', vars), { ok: true, dirs: ['/v/root'] });
+    assert.deepEqual(await findModuleDirs(['envs/prod.tfvars', 'root/main.tf'], '/v', vars), {
+      ok: true, dirs: ['/v/root'],
+      notes: ["'envs/prod.tfvars' is a variables file in a directory without Terraform files: skipped (apply it to its root module with --var-file)"],
+    });
+    assert.equal((await findModuleDirs(['envs/.x.tfvars'], '/v', vars)).ok, false, 'a hidden file is not a variables file, as Terraform ignores it');
   });
 
   it('a directory of .tf.json, .tofu or .tofu.json files is a module too; a hidden or backup .tf file is not', async () => {

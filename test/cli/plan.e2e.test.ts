@@ -28,10 +28,10 @@ describe('cli --plan end to end (compiled CLI on test/fixtures/plan)', function 
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-  it('plan with its directory: findings in main.tf and plan.json, exit 1 with --fail-on warning, 0 by default', () => {
+  it('plan with its directory: findings in main.tf and plan.json; the unencrypted stream (missing-kms, an error) exits 1 by default', () => {
     const dir = join(work, 'registry');
     const r = cli(dir, '--plan', 'plan.json', '.', '--format', 'json');
-    assert.deepEqual([r.code, r.stderr], [0, '']);
+    assert.deepEqual([r.code, r.stderr], [1, '']);
     const out = JSON.parse(r.stdout);
     assert.deepEqual(out.findings.map((f: { ruleId: string; file: string; range: unknown; fixes: unknown[] }) => [f.ruleId, f.file, f.range, f.fixes.length]), [
       ['undersized-shards', 'main.tf', range(32, 20, 32, 37), 0],
@@ -39,7 +39,8 @@ describe('cli --plan end to end (compiled CLI on test/fixtures/plan)', function 
       ['throughput-undeclared', 'plan.json', range(94, 12, 119, 13), 0],
       ['extended-retention-cost', 'plan.json', range(107, 36, 107, 38), 0],
     ]);
-    assert.equal(cli(dir, '--plan', 'plan.json', '.', '--fail-on', 'warning').code, 1);
+    assert.equal(out.findings.find((f: { ruleId: string }) => f.ruleId === 'missing-kms').severity, 'error');
+    assert.equal(cli(dir, '--plan', 'plan.json', '.', '--fail-on', 'never').code, 0);
   });
 
   it('text and SARIF name the plan file and the source file', () => {

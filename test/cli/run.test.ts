@@ -69,7 +69,7 @@ describe('cli/run', () => {
   it('a usage error exits 2 with the message on stderr and nothing on stdout', async () => {
     const h = await run(['--format', 'xml'], findings());
     assert.deepEqual([h.code, h.stdout], [2, '']);
-    assert.equal(h.stderr, "kinesis-lint: invalid value 'xml' for --format: expected one of text, json, sarif\nRun 'kinesis-lint --help' for usage.\n");
+    assert.equal(h.stderr, "kinesis-lint: invalid value 'xml' for --format: expected one of text, json, sarif, github, gitlab, junit\nRun 'kinesis-lint --help' for usage.\n");
   });
 
   it('a missing path exits 2 before any analyser is started', async () => {

@@ -46,6 +46,22 @@ const SETTINGS = { debounceMs: Number(process.env.LSP_FUZZ_DEBOUNCE_MS ?? 5) };
 const CAPABILITIES = { workspaceEdit: { documentChanges: true } };
 
 /**
+ * Resolves once `client` has published nothing new for `quietMs` (at most `timeoutMs`): an edit can start a follow-up
+ * analysis that publishes after the edited file, e.g. of a module directory that became a root of its own when its
+ * only `module` call was renamed away (moduleRoots.ts); comparing before it lands compares half an answer.
+ */
+async function quiet(client: Client, quietMs = 500, timeoutMs = 30000): Promise<void> {
+  const state = () => JSON.stringify([...client.published]);
+  const end = Date.now() + timeoutMs;
+  for (let last = state(); ; ) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const now = state();
+    if (now === last || Date.now() > end) return;
+    last = now;
+  }
+}
+
+/**
  * The fuzzed server's state compared with a fresh server's that opened the same text once: everything when the text
  * parses; its syntax errors when it does not (the findings of the last clean analysis may then be kept on purpose).
  */
@@ -54,6 +70,7 @@ async function compareWithFresh(fuzzed: FuzzSession, rnd: () => number, files: R
   try {
     await fresh.open('main.tf', fuzzed.doc.text);
     await fresh.waitFor('main.tf', () => fresh.published.get(fresh.uri('main.tf'))?.version === 1, 60000);
+    await Promise.all([quiet(fresh), quiet(fuzzed.client)]);
     const context = `step ${fuzzed.step}: the fuzzed server differs from a fresh one on ${JSON.stringify(fuzzed.doc.text)}`;
     if (!fuzzed.cleanTexts.has(fuzzed.doc.text)) {
       const syntax = (c: Client) => normalize(c.diagnostics.get(c.uri('main.tf'))!.filter((d) => d.code === 'syntax-error'), c.dir);

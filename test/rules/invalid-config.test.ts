@@ -42,7 +42,7 @@ describe('rule invalid-config', () => {
       ]);
       // The valid rule setting applies; the invalid one leaves missing-kms at its default.
       assert.deepEqual(res.of('throughput-undeclared'), []);
-      assert.equal(res.of('missing-kms')[0].severity, 'warning');
+      assert.equal(res.of('missing-kms')[0].severity, 'error');
     });
 
     it('a streams value past AWS limits (the same bounds as annotations): found on the value, that load not used', async () => {

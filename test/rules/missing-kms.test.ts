@@ -42,7 +42,7 @@ describe('rule missing-kms', () => {
   describe('fires', () => {
     it('on the resource header when encryption_type is absent', async () => {
       const f = one(await analyze({ 'main.tf': ABSENT }), ID);
-      assert.equal(f.severity, 'warning');
+      assert.equal(f.severity, 'error');
       assert.deepEqual(f.range, r(0, 0, 0, 38));
       assert.equal(f.file, '/ws/main.tf');
       assert.equal(f.resource, 'aws_kinesis_stream.events');

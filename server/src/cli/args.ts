@@ -2,7 +2,7 @@
 
 import { isRegionName, REGION_EXPECTED } from '../core/config/regionName';
 
-export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Lowest severity that fails the run; hints never fail (see docs/cli.md, "Exit codes"). */

@@ -1,6 +1,7 @@
 // Exit codes of the CLI and the --fail-on threshold.
 import type { FailOn } from './args';
 import type { SeverityCounts } from './report';
+import type { Severity } from '../core/types';
 
 export const EXIT_OK = 0;
 /** At least one finding reaches --fail-on. */
@@ -19,4 +20,9 @@ export function exitCodeFor(counts: SeverityCounts, failOn: FailOn): number {
     : failOn === 'warning' ? counts.errors + counts.warnings
     : counts.errors + counts.warnings + counts.infos;
   return failing > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** True when a finding of this severity reaches --fail-on (the per-finding form of exitCodeFor, for JUnit). */
+export function reachesFailOn(severity: Severity, failOn: FailOn): boolean {
+  return exitCodeFor({ errors: 0, warnings: 0, infos: 0, hints: 0, [`${severity}s`]: 1 } as SeverityCounts, failOn) !== EXIT_OK;
 }

@@ -13,12 +13,16 @@ Usage: kinesis-lint [options] [PATH...]
                                                  kinesis-lint diff --help)
 
 PATH is a directory (walked recursively, skipping .terraform, node_modules and hidden
-folders; every directory with .tf, .tf.json, .tofu or .tofu.json files is a module) or
-such a file (its directory).
+folders; every directory with .tf, .tf.json, .tofu or .tofu.json files is a module), or
+such a file or a .tfvars/.tfvars.json file (its directory's module, analysed once however
+many of its files are named, as pre-commit passes them).
 Default: the current directory.
 
 Options:
-  --format text|json|sarif    output format (default: text)
+  --format FORMAT             output format (default: text): text, json, sarif (GitHub
+                              code scanning), github (workflow-command annotations),
+                              gitlab (Code Quality report), junit (JUnit XML test report;
+                              a test case fails when a finding reaches --fail-on)
   --config FILE               use FILE instead of looking for .kinesis-lint.json
   --region REGION             region assumed when the aws provider sets none
   --var NAME=VALUE            set a root module variable, as terraform -var (repeatable)

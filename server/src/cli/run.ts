@@ -20,6 +20,9 @@ import { recordingHost } from './fix/recordingHost';
 import { ANSI, PLAIN, useColor } from './format/colors';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
+import { formatGithub } from './format/github';
+import { formatGitlab } from './format/gitlab';
+import { formatJunit } from './format/junit';
 import { formatText } from './format/text';
 import { withEditorColumns } from './format/bomColumns';
 import { helpText } from './helpText';
@@ -81,6 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIO, given: CliDeps)
 
   const search = await findModuleDirs(options.paths, io.cwd, deps.host);
   if (!search.ok) return usageError(io, search.error);
+  for (const note of search.notes ?? []) io.stderr.write(`kinesis-lint: ${note}\n`);
   if (search.dirs.length === 0) io.stderr.write(`kinesis-lint: no Terraform files (.tf, .tf.json, .tofu, .tofu.json) found in ${options.paths.join(', ')}\n`);
 
   const analysedTexts = new Map<string, string>();
@@ -230,6 +234,9 @@ function parserWorkers(moduleCount: number): number {
 function render(report: RunReport, options: CliOptions, io: CliIO, deps: CliDeps): string {
   if (options.format === 'json') return formatJson(report, deps.tool);
   if (options.format === 'sarif') return formatSarif(report, deps.tool, deps.rules);
+  if (options.format === 'github') return formatGithub(report);
+  if (options.format === 'gitlab') return formatGitlab(report);
+  if (options.format === 'junit') return formatJunit(report, options.failOn);
   return formatText(report, useColor(io.env, io.stdout.isTTY) ? ANSI : PLAIN, options.verbose);
 }
 

@@ -30,7 +30,7 @@ export function detailLines(f: Finding, palette: Palette = PLAIN): string[] {
  * "Total for 2 streams: $51.40/month + usage (missing: shard count, load)", or "Total for 1 stream: cost unknown:
  * shard_count not resolved": what is missing, by name.
  */
-function grandTotal(report: RunReport): string {
+export function grandTotal(report: RunReport): string {
   const { monthlyCost, partial, unknowns } = report.summary;
   const count = report.streams.length;
   const missing = monthlyCost !== null && partial && unknowns.length > 0 ? ` (missing: ${missingInputs(unknowns)})` : '';

@@ -8,7 +8,7 @@ export const MANAGED_KEY = 'alias/aws/kinesis';
 const ADVICE = `Without encryption_type = "KMS" Kinesis stores the records unencrypted. Set encryption_type = "KMS" with a kms_key_id (a customer-managed key, or "${MANAGED_KEY}").`;
 
 export const rule: StreamRule = {
-  meta: meta('missing-kms', 'warning', true, 'Stream data is not encrypted at rest with KMS (encryption_type absent or "NONE").'),
+  meta: meta('missing-kms', 'error', true, 'Stream data is not encrypted at rest with KMS (encryption_type absent or "NONE").'),
   check(s) {
     const type = s.attr('encryption_type');
     const hasKey = s.attr('kms_key_id') !== undefined;
