@@ -1,6 +1,6 @@
 // kinesisLint.compareTo (issue #12 item 2): each stream's hover and code lens, and the status bar's total, say the
-// change against the committed version. Temporary git repositories are built with the git command; the server
-// reads them through its git reader (the stand-in of test/support/gitCli.ts until the in-process one is merged).
+// change against the committed version. Temporary git repositories are built with the git command
+// (test/node/git/gitFixture.ts); the server reads them with its in-process reader, never running git.
 //
 // Money by hand from server/src/core/pricing/prices.json (us-east-1 provisioned, 730 h a month):
 //   shard-hour $0.015 → $10.95 per shard; extended retention (48 h) $0.02 per shard-hour → $14.60 per shard;
@@ -13,7 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeLens, Hover } from 'vscode-languageserver';
 import { PRICED_STREAM, startClient, waitUntil, type Client } from './harness';
-import { commitAll, git, testGit } from '../support/gitCli';
+import { git } from '../node/git/gitFixture';
 import type { CostSummaryPayload } from '../../server/src/lsp/render/summary';
 
 const TWO_SHARDS = PRICED_STREAM.replace('shard_count      = 1', 'shard_count      = 2');
@@ -22,8 +22,12 @@ const OTHER = ['resource "aws_kinesis_stream" "other" {', '  name        = "othe
 /** A stream added in the buffer: 1 shard, 24 h, the same load: 10.95 + 3.6792 = $14.6292 → "+$14.63/mo". */
 const ADDED = ['# kinesis-lint: records_per_sec=100 avg_record_kib=1', 'resource "aws_kinesis_stream" "added" {', '  name        = "added"', '  shard_count = 1', '}', ''].join('\n');
 
+function commitAll(dir: string, message = 'base'): void {
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', message);
+}
 const init = (dir: string) => {
-  git(dir, 'init', '-q');
+  git(dir, 'init', '-q', '-b', 'main');
   commitAll(dir);
 };
 
@@ -56,7 +60,7 @@ describe('lsp: cost delta against kinesisLint.compareTo', function () {
     client = undefined;
   });
   const start = (files: Record<string, string>, settings: Record<string, unknown> = {}, prepare: ((dir: string) => void) | undefined = init, initOptions: Record<string, unknown> = {}) =>
-    startClient(files, { debounceMs: 0, ...settings }, { git: testGit, priceCacheFile: null }, {}, initOptions, prepare);
+    startClient(files, { debounceMs: 0, ...settings }, { priceCacheFile: null }, {}, initOptions, prepare);
 
   it('an edit of shard_count: the hover and the lens say "+$25.55/mo vs HEAD (1 → 2 shards)"; an unchanged stream says nothing', async () => {
     client = await start({ 'main.tf': PRICED_STREAM + OTHER });
@@ -135,12 +139,12 @@ describe('lsp: cost delta against kinesisLint.compareTo', function () {
   it('not a git repository, or no commit yet: no delta, a one-line reason', async () => {
     client = await start({ 'main.tf': PRICED_STREAM }, {}, () => undefined);
     let summary = await summaryWith(client, (s) => s.deltaNote !== '');
-    assert.equal(summary.deltaNote, 'no cost delta vs HEAD: not in a git repository');
+    assert.equal(summary.deltaNote, `no cost delta vs HEAD: ${client.dir} is not inside a git repository (no .git found above it)`);
     assert.equal(summary.delta, undefined);
     await client.close();
-    client = await start({ 'main.tf': PRICED_STREAM }, {}, (dir) => git(dir, 'init', '-q'));
+    client = await start({ 'main.tf': PRICED_STREAM }, {}, (dir) => git(dir, 'init', '-q', '-b', 'main'));
     summary = await summaryWith(client, (s) => s.deltaNote !== '');
-    assert.match(summary.deltaNote, /^no cost delta vs HEAD: .*HEAD/);
+    assert.equal(summary.deltaNote, "no cost delta vs HEAD: 'HEAD': this repository has no commits yet (branch main is unborn)");
     assert.equal(summary.delta, undefined);
     assert.doesNotMatch(await hoverText(client, 'main.tf', 3, 4), /vs HEAD/);
   });
@@ -187,14 +191,15 @@ describe('lsp: cost delta against kinesisLint.compareTo', function () {
     // A linked worktree: its .git is a file pointing into the main repository's git directory, outside the folder.
     const main = fs.mkdtempSync(path.join(os.tmpdir(), 'kinesis-lint-main-'));
     fs.writeFileSync(path.join(main, 'main.tf'), PRICED_STREAM);
-    git(main, 'init', '-q');
+    git(main, 'init', '-q', '-b', 'main');
     commitAll(main);
     client = await start({}, {}, (dir) => {
       fs.rmSync(dir, { recursive: true });
       git(main, 'worktree', 'add', '-q', dir);
     }, { trusted: false });
     const summary = await summaryWith(client, (s) => s.deltaNote !== '');
-    assert.equal(summary.deltaNote, `no cost delta vs HEAD: the git data of ${client.dir} lies outside the workspace folders (untrusted workspace)`);
+    const gitDir = path.join(main, '.git', 'worktrees', path.basename(client.dir));
+    assert.equal(summary.deltaNote, `no cost delta vs HEAD: the git directory ${gitDir} is not read: it is outside the workspace folders in an untrusted workspace`);
     assert.equal(summary.delta, undefined);
     fs.rmSync(main, { recursive: true, force: true });
   });

@@ -74,8 +74,8 @@ export interface ServerOptions {
   parser?: HclParser;
   /** The user's price cache; default: the platform's cache folder (node/priceCache.ts), null: none. */
   priceCacheFile?: string | null;
-  /** The git reader for kinesisLint.compareTo; default the in-process one (node/git), null: none (tests). */
-  git?: GitAccess | null;
+  /** The git reader for kinesisLint.compareTo; default the in-process one (node/git). */
+  git?: GitAccess;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -148,7 +148,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // The base each stream is compared with (kinesisLint.compareTo): analysed after the live analysis, once per commit.
   const gitDirs: string[] = [];
   const baselines = new Baselines({
-    git: options.git === null ? undefined : options.git ?? inProcessGit(),
+    git: options.git ?? inProcessGit,
     disk,
     parser,
     priceCacheFile,

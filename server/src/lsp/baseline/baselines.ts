@@ -23,8 +23,8 @@ const BASE_PARSE_CACHE_BYTES = 8 * 1024 * 1024;
 export const COMPARE_OFF = 'off';
 
 export interface BaselineOptions {
-  /** The in-process git reader; undefined: the delta is off ("no git reader"). */
-  git: GitAccess | undefined;
+  /** The in-process git reader. */
+  git: GitAccess;
   /** The disk as the live analysis reads it (bounded in an untrusted workspace). */
   disk: Host;
   parser: Pick<HclParser, 'parse' | 'dispose'>;
@@ -118,7 +118,7 @@ export class Baselines {
   deltaOf(root: string, stream: StreamReport): StreamDelta | undefined {
     const state = this.states.get(root);
     if (!this.enabled || !state || !('base' in state)) return undefined;
-    return streamDelta(state.base.streams.get(stream.resource), stream, this.against);
+    return streamDelta(state.base.streams.get(stream.resource), stream, this.against, root);
   }
 
   /** The workspace delta over the roots analysed now (removed streams included), or the reason there is none. */
@@ -135,7 +135,7 @@ export class Baselines {
     for (const a of compared) {
       const base = (this.states.get(a.dir) as { base: Base }).base;
       const live = new Set(a.streams.map((s) => s.resource));
-      for (const s of a.streams) deltas.push(streamDelta(base.streams.get(s.resource), s, this.against));
+      for (const s of a.streams) deltas.push(streamDelta(base.streams.get(s.resource), s, this.against, a.dir));
       for (const [resource, s] of base.streams) if (!live.has(resource)) deltas.push(streamDelta(s, undefined, this.against));
     }
     const changed = deltas.filter((d) => d.kind !== 'unchanged');
@@ -166,7 +166,6 @@ export class Baselines {
 
   private async update(root: string, signal: AbortSignal): Promise<void> {
     const git = this.options.git;
-    if (!git) return void this.states.set(root, { off: 'this build has no git reader' });
     const found = await this.repoOf(git, root);
     if ('off' in found) return void this.states.set(root, found);
     const resolved = await this.revisionOf(git, found.repo);

@@ -1,19 +1,14 @@
 // How a delta against the base is written on each surface: the stream hover's line, the code lens suffix and the
 // status bar's workspace figure. Money through core/pricing/format.ts; a decrease with a minus sign; a lower bound
 // says "at least"; unknown says why, never $0.
-import { formatUsd } from '../../core/pricing/format';
 import { knownPart, type Bound } from '../../core/partial';
+import { formatDelta } from '../../core/diff';
 import type { StreamDelta } from './streamDelta';
 
-/** "+$21.90", "-$10.95" (an exact zero is "$0.00"). */
-export function signedUsd(n: number): string {
-  return `${n > 0 ? '+' : n < 0 ? '-' : ''}${formatUsd(Math.abs(n))}`;
-}
-
-/** "+$21.90/mo", "at least +$21.90/mo"; null for unknown. */
+/** "+$21.90/mo", "-$10.95/mo", "at least +$21.90/mo" (the diff's words, a lower bound said first); null for unknown. */
 export function deltaMoney(b: Bound, per = '/mo'): string | null {
   if (b === null) return null;
-  return typeof b === 'number' ? `${signedUsd(b)}${per}` : `at least ${signedUsd(b.atLeast)}${per}`;
+  return typeof b === 'number' ? formatDelta(b, per) : `at least ${formatDelta(b.atLeast, per)}`;
 }
 
 const isZero = (b: Bound) => b === 0;
