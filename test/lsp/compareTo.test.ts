@@ -35,6 +35,10 @@ function summaries(client: Client): CostSummaryPayload[] {
   return client.notifications.filter((n) => n.method === 'kinesisLint/costSummary').map((n) => n.params as CostSummaryPayload);
 }
 const lastSummary = (client: Client) => summaries(client).at(-1);
+/** Every glob the server asked the client to watch, as JSON. */
+function watchedPatterns(client: Client): string[] {
+  return client.registrations.flatMap((r) => ((r.registerOptions as { watchers?: { globPattern: unknown }[] })?.watchers ?? []).map((w) => JSON.stringify(w.globPattern)));
+}
 function baseAnalyses(client: Client): number {
   return client.notifications.filter((n) => n.method === 'window/logMessage' && /^analysed \S+ at /.test((n.params as { message: string }).message)).length;
 }
@@ -152,9 +156,10 @@ describe('lsp: cost delta against kinesisLint.compareTo', function () {
   it('a commit made after startup: HEAD moves, the delta is recomputed after the watched-file notification', async () => {
     client = await start({ 'main.tf': PRICED_STREAM });
     await summaryWith(client, (s) => s.delta !== undefined);
-    // The server watches the repository's HEAD and refs.
-    const watchers = client.registrations.flatMap((r) => ((r.registerOptions as { watchers?: { globPattern: unknown }[] })?.watchers ?? []).map((w) => JSON.stringify(w.globPattern)));
-    assert.ok(watchers.some((w) => w.includes('"pattern":"refs/**"')), watchers.join(' '));
+    // The server watches the repository's HEAD, refs and packed-refs, by the git directory's path.
+    const gitDir = JSON.stringify(client.uri('.git'));
+    await waitUntil(() => watchedPatterns(client!).includes(`{"baseUri":${gitDir},"pattern":"refs/**"}`));
+    assert.deepEqual(watchedPatterns(client).filter((w) => w.startsWith(`{"baseUri":${gitDir}`)).sort(), ['HEAD', 'packed-refs', 'refs/**'].map((p) => `{"baseUri":${gitDir},"pattern":"${p}"}`));
     fs.writeFileSync(path.join(client.dir, 'main.tf'), TWO_SHARDS);
     await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('main.tf'), type: 2 }] });
     let seen = summaries(client).length;
@@ -167,6 +172,20 @@ describe('lsp: cost delta against kinesisLint.compareTo', function () {
     assert.equal(summary.delta?.text, 'no change vs HEAD');
     assert.equal(baseAnalyses(client), 2);
     assert.doesNotMatch(await hoverText(client, 'main.tf', 3, 4), /vs HEAD/);
+  });
+
+  it('a folder that becomes a repository after startup: its first commit is noticed through the watched .git/HEAD', async () => {
+    client = await start({ 'main.tf': PRICED_STREAM }, {}, () => undefined);
+    await summaryWith(client, (s) => s.deltaNote !== '');
+    await waitUntil(() => watchedPatterns(client!).includes(`{"baseUri":${JSON.stringify(client!.uri(''))},"pattern":".git/HEAD"}`));
+    init(client.dir);
+    await client.open('main.tf');
+    await client.change('main.tf', TWO_SHARDS);
+    const seen = summaries(client).length;
+    await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('.git/HEAD'), type: 1 }] });
+    const summary = await summaryWith(client, (s) => s.delta !== undefined, seen);
+    assert.equal(summary.delta?.text, '+$25.55 vs HEAD');
+    assert.equal(summary.deltaNote, '');
   });
 
   it('keystrokes do not analyse the base again (counted, not timed)', async () => {

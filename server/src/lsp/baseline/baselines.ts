@@ -96,10 +96,12 @@ export class Baselines {
     if (!this.enabled) this.states.clear();
   }
 
-  /** HEAD, a ref or packed-refs changed, or a file was saved: the revision is resolved again at the next refresh
-   *  (the base is analysed again only if it now names another commit). */
+  /** HEAD, a ref or packed-refs changed, or a file was saved: the repository is looked up and the revision
+   *  resolved again at the next refresh (the base is analysed again only if it now names another commit). */
   gitChanged(): void {
     this.revisions.clear();
+    // A root that was not in a repository may be now (git init); finding one reads a few small files.
+    this.repos.clear();
   }
 
   /** Bring the bases of `roots` up to date, after the live analysis and without blocking it. */

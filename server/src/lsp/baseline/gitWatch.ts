@@ -17,3 +17,8 @@ export function gitWatchers(repo: GitRepository): FileSystemWatcher[] {
 export function isGitFile(file: string, gitDirs: readonly string[]): boolean {
   return gitDirs.some((dir) => isWithin(path.resolve(dir), path.resolve(file)));
 }
+
+/** A workspace folder's own `.git/HEAD` and refs, watched before any repository is found there. */
+export function folderGitWatchers(folder: string): FileSystemWatcher[] {
+  return ['.git/HEAD', '.git/refs/**'].map((pattern) => ({ globPattern: { baseUri: pathToUri(folder), pattern } }));
+}
