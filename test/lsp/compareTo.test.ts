@@ -188,6 +188,31 @@ describe('lsp: cost delta against kinesisLint.compareTo', function () {
     assert.equal(summary.deltaNote, '');
   });
 
+  it('any revision: compareTo changed to HEAD~1 drops the HEAD base and compares with the commit before', async () => {
+    const settings: Record<string, unknown> = { debounceMs: 0 };
+    client = await startClient({ 'main.tf': PRICED_STREAM }, settings, { priceCacheFile: null }, {}, {}, (dir) => {
+      init(dir);
+      fs.writeFileSync(path.join(dir, 'main.tf'), TWO_SHARDS);
+      commitAll(dir, 'two shards');
+    });
+    // The working tree is HEAD: nothing changed.
+    assert.equal((await summaryWith(client, (s) => s.delta !== undefined)).delta?.text, 'no change vs HEAD');
+    settings.compareTo = 'HEAD~1';
+    const seen = summaries(client).length;
+    await client.rpc.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const summary = await summaryWith(client, (s) => s.delta !== undefined, seen);
+    assert.equal(summary.delta?.text, '+$25.55 vs HEAD~1');
+    assert.deepEqual(summary.delta?.changes, ['aws_kinesis_stream.s: +$25.55/mo (1 → 2 shards)']);
+    assert.equal((await hoverText(client, 'main.tf', 3, 4)).split('\n\n')[0], '**+$25.55/mo vs HEAD~1** (1 → 2 shards)');
+    // An unknown revision: off, with the reader's sentence.
+    settings.compareTo = 'mian';
+    const again = summaries(client).length;
+    await client.rpc.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const off = await summaryWith(client, (s) => s.deltaNote !== '', again);
+    assert.match(off.deltaNote, /^no cost delta vs mian: unknown revision 'mian'/);
+    assert.equal(off.delta, undefined);
+  });
+
   it('keystrokes do not analyse the base again (counted, not timed)', async () => {
     client = await start({ 'main.tf': PRICED_STREAM });
     await summaryWith(client, (s) => s.delta !== undefined);

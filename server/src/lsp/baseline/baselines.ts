@@ -77,8 +77,8 @@ export class Baselines {
     return this.compareTo !== COMPARE_OFF;
   }
 
-  /** Settings or trust changed: a base analysis under way is cancelled, and bases of other settings recomputed at the
-   *  next refresh. `bound`: the workspace folders in an untrusted workspace, undefined when trusted. */
+  /** Settings or trust changed: a base analysis under way is cancelled and the bases are computed again at the next
+   *  refresh (one whose commit and settings are the same is found again in the parse cache). `bound`: the workspace folders in an untrusted workspace, undefined when trusted. */
   configure(compareTo: string, settings: EditorSettings, bound: string[] | undefined): void {
     const key = JSON.stringify(settings);
     const boundChanged = JSON.stringify(bound) !== JSON.stringify(this.bound);
@@ -91,9 +91,8 @@ export class Baselines {
     this.bound = bound;
     this.controller.abort();
     this.controller = new AbortController();
-    // Every root is looked at again (a pending one was cancelled).
-    for (const [root, state] of this.states) if (!('base' in state)) this.states.delete(root);
-    if (!this.enabled) this.states.clear();
+    // No delta until the bases are computed again: an old base must not be shown under a new revision's name.
+    this.states.clear();
   }
 
   /** HEAD, a ref or packed-refs changed, or a file was saved: the repository is looked up and the revision
