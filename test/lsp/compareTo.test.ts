@@ -128,6 +128,19 @@ describe('lsp: cost delta against kinesisLint.compareTo', function () {
     assert.match((await lensTitles(client, 'main.tf'))[0], / · cost change vs HEAD unknown$/);
   });
 
+  it('a lower bound now against an exact cost at HEAD: "at least +$72.97/mo vs HEAD"', async () => {
+    client = await start({ 'main.tf': PRICED_STREAM });
+    await summaryWith(client, (s) => s.delta !== undefined);
+    await client.open('main.tf');
+    // Without the load the PUT units are unknown: 4 shards × (10.95 + 14.60) = at least $102.20; minus $29.2292.
+    await client.change('main.tf', TWO_SHARDS.replace('shard_count      = 2', 'shard_count      = 4').replace(/^# kinesis-lint:.*\n/, '#\n'));
+    const seen = summaries(client).length;
+    const summary = await summaryWith(client, (s) => typeof s.delta?.monthlyDelta === 'object' && s.delta?.monthlyDelta !== null, seen - 1);
+    assert.equal(summary.delta?.text, 'at least +$72.97 vs HEAD');
+    assert.equal((await hoverText(client, 'main.tf', 3, 4)).split('\n\n')[0], '**at least +$72.97/mo vs HEAD** (1 → 4 shards)');
+    assert.match((await lensTitles(client, 'main.tf'))[0], / · at least \+\$72\.97\/mo vs HEAD$/);
+  });
+
   it('compareTo "off": no delta, no reason, no base analysis', async () => {
     client = await start({ 'main.tf': PRICED_STREAM }, { compareTo: 'off' });
     await client.open('main.tf');
