@@ -43,6 +43,7 @@ describe('kinesis-lint: cost delta against HEAD', function () {
       empty.replace(extra, new vscode.Range(0, 0, extraDoc.lineCount, 0), '');
       assert.strictEqual(await vscode.workspace.applyEdit(empty), true);
       await extraDoc.save();
+      await waitFor('extra.tf saved empty', () => fs.readFileSync(extra.fsPath, 'utf8') === '');
       await vscode.workspace.fs.delete(extra);
     }
     doc = await vscode.workspace.openTextDocument(uri);
@@ -50,7 +51,9 @@ describe('kinesis-lint: cost delta against HEAD', function () {
     const reset = new vscode.WorkspaceEdit();
     reset.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), original);
     assert.strictEqual(await vscode.workspace.applyEdit(reset), true);
-    assert.strictEqual(await doc.save(), true);
+    // save() is false when auto-save got there first: what counts is the text on disk (that is what is committed).
+    await doc.save();
+    await waitFor('main.tf saved as the example', () => fs.readFileSync(uri.fsPath, 'utf8') === original);
     await vscode.window.showTextDocument(doc);
     git(folder.fsPath, 'init', '-q', '-b', 'main');
     git(folder.fsPath, 'add', '-A');
