@@ -58,7 +58,7 @@ import { FIX_ALL_WORKSPACE_REQUEST, workspaceFixAll } from './workspaceFixAll';
 import { streamBlocksAt } from './streamBlocksAt';
 import { Baselines, COMPARE_OFF } from './baseline/baselines';
 import { inProcessGit, type GitAccess } from './baseline/gitAccess';
-import { folderGitWatchers, gitWatchers, isGitFile } from './baseline/gitWatch';
+import { GitWatch } from './baseline/gitWatch';
 
 export const COST_REPORT_REQUEST = 'kinesisLint/costReport';
 export const STREAM_BREAKDOWN_REQUEST = 'kinesisLint/streamBreakdown';
@@ -146,21 +146,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let analyses = 0;
 
   // The base each stream is compared with (kinesisLint.compareTo): analysed after the live analysis, once per commit.
-  /** Directories whose files are git's (HEAD, refs), not Terraform; and the repositories already watched. */
-  const gitDirs: string[] = [];
-  const watchedRepos = new Set<string>();
+  const gitWatch = new GitWatch((watchers) => void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined));
   const baselines = new Baselines({
     git: options.git ?? inProcessGit,
     disk,
     parser,
     priceCacheFile,
     log: (line) => log.info(line),
-    watch: (repo) => {
-      if (watchedRepos.has(repo.gitDir)) return;
-      watchedRepos.add(repo.gitDir);
-      gitDirs.push(repo.gitDir, repo.commonDir);
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: gitWatchers(repo) }).catch(() => undefined);
-    },
+    watch: (repo) => gitWatch.repository(repo),
     onChange: () => refreshSurfaces(),
   });
   /** The editor settings the base is analysed with: the live analysis's, without the display-only ones. */
@@ -316,9 +309,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
     }).catch(() => undefined);
     configureBaselines();
-    // A folder that becomes a repository later (git init, clone into it): its first commit is noticed too.
-    for (const folder of folders) gitDirs.push(path.join(folder, '.git'));
-    if (folders.length > 0) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: folders.flatMap(folderGitWatchers) }).catch(() => undefined);
+    gitWatch.folders(folders);
     await analyzeWorkspace();
   });
 
@@ -371,7 +362,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const file = uriToPath(change.uri);
       if (!file) continue;
       // HEAD, a ref or packed-refs: the base may be another commit now.
-      if (isGitFile(file, gitDirs)) {
+      if (gitWatch.owns(file)) {
         git = true;
         continue;
       }
