@@ -24,6 +24,8 @@ export interface KinesisLintApi {
   recentLog(): string[];
   /** What the Language Status item shows now. */
   languageStatus(): { text: string; detail: string | undefined };
+  /** The status bar item's text and tooltip (the e2e suite checks the cost delta there). */
+  statusBar(): { text: string; tooltip: string };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<KinesisLintApi> {
@@ -49,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
     connection.onDidChangeState((state) => statusBar.setState(state)),
     connection.onDidChangeLanguageState((state) => languageStatus.setState(state)),
     connection.onDidReceiveSummary((summary) => statusBar.setSummary(summary)),
+    connection.onDidReceiveSummary((summary) => languageStatus.setDeltaNote(summary.deltaNote ?? '')),
     // A report tab on screen follows the analyses.
     connection.onDidReceiveSummary(() => void report.refresh().catch(() => undefined)),
     connection.onDidReceivePriceTables((tables) => languageStatus.setPriceTables(tables)),
@@ -71,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
     streamsView,
     recentLog: () => connection.log.recent.all(),
     languageStatus: () => languageStatus.describe(),
+    statusBar: () => statusBar.describe(),
   };
 }
 

@@ -9,6 +9,7 @@ export class LanguageStatus implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('kinesisLint.status', DOCUMENT_SELECTOR);
   private state: LanguageState = 'starting';
   private tables: PriceTableInUse[] | undefined;
+  private deltaNote = '';
 
   constructor() {
     this.item.name = 'kinesis-lint';
@@ -25,6 +26,13 @@ export class LanguageStatus implements vscode.Disposable {
     this.render();
   }
 
+  /** Why the cost delta is off (from the cost summary), or ''. */
+  setDeltaNote(note: string): void {
+    if (note === this.deltaNote) return;
+    this.deltaNote = note;
+    this.render();
+  }
+
   /** For tests and "Report a problem": what the item shows now. */
   describe(): { text: string; detail: string | undefined } {
     return { text: this.item.text, detail: this.item.detail };
@@ -35,7 +43,7 @@ export class LanguageStatus implements vscode.Disposable {
   }
 
   private render(): void {
-    const view = languageStatusView(this.state, this.tables);
+    const view = languageStatusView(this.state, this.tables, this.deltaNote);
     this.item.text = view.text;
     this.item.detail = view.detail;
     this.item.busy = view.busy;

@@ -20,13 +20,14 @@ export function pricesDetail(tables: readonly PriceTableInUse[] | undefined): st
   return `prices: ${tables.map((t) => `${one(t)} (${t.modules} module${t.modules === 1 ? '' : 's'})`).join(', ')}`;
 }
 
-export function languageStatusView(state: LanguageState, tables: readonly PriceTableInUse[] | undefined): LanguageStatusView {
+/** `deltaNote`: why the cost delta against kinesisLint.compareTo is off ('' when it is on or off by choice). */
+export function languageStatusView(state: LanguageState, tables: readonly PriceTableInUse[] | undefined, deltaNote = ''): LanguageStatusView {
   const output = { title: 'Show Output', command: 'kinesisLint.showOutput' };
   switch (state) {
     case 'starting':
       return { text: 'kinesis-lint: starting', detail: '', severity: 'information', busy: true, command: output };
     case 'running':
-      return { text: 'kinesis-lint', detail: pricesDetail(tables), severity: 'information', busy: false, command: output };
+      return { text: 'kinesis-lint', detail: deltaNote ? `${pricesDetail(tables)} · ${deltaNote}` : pricesDetail(tables), severity: 'information', busy: false, command: output };
     case 'stopped':
       return { text: 'kinesis-lint: stopped', detail: 'the language server is not running', severity: 'warning', busy: false, command: { title: 'Restart', command: 'kinesisLint.restartServer' } };
     case 'error':

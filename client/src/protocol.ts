@@ -21,6 +21,19 @@ export interface CostSummary {
   busy?: boolean;
   /** Streams whose figures are from the last valid version of their module (it has a syntax error now). */
   heldStreams?: number;
+  /** The change against kinesisLint.compareTo (server/src/lsp/baseline/baselines.ts WorkspaceDelta); absent when
+   *  off, outside a repository or while the base is analysed. */
+  delta?: {
+    /** "HEAD", "main". */
+    against: string;
+    monthlyDelta: number | { atLeast: number } | null;
+    /** "+$21.90 vs HEAD", "no change vs HEAD", "cost change vs HEAD unknown". */
+    text: string;
+    /** One line per stream that changed: "aws_kinesis_stream.s: +$21.90/mo (2 → 4 shards)". */
+    changes: string[];
+  };
+  /** Why some or all modules have no delta, in one line ('' or absent when none). */
+  deltaNote?: string;
 }
 
 export interface CostReport extends CostSummary {

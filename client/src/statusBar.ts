@@ -36,6 +36,11 @@ export class CostStatusBar implements vscode.Disposable {
     this.render();
   }
 
+  /** For tests: what the item shows now. */
+  describe(): { text: string; tooltip: string } {
+    return { text: this.item.text, tooltip: typeof this.item.tooltip === 'string' ? this.item.tooltip : this.item.tooltip?.value ?? '' };
+  }
+
   dispose(): void {
     this.item.dispose();
   }

@@ -66,9 +66,12 @@ export function statusView(state: ServerState, summary: CostSummary | undefined)
   const held = summary.heldStreams
     ? `\nFigures of ${summary.heldStreams === 1 ? '1 stream are from the last valid version of its module, which has a syntax error now' : `${summary.heldStreams} streams are from the last valid version of their modules, which have syntax errors now`}.`
     : '';
+  // "(+$21.90 vs HEAD)" after the total, and which streams changed in the tooltip; nothing when there is no change.
+  const delta = summary.delta && summary.delta.changes.length > 0 ? summary.delta : undefined;
+  const changes = delta ? `\nChanged vs ${delta.against}:\n${delta.changes.map((c) => `• ${c}`).join('\n')}` : '';
   return {
-    text: `$(pulse) ${NAME} ${amount}`,
-    tooltip: `kinesis-lint: estimated monthly cost of ${streams} at list prices.${partialNote}${held}\nClick for the cost report.`,
+    text: `$(pulse) ${NAME} ${amount}${delta ? ` (${delta.text})` : ''}`,
+    tooltip: `kinesis-lint: estimated monthly cost of ${streams} at list prices.${partialNote}${held}${changes}\nClick for the cost report.`,
     command: 'kinesisLint.showCostReport',
     warning: false,
   };

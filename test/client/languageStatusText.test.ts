@@ -22,4 +22,11 @@ describe('language status text', () => {
     const disabled = languageStatusView('disabled', [builtin]);
     assert.deepEqual([disabled.text, disabled.command.command, disabled.command.arguments], ['kinesis-lint: disabled', 'workbench.action.openSettings', ['kinesisLint.enable']]);
   });
+
+  it('says in one line why there is no cost delta (issue #12), after the price table', () => {
+    const view = languageStatusView('running', [builtin], 'no cost delta vs HEAD: /w is not inside a git repository (no .git found above it)');
+    assert.equal(view.detail, 'prices: built-in list prices of 2023-08-01 · no cost delta vs HEAD: /w is not inside a git repository (no .git found above it)');
+    assert.equal(view.severity, 'information');
+    assert.equal(languageStatusView('running', [builtin], '').detail, 'prices: built-in list prices of 2023-08-01');
+  });
 });

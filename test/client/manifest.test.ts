@@ -75,6 +75,7 @@ describe('extension manifest', () => {
       assert.deepEqual(Object.keys(settings).sort(), [
         'kinesisLint.codeLens.enabled',
         'kinesisLint.codeLens.fileTotal',
+        'kinesisLint.compareTo',
         'kinesisLint.debounceMs',
         'kinesisLint.enable',
         'kinesisLint.inlayHints.enabled',
@@ -111,6 +112,9 @@ describe('extension manifest', () => {
       assert.equal(settings['kinesisLint.pricesFile'].default, '');
       assert.deepEqual(settings['kinesisLint.varFiles'].default, []);
       assert.equal(DEFAULT_SETTINGS.varFiles, undefined);
+      // Issue #12: the committed version by default; any revision or "off".
+      assert.equal(settings['kinesisLint.compareTo'].default, 'HEAD');
+      assert.equal(settings['kinesisLint.compareTo'].default, DEFAULT_SETTINGS.compareTo);
       assert.equal(settings['kinesisLint.trace.server'].default, 'off');
       assert.deepEqual(settings['kinesisLint.trace.server'].enum, ['off', 'messages', 'verbose']);
     });

@@ -69,4 +69,19 @@ describe('status bar text', () => {
     assert.equal(formatUsd(1234.5), '$1,234.50');
     assert.equal(formatUsd(43.795), '$43.80');
   });
+
+  it('appends the workspace delta against kinesisLint.compareTo and lists the changed streams in the tooltip', () => {
+    const base = { totalMonthlyUsd: 201.9, monthlyCost: 201.9, partial: false, streams: 3, monthlyCostText: '≈ $201.90/mo' };
+    const view = statusView('running', {
+      ...base,
+      delta: { against: 'HEAD', monthlyDelta: 21.9, text: '+$21.90 vs HEAD', changes: ['aws_kinesis_stream.s: +$21.90/mo (2 → 4 shards)'] },
+    });
+    assert.equal(view.text, '$(pulse) kinesis-lint ≈ $201.90/mo (+$21.90 vs HEAD)');
+    assert.match(view.tooltip, /\nChanged vs HEAD:\n• aws_kinesis_stream\.s: \+\$21\.90\/mo \(2 → 4 shards\)\n/);
+    // Nothing changed, or no comparison: the total alone.
+    const same = statusView('running', { ...base, delta: { against: 'HEAD', monthlyDelta: 0, text: 'no change vs HEAD', changes: [] } });
+    assert.equal(same.text, '$(pulse) kinesis-lint ≈ $201.90/mo');
+    assert.doesNotMatch(same.tooltip, /Changed/);
+    assert.equal(statusView('running', base).text, '$(pulse) kinesis-lint ≈ $201.90/mo');
+  });
 });

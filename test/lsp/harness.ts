@@ -43,12 +43,15 @@ export async function startClient(
   workspaceCapabilities: Record<string, unknown> = {},
   /** More initializationOptions beside `settings` (e.g. `trusted: false`). */
   initializationOptions: Record<string, unknown> = {},
+  /** Run on the workspace folder once the files are written, before the server starts (e.g. git init + commit). */
+  prepare?: (dir: string) => void,
 ): Promise<Client> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinesis-lint-lsp-'));
   for (const [rel, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);
   }
+  prepare?.(dir);
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), options);

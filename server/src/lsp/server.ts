@@ -53,8 +53,12 @@ import { STREAMS_REQUEST, streamsPayload } from './render/streams';
 import { DECLARE_LOAD_REQUEST, declareLoadEdit, isDeclareLoadParams, type DeclareLoadParams } from './handlers/declareLoad';
 import { ChangeLog, PRICE_TABLES_NOTIFICATION, describeConfig, describeModules, priceTablesInUse, skippedConfigFiles, type ServerLog } from './serverLog';
 import type { LoadedConfig } from '../core/config/config';
+import type { StreamReport } from '../core/results';
 import { FIX_ALL_WORKSPACE_REQUEST, workspaceFixAll } from './workspaceFixAll';
 import { streamBlocksAt } from './streamBlocksAt';
+import { Baselines, COMPARE_OFF } from './baseline/baselines';
+import { inProcessGit, type GitAccess } from './baseline/gitAccess';
+import { GitWatch } from './baseline/gitWatch';
 
 export const COST_REPORT_REQUEST = 'kinesisLint/costReport';
 export const STREAM_BREAKDOWN_REQUEST = 'kinesisLint/streamBreakdown';
@@ -70,6 +74,8 @@ export interface ServerOptions {
   parser?: HclParser;
   /** The user's price cache; default: the platform's cache folder (node/priceCache.ts), null: none. */
   priceCacheFile?: string | null;
+  /** The git reader for kinesisLint.compareTo; default the in-process one (node/git). */
+  git?: GitAccess;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -139,6 +145,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let priceTables = '';
   let analyses = 0;
 
+  // The base each stream is compared with (kinesisLint.compareTo): analysed after the live analysis, once per commit.
+  const gitWatch = new GitWatch((watchers) => void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined));
+  const baselines = new Baselines({
+    git: options.git ?? inProcessGit,
+    disk,
+    parser,
+    priceCacheFile,
+    log: (line) => log.info(line),
+    watch: (repo) => gitWatch.repository(repo),
+    onChange: () => refreshSurfaces(),
+  });
+  /** The editor settings the base is analysed with: the live analysis's, without the display-only ones. */
+  const configureBaselines = () => {
+    const { codeLens: _l, inlayHints: _h, debounceMs: _d, compareTo, ...analysis } = settings;
+    baselines.configure(compareTo, { ...analysis, baseDir: folders[0] }, trusted ? undefined : folders);
+  };
+  const sendSummary = () => {
+    const compared = baselines.workspace(store.analyses());
+    void connection.sendNotification(COST_SUMMARY_NOTIFICATION, summaryPayload(store.analyses(), { busy: workspacePass !== undefined, held: store, ...compared }));
+  };
+  /** Lenses asked again and the total sent again (a base landed). */
+  const refreshSurfaces = () => {
+    if (canRefresh.codeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    sendSummary();
+  };
+
   const analyze = async (dirs: string[], signal: AbortSignal) => {
     const started = Date.now();
     const seen = new Map<string, LoadedConfig>();
@@ -195,8 +227,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     await publisher.publishAll(store);
     if (canRefresh.codeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     if (canRefresh.inlayHint) void connection.languages.inlayHint.refresh().catch(() => undefined);
-    void connection.sendNotification(COST_SUMMARY_NOTIFICATION, summaryPayload(store.analyses(), { busy: workspacePass !== undefined, held: store }));
+    sendSummary();
     watchReadFiles();
+    // The bases after the live figures are out: a keystroke finds its root's base already there and re-analyses none.
+    if (workspacePass === undefined) baselines.refresh(store.roots());
     // After publishing, so the directory listing never delays the diagnostics.
     for (const dir of dirs) {
       for (const skipped of skippedConfigFiles((await host.readDir(dir) ?? []).filter((e) => !e.isDirectory).map((e) => e.name))) {
@@ -231,7 +265,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const root of store.roots()) if (!dirs.includes(root)) store.delete(root);
     const all = [...dirs, ...store.roots()];
     workspacePass = all.length > 0 ? new Set(all) : undefined;
-    if (!workspacePass) void connection.sendNotification(COST_SUMMARY_NOTIFICATION, summaryPayload(store.analyses(), { busy: false, held: store }));
+    if (!workspacePass) sendSummary();
     scheduler.request(all, true);
   };
 
@@ -255,7 +289,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // didSave too: a save may come with a commit (the base is resolved again, baseline/baselines.ts).
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: true,
@@ -273,6 +308,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
     }).catch(() => undefined);
+    configureBaselines();
+    gitWatch.folders(folders);
     await analyzeWorkspace();
   });
 
@@ -287,6 +324,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeConfiguration(async (change) => {
     if (canPullConfiguration) await pullSettings();
     else settings = normalizeSettings((change.settings as { kinesisLint?: unknown } | undefined)?.kinesisLint);
+    configureBaselines();
+    if (settings.compareTo === COMPARE_OFF) refreshSurfaces();
     scheduler.request(store.roots(), true);
   });
 
@@ -295,6 +334,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const value = (params as { trusted?: unknown } | null)?.trusted;
     if (typeof value !== 'boolean' || value === trusted) return;
     trusted = value;
+    configureBaselines();
     void analyzeWorkspace();
   });
 
@@ -307,18 +347,34 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent((e) => onDocument(e.document.uri));
   // On close the disk version counts again (it may differ from the unsaved buffer).
   documents.onDidClose((e) => onDocument(e.document.uri));
+  // A save may come with a commit the watcher missed: the revision is resolved again (cheap; no re-analysis unless
+  // it names another commit).
+  documents.onDidSave(() => {
+    baselines.gitChanged();
+    baselines.refresh(store.roots());
+  });
 
   connection.onDidChangeWatchedFiles((params) => {
     const dirs = new Set<string>();
     let config = false;
+    let git = false;
     for (const change of params.changes) {
       const file = uriToPath(change.uri);
       if (!file) continue;
+      // HEAD, a ref or packed-refs: the base may be another commit now.
+      if (gitWatch.owns(file)) {
+        git = true;
+        continue;
+      }
       if (isSettingsJson(file)) config = true;
       for (const dir of affected(file)) dirs.add(dir);
     }
+    if (git) {
+      baselines.gitChanged();
+      baselines.refresh(store.roots());
+    }
     if (config) void analyzeWorkspace();
-    else scheduler.request([...dirs]);
+    else if (dirs.size > 0) scheduler.request([...dirs]);
   });
 
   const editVersions: EditVersions = {
@@ -340,11 +396,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   // Hover, lenses and hints never wait for an analysis: they are answered from the last one, its positions moved onto
   // the documents' current text (currentView.ts); the refresh sent when the next analysis lands brings its figures.
+  /** A stream's line about its change against the base, for hover and lens (none while there is no base). */
+  const deltas = { of: (root: string, s: StreamReport) => baselines.deltaOf(root, s), against: () => baselines.against };
   const current = () => relocations.view(documents.all().map((d) => `${d.uri} ${d.version}`).join('\n'));
-  connection.onRequest(HoverRequest.type, lifecycle.request(shapes.position, (params: HoverParams) => hover(current(), params)));
+  connection.onRequest(HoverRequest.type, lifecycle.request(shapes.position, (params: HoverParams) => hover(current(), params, deltas)));
   connection.onRequest(CodeLensRequest.type, lifecycle.request(shapes.document, (params: CodeLensParams) => {
     if (!settings.codeLens.enabled) return [];
-    return codeLenses(current(), params, { fileTotal: settings.codeLens.fileTotal });
+    return codeLenses(current(), params, { fileTotal: settings.codeLens.fileTotal, delta: deltas });
   }));
   connection.onRequest(InlayHintRequest.type, lifecycle.request(shapes.range, (params: InlayHintParams) => {
     if (!settings.inlayHints.enabled) return [];

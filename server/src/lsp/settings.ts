@@ -9,12 +9,15 @@ export interface ServerSettings extends EditorSettings {
   inlayHints: { enabled: boolean };
   /** Delay between the last edit and the analysis; 0 analyses at once (the benchmark uses it). */
   debounceMs: number;
+  /** The git revision each stream's cost is compared with ("HEAD", "main", a tag, an oid), or "off" (docs/editor-delta.md). */
+  compareTo: string;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   codeLens: { enabled: true, fileTotal: false },
   inlayHints: { enabled: true },
   debounceMs: 300,
+  compareTo: 'HEAD',
 };
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
@@ -40,6 +43,8 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   if (isObject(s.codeLens) && typeof s.codeLens.enabled === 'boolean') out.codeLens.enabled = s.codeLens.enabled;
   if (isObject(s.codeLens) && typeof s.codeLens.fileTotal === 'boolean') out.codeLens.fileTotal = s.codeLens.fileTotal;
   if (isObject(s.inlayHints) && typeof s.inlayHints.enabled === 'boolean') out.inlayHints.enabled = s.inlayHints.enabled;
+  // Any non-empty revision; whether it exists is the git reader's to say (the reason shows in the language status).
+  if (typeof s.compareTo === 'string' && s.compareTo.trim() !== '') out.compareTo = s.compareTo.trim();
   if (typeof s.debounceMs === 'number' && s.debounceMs >= 0 && Number.isFinite(s.debounceMs)) out.debounceMs = s.debounceMs;
   return out;
 }

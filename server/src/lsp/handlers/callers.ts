@@ -13,6 +13,8 @@ export interface CallerStream {
   range: Range;
   /** '' when the block has one report; else its caller (`module.big`, `root` in the root module). */
   label: string;
+  /** The root module whose analysis made the report. */
+  root: string;
 }
 
 /** The module address a stream report is under: module.big, module.a["k"].module.b, or '' in the root. */
@@ -23,7 +25,7 @@ export function callerOf(resource: string): string {
 
 function labelled(group: { stream: StreamReport; root: string; range: Range }[]): CallerStream[] {
   const labels = callerLabels(group.map((g) => ({ caller: callerOf(g.stream.resource), root: g.root })));
-  return group.map((g, i) => ({ stream: g.stream, range: g.range, label: labels[i] }));
+  return group.map((g, i) => ({ stream: g.stream, range: g.range, label: labels[i], root: g.root }));
 }
 
 /** The reports of the streams declared in the view's file, grouped by block (one entry per caller), in file order;

@@ -9,6 +9,8 @@ import { estimatedCost, streamCostText } from '../../core/pricing/format';
 import { costSummary } from '../../core/pipeline/costSummary';
 import { percent } from '../../core/rules/messages';
 import { callerLabels, streamsByBlock, withCaller } from './callers';
+import type { DeltaSource } from './hover';
+import { lensDeltaSuffix } from '../baseline/deltaText';
 
 export const SHOW_BREAKDOWN = 'kinesisLint.showStreamBreakdown';
 export const SHOW_REPORT = 'kinesisLint.showCostReport';
@@ -41,6 +43,8 @@ function makeTitle(s: StreamReport): string {
 export interface LensOptions {
   /** A first-line lens with the file's total (kinesisLint.codeLens.fileTotal). */
   fileTotal?: boolean;
+  /** The change against the base, appended to each stream's title (" · +$21.90/mo vs HEAD"). */
+  delta?: DeltaSource;
 }
 
 /** One lens per stream (per caller when a module is called several times) and one per module call that creates streams. */
@@ -50,9 +54,13 @@ export function codeLenses(store: StreamSource, params: CodeLensParams, options:
   if (!file) return [];
   const view = store.inFile(file);
   const blocks = streamsByBlock(view);
-  const lenses: CodeLens[] = blocks.flat().map(({ stream: s, range, label }) => ({
+  const deltaSuffix = (root: string, s: StreamReport) => {
+    const d = options.delta?.of(root, s);
+    return d ? lensDeltaSuffix(d, options.delta!.against()) : '';
+  };
+  const lenses: CodeLens[] = blocks.flat().map(({ stream: s, range, label, root }) => ({
     range,
-    command: { title: withCaller(label, lensTitle(s)), command: SHOW_BREAKDOWN, arguments: [uri, s.resource] },
+    command: { title: withCaller(label, lensTitle(s)) + deltaSuffix(root, s), command: SHOW_BREAKDOWN, arguments: [uri, s.resource] },
   }));
   lenses.push(...moduleCallLenses(store, view));
   if (options.fileTotal && blocks.length > 0) {

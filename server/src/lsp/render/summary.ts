@@ -4,6 +4,7 @@ import type { ModuleAnalysis, StreamReport } from '../../core/results';
 import { costSummary } from '../../core/pipeline/costSummary';
 import { knownPart, type Bound, type ReportedUnknown } from '../../core/partial';
 import { estimatedCost, missingInputs } from '../../core/pricing/format';
+import type { WorkspaceDelta } from '../baseline/baselines';
 
 /** On the wire (client/src/protocol.ts repeats it). */
 export interface CostSummaryPayload {
@@ -23,12 +24,19 @@ export interface CostSummaryPayload {
   busy: boolean;
   /** Streams whose figures are from the last valid version of their module (a syntax error now). */
   heldStreams: number;
+  /** The workspace's change against kinesisLint.compareTo (removed streams included); absent when off, not a
+   *  repository, or while the base is being analysed. */
+  delta?: WorkspaceDelta;
+  /** Why some or all modules show no delta ("no cost delta vs HEAD: not in a git repository"); '' when none. */
+  deltaNote: string;
 }
 
 /** What the server knows beyond the analyses: whether the workspace pass is done, and which streams are held. */
 export interface ServeState {
   busy: boolean;
   held: { heldBy(stream: StreamReport): string[] | undefined };
+  delta?: WorkspaceDelta;
+  note?: string;
 }
 
 export function summaryPayload(analyses: readonly ModuleAnalysis[], state: ServeState = { busy: false, held: { heldBy: () => undefined } }): CostSummaryPayload {
@@ -44,5 +52,7 @@ export function summaryPayload(analyses: readonly ModuleAnalysis[], state: Serve
     monthlyCostText: estimatedCost(s.monthlyCost, '/mo', s.unknowns),
     busy: state.busy,
     heldStreams: streams.filter((stream) => state.held.heldBy(stream) !== undefined).length,
+    ...(state.delta ? { delta: state.delta } : {}),
+    deltaNote: state.note ?? '',
   };
 }
