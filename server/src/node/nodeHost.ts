@@ -77,7 +77,7 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<s
   }
 }
 
-function tooLarge(name: string, maxBytes: number): string {
+export function tooLarge(name: string, maxBytes: number): string {
   return `${name} is larger than ${formatBytes(maxBytes)}; skipped`;
 }
 
