@@ -1,0 +1,156 @@
+// The diff of two analyses: streams matched by (root module dir, resource address), findings by their
+// location-independent key; per stream its status, cost before → after, delta and drivers; then a total.
+import { isExact, knownPart, sumMoney, type Bound } from '../partial';
+import { costDelta } from './costDelta';
+import { sameBound, streamDrivers, type Driver } from './drivers';
+import type { FindingSide } from './findingSide';
+import { streamKey, type StreamSide } from './streamSide';
+
+export interface DiffSide {
+  streams: StreamSide[];
+  findings: FindingSide[];
+}
+
+export type StreamStatus = 'added' | 'removed' | 'changed' | 'unchanged';
+
+export interface StreamDiff {
+  root: string;
+  address: string;
+  status: StreamStatus;
+  /** null for an added stream. */
+  before: StreamSide | null;
+  /** null for a removed stream. */
+  after: StreamSide | null;
+  /** costDelta(before ?? 0, after ?? 0): exact, a lower bound, or null (unknown: never $0). */
+  delta: Bound;
+  /** Empty for added/removed streams. */
+  drivers: Driver[];
+  /**
+   * When the delta is not exact but both sides are priced line by line (a load not declared: usage lines unknown):
+   * the change of the lines known on both sides, and the labels of those unknown on either. Null otherwise.
+   */
+  pricedLines: { deltaUsd: number; unknownLines: string[] } | null;
+  /** Findings on this stream (by address) new at head / gone at head. */
+  introduced: FindingSide[];
+  fixed: FindingSide[];
+}
+
+export interface DiffTotal {
+  before: Bound;
+  after: Bound;
+  /** Sum of the streams' deltas: exact when all are; a lower bound when some are and the sum is an increase; else null. */
+  delta: Bound;
+  /** Sum of the known parts of the deltas that are not unknown (what --fail-on-increase compares). */
+  knownDeltaUsd: number;
+  /** Streams whose delta is unknown. */
+  unknownStreams: number;
+  /** Streams whose delta is a lower bound. */
+  lowerBoundStreams: number;
+}
+
+export interface DiffResult {
+  /** Every stream of either side, sorted by root, then address. */
+  streams: StreamDiff[];
+  /** All findings new at head / gone at head (with or without a resource), sorted by root, file, line. */
+  introduced: FindingSide[];
+  fixed: FindingSide[];
+  total: DiffTotal;
+  /** The estimate's assumptions of the head side (or the base's when head has none), each once. */
+  assumptions: string[];
+}
+
+export function diffSides(base: DiffSide, head: DiffSide): DiffResult {
+  const { introduced, fixed } = diffFindings(base.findings, head.findings);
+  const streams = pairStreams(base.streams, head.streams).map(([before, after]) => streamDiff(before, after, introduced, fixed));
+  streams.sort((a, b) => compare(a.root, b.root) || compare(a.address, b.address));
+  const assumptions = unique([...head.streams, ...(head.streams.length > 0 ? [] : base.streams)].flatMap((s) => s.assumptions ?? []));
+  return { streams, introduced, fixed, total: diffTotal(streams, base.streams, head.streams), assumptions };
+}
+
+/** Same key on both sides → a pair (in order, should one side hold the address twice); the rest added or removed. */
+function pairStreams(base: StreamSide[], head: StreamSide[]): [StreamSide | null, StreamSide | null][] {
+  const waiting = groupBy(base, (s) => streamKey(s.root, s.address));
+  const pairs: [StreamSide | null, StreamSide | null][] = head.map((after) => [waiting.get(streamKey(after.root, after.address))?.shift() ?? null, after]);
+  for (const rest of waiting.values()) for (const before of rest) pairs.push([before, null]);
+  return pairs;
+}
+
+function streamDiff(before: StreamSide | null, after: StreamSide | null, introduced: FindingSide[], fixed: FindingSide[]): StreamDiff {
+  const { root, address } = (after ?? before)!;
+  const on = (f: FindingSide) => f.root === root && f.resource === address;
+  const mine = { introduced: introduced.filter(on), fixed: fixed.filter(on) };
+  const delta = costDelta(before ? before.monthlyCost : 0, after ? after.monthlyCost : 0);
+  if (!before || !after) return { root, address, status: before ? 'removed' : 'added', before, after, delta, pricedLines: null, drivers: [], ...mine };
+  const drivers = streamDrivers(before, after);
+  const same = drivers.length === 0 && sameBound(before.monthlyCost, after.monthlyCost) && sameComponents(before, after)
+    && mine.introduced.length === 0 && mine.fixed.length === 0;
+  const pricedLines = isExact(delta) ? null : pricedLinesDelta(before, after);
+  return { root, address, status: same ? 'unchanged' : 'changed', before, after, delta, pricedLines, drivers, ...mine };
+}
+
+/** Line by line, by component id (a line one side lacks is $0 there): only when both totals are bounded. */
+function pricedLinesDelta(before: StreamSide, after: StreamSide): StreamDiff['pricedLines'] {
+  if (before.monthlyCost === null || after.monthlyCost === null || !before.components || !after.components) return null;
+  const b = new Map(before.components.map((c) => [c.id, c]));
+  const a = new Map(after.components.map((c) => [c.id, c]));
+  let deltaUsd = 0;
+  const unknownLines: string[] = [];
+  for (const id of new Set([...b.keys(), ...a.keys()])) {
+    const [x, y] = [b.get(id), a.get(id)];
+    const [bx, ay] = [x ? x.monthlyUsd : 0, y ? y.monthlyUsd : 0];
+    if (bx === null || ay === null) unknownLines.push((y ?? x)!.label);
+    else deltaUsd += ay - bx;
+  }
+  return { deltaUsd: costDelta(0, deltaUsd) as number, unknownLines };
+}
+
+function sameComponents(a: StreamSide, b: StreamSide): boolean {
+  return JSON.stringify(a.components ?? []) === JSON.stringify(b.components ?? []);
+}
+
+/**
+ * Findings matched by root + key, as many times as the key occurs on both sides; the surplus at head is
+ * introduced, the surplus at base fixed.
+ */
+export function diffFindings(base: FindingSide[], head: FindingSide[]): { introduced: FindingSide[]; fixed: FindingSide[] } {
+  const key = (f: FindingSide) => `${f.root}\u0000${f.key}`;
+  const waiting = groupBy(base, key);
+  const introduced = head.filter((f) => waiting.get(key(f))?.shift() === undefined);
+  const fixed = [...waiting.values()].flat();
+  return { introduced: sortFindings(introduced), fixed: sortFindings(fixed) };
+}
+
+function diffTotal(streams: StreamDiff[], base: StreamSide[], head: StreamSide[]): DiffTotal {
+  const deltas = streams.map((s) => s.delta);
+  const known = deltas.filter((d) => d !== null);
+  const knownDeltaUsd = known.reduce((sum: number, d) => sum + knownPart(d), 0);
+  const unknownStreams = deltas.length - known.length;
+  const lowerBoundStreams = known.filter((d) => !isExact(d)).length;
+  const delta: Bound = unknownStreams > 0 ? null : lowerBoundStreams === 0 ? knownDeltaUsd : knownDeltaUsd > 0 ? { atLeast: knownDeltaUsd } : null;
+  return { before: sumMoney(base.map((s) => s.monthlyCost)), after: sumMoney(head.map((s) => s.monthlyCost)), delta, knownDeltaUsd, unknownStreams, lowerBoundStreams };
+}
+
+function sortFindings(list: FindingSide[]): FindingSide[] {
+  return list.sort((a, b) => compare(a.root, b.root) || compare(a.file, b.file) || a.range.start.line - b.range.start.line
+    || a.range.start.character - b.range.start.character || compare(a.ruleId, b.ruleId));
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)];
+}
+
+// Code-unit order, so the output is the same on every machine.
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

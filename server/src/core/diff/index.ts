@@ -1,0 +1,7 @@
+// The cost/findings diff of two analyses (pure): the CLI's `diff` and the editor's "vs HEAD" delta both use it.
+export { costDelta } from './costDelta';
+export { streamKey, streamSide, type StreamSide, type SideComponent } from './streamSide';
+export { findingKey, findingSide, messageShape, type FindingSide } from './findingSide';
+export { streamDrivers, type Driver, type DriverKind } from './drivers';
+export { diffSides, diffFindings, type DiffSide, type DiffResult, type DiffTotal, type StreamDiff, type StreamStatus } from './diffSides';
+export { formatDelta } from './formatDelta';
