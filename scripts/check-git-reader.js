@@ -61,7 +61,8 @@ function catFileBatch(gitDir, oids) {
 }
 
 async function checkRepository(gitDir) {
-  const name = path.basename(path.dirname(gitDir)).includes('+') ? path.basename(path.dirname(gitDir)) : path.basename(gitDir);
+  // A mirror is …/owner+name/repo, a clone's is …/name/.git: name it by the folder that says which repository it is.
+  const name = ['repo', '.git'].includes(path.basename(gitDir)) ? path.basename(path.dirname(gitDir)) : path.basename(gitDir);
   const workTree = path.join('/nonexistent-work-tree', name); // never read: every path below is inside the commit's tree
   const repo = { workTree, gitDir, commonDir: gitDir };
   const mismatches = [];
