@@ -94,18 +94,18 @@ async function checkRepository(gitDir) {
       const expected = truth.blobs.get(e.oid);
       if (expected === null) {
         skipped.missing++;
-        if (got[i] !== undefined) mismatches.push({ commit, file: e.file, what: 'git has no such object (partial clone) but the reader returned text' });
+        if (got[i] !== undefined) mismatches.push({ commit, file: e.file, oid: e.oid, what: 'git has no such object (partial clone) but the reader returned text' });
         return;
       }
       if (expected.length > MAX) {
         skipped.large++;
-        if (got[i] !== undefined) mismatches.push({ commit, file: e.file, what: `over ${MAX} bytes but read` });
+        if (got[i] !== undefined) mismatches.push({ commit, file: e.file, oid: e.oid, what: `over ${MAX} bytes but read` });
         return;
       }
       files++;
       bytes += expected.length;
       const text = expected.toString('utf8');
-      if (got[i] !== text) mismatches.push({ commit, file: e.file, what: got[i] === undefined ? `unread: ${host.readProblem?.(path.join(workTree, e.file))}` : `text differs (reader ${got[i].length} chars, git ${text.length})` });
+      if (got[i] !== text) mismatches.push({ commit, file: e.file, oid: e.oid, what: got[i] === undefined ? `unread: ${host.readProblem?.(path.join(workTree, e.file))}` : `text differs (reader ${got[i].length} chars, git ${text.length})` });
     });
 
     const top = run(gitDir, 'ls-tree', '-z', commit).out.toString('utf8').split('\0').filter(Boolean).map((l) => ({ name: l.split('\t')[1], dir: l.split(' ')[1] === 'tree' }));
@@ -147,8 +147,16 @@ async function checkRepository(gitDir) {
     process.stdout.write(`${r.name}: ${r.commits} commits, ${r.files} .tf/.tfvars blobs (${(r.bytes / 1e6).toFixed(2)} MB) identical ${r.files - r.mismatches.filter((m) => !m.file.startsWith('rev ') && m.file !== '(root listing)').length}/${r.files}; `
       + `skipped ${r.skipped.symlink} symlinks, ${r.skipped.large} > 4 MiB, ${r.skipped.missing} absent (partial clone); root listings ${r.dirsChecked}; `
       + `revisions ${r.revsAgree}/${r.revsChecked} agree; reader ${r.readerMs.toFixed(0)} ms (${rate(r.readerMs)} blobs/s), git cat-file --batch ${r.gitMs.toFixed(0)} ms (${rate(r.gitMs)} blobs/s)\n`);
-    for (const m of r.mismatches.slice(0, 40)) process.stdout.write(`  MISMATCH ${r.name} ${m.commit} ${m.file}: ${m.what}\n`);
-    if (r.mismatches.length > 40) process.stdout.write(`  … ${r.mismatches.length - 40} more\n`);
+    // One line per distinct problem (the same blob is in many commits' trees): the first commit and path, and how many.
+    const distinct = new Map();
+    for (const m of r.mismatches) {
+      const key = `${m.oid ?? m.file}\u0000${m.what}`;
+      const seen = distinct.get(key);
+      if (seen) seen.count++;
+      else distinct.set(key, { ...m, count: 1 });
+    }
+    process.stdout.write(`  ${r.mismatches.length} mismatches, ${distinct.size} distinct\n`);
+    for (const m of distinct.values()) process.stdout.write(`  MISMATCH ${r.name} ${m.commit} ${m.file}${m.oid ? ` (blob ${m.oid})` : ''}${m.count > 1 ? ` and ${m.count - 1} other commit(s)` : ''}: ${m.what}\n`);
   }
   process.exit(bad === 0 ? 0 : 1);
 })().catch((e) => {
