@@ -55,14 +55,11 @@ function cli(cwd: string, ...args: string[]): { code: number | null; stdout: str
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The CLI's money as a Bound (the JSON contract writes a Bound as the core does: number, { atLeast }, or null). */
+/** Money as docs/diff-json.md writes it: a number (exact), { atLeast } (a lower bound) or null (unknown); to the cent. */
 function bound(v: unknown): Bound {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return cents(v);
-  const o = v as { atLeast?: number; usd?: number | null; exact?: boolean };
-  if (typeof o.atLeast === 'number') return { atLeast: cents(o.atLeast) };
-  if (typeof o.usd === 'number') return o.exact === false ? { atLeast: cents(o.usd) } : cents(o.usd);
-  return null;
+  return { atLeast: cents((v as { atLeast: number }).atLeast) };
 }
 const cents = (usd: number) => Math.round(usd * 100) / 100;
 
@@ -71,7 +68,7 @@ type Json = Record<string, any>;
 function facts(side: Json | null): Facts | null {
   if (!side) return null;
   return { mode: side.mode, shardCount: side.shardCount, retentionHours: side.retentionHours, instances: side.instances,
-    consumers: { standard: side.consumers.standard, efo: side.consumers.efo }, monthlyCost: bound(side.monthlyCost) };
+    consumers: { standard: side.consumers.standard, efo: side.consumers.efo }, monthlyCost: bound(side.monthlyCostUsd) };
 }
 
 function finding(f: Json): FindingExpectation {
@@ -83,15 +80,15 @@ const byFinding = (a: FindingExpectation, b: FindingExpectation) =>
 
 const byKind = (a: Driver, b: Driver) => a.kind.localeCompare(b.kind);
 
-/** The diff JSON reduced to what expected.json states. */
+/** The diff JSON (docs/diff-json.md) reduced to what expected.json states. */
 function actualFacts(report: Json): Expected {
   return {
-    streams: (report.streams as Json[]).map((s) => ({ root: s.root, address: s.address, status: s.status, before: facts(s.before),
-      after: facts(s.after), delta: bound(s.delta), drivers: (s.drivers as Json[]).map((d) => ({ kind: d.kind, before: d.before, after: d.after })).sort(byKind) }))
+    streams: (report.streams as Json[]).map((s) => ({ root: s.root, address: s.resource, status: s.status, before: facts(s.before),
+      after: facts(s.after), delta: bound(s.deltaUsd), drivers: (s.drivers as Json[]).map((d) => ({ kind: d.kind, before: d.before, after: d.after })).sort(byKind) }))
       .sort((a, b) => a.root.localeCompare(b.root) || a.address.localeCompare(b.address)),
-    introduced: (report.introduced as Json[]).map(finding).sort(byFinding),
-    fixed: (report.fixed as Json[]).map(finding).sort(byFinding),
-    total: { delta: bound(report.total.delta) },
+    introduced: (report.findings.introduced as Json[]).map(finding).sort(byFinding),
+    fixed: (report.findings.fixed as Json[]).map(finding).sort(byFinding),
+    total: { delta: bound(report.summary.deltaUsd) },
   };
 }
 
