@@ -26,7 +26,7 @@ describe('cli/format/json', () => {
   it('has the contract keys in the contract order', () => {
     const { json } = render();
     assert.deepEqual(Object.keys(json), ['tool', 'findings', 'streams', 'summary']);
-    assert.deepEqual(Object.keys(json.findings[0]), ['ruleId', 'severity', 'message', 'detail', 'file', 'range', 'resource', 'fixes']);
+    assert.deepEqual(Object.keys(json.findings[0]), ['ruleId', 'severity', 'message', 'detail', 'file', 'range', 'resource', 'fixes', 'root', 'key']);
     assert.deepEqual(Object.keys(json.findings[0].range), ['start', 'end']);
     assert.deepEqual(Object.keys(json.findings[0].range.start), ['line', 'character']);
     assert.deepEqual(Object.keys(json.findings[0].fixes[0]), ['title', 'edits']);
@@ -34,7 +34,7 @@ describe('cli/format/json', () => {
     assert.deepEqual(Object.keys(json.streams[0]), [
       'resource', 'file', 'range', 'instances', 'mode', 'shardCount', 'region', 'retentionHours', 'consumers',
       'declared', 'requiredShards', 'monthlyCostUsd', 'costComponents', 'assumptions',
-      'monthlyCostPerInstanceUsd', 'partial', 'unknowns',
+      'monthlyCostPerInstanceUsd', 'partial', 'unknowns', 'root',
     ]);
     assert.deepEqual(Object.keys(json.streams[0].unknowns[0]), ['what', 'why']);
     assert.deepEqual(Object.keys(json.streams[0].consumers), ['standard', 'efo']);
@@ -50,6 +50,8 @@ describe('cli/format/json', () => {
       range: { start: { line: 2, character: 0 }, end: { line: 2, character: 38 } },
       resource: 'aws_kinesis_stream.events',
       fixes: [{ title: 'Encrypt with KMS', edits: [{ file: 'main.tf', range: { start: { line: 3, character: 2 }, end: { line: 3, character: 2 } }, newText: 'encryption_type = "KMS"\n  ' }] }],
+      // The analysis of CWD itself reported it; the key has no line and no number (core/diff/findingSide.ts).
+      root: '.', key: 'missing-kms|aws_kinesis_stream.events|Not encrypted.',
     });
   });
 

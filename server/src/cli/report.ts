@@ -25,6 +25,9 @@ export interface RunReport {
   cost: boolean;
   /** The total of all streams, and every unknown input of the run (core/pipeline/costSummary.ts). */
   summary: CostSummary;
+  /** Absolute root module dir of findings[i] / streams[i] (the first analysis that reported it): what `diff` matches by. */
+  findingRoots: string[];
+  streamRoots: string[];
 }
 
 export function buildReport(analyses: readonly ModuleAnalysis[], cwd: string, cost: boolean): RunReport {
@@ -32,7 +35,10 @@ export function buildReport(analyses: readonly ModuleAnalysis[], cwd: string, co
   const streams = unique(analyses.flatMap((a) => a.streams), (s) => `${s.file}\0${s.resource}`).sort(compareStreams);
   const files = new Set(analyses.flatMap((a) => a.files));
   const summary = costSummary(streams, analyses.flatMap((a) => a.unknowns ?? []));
-  return { cwd, findings, streams, fileCount: files.size, counts: countSeverities(findings), cost, summary };
+  const rootOf = new Map<object, string>();
+  for (const a of analyses) for (const item of [...a.findings, ...a.streams]) if (!rootOf.has(item)) rootOf.set(item, a.dir);
+  const roots = (items: object[]) => items.map((item) => rootOf.get(item)!);
+  return { cwd, findings, streams, fileCount: files.size, counts: countSeverities(findings), cost, summary, findingRoots: roots(findings), streamRoots: roots(streams) };
 }
 
 /** By file, then position, then rule id (a new array). */
@@ -40,7 +46,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(compareFindings);
 }
 
-export function countSeverities(findings: readonly Finding[]): SeverityCounts {
+export function countSeverities(findings: readonly Pick<Finding, 'severity'>[]): SeverityCounts {
   const counts: SeverityCounts = { errors: 0, warnings: 0, infos: 0, hints: 0 };
   for (const finding of findings) counts[COUNT_KEY[finding.severity]]++;
   return counts;

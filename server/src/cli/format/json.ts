@@ -6,13 +6,14 @@ import { displayPath, type RunReport } from '../report';
 import type { ToolInfo } from '../toolInfo';
 import type { Bound, ReportedUnknown, UnknownInput } from '../../core/partial';
 import { cleanNumber, cleanOrNull, roundUsd } from './numbers';
+import { findingKey } from '../../core/diff/findingSide';
 
 export function formatJson(report: RunReport, tool: ToolInfo): string {
   const rel = (file: string) => displayPath(file, report.cwd);
-  const streams = report.streams.map((s) => streamJson(s, rel, report.cost));
+  const streams = report.streams.map((s, i) => streamJson(s, rel, report.cost, rel(report.streamRoots[i])));
   const output = {
     tool: { name: tool.name, version: tool.version },
-    findings: report.findings.map((f) => findingJson(f, rel)),
+    findings: report.findings.map((f, i) => findingJson(f, rel, rel(report.findingRoots[i]))),
     streams,
     summary: {
       files: report.fileCount,
@@ -29,7 +30,7 @@ export function formatJson(report: RunReport, tool: ToolInfo): string {
   return JSON.stringify(output, null, 2) + '\n';
 }
 
-function findingJson(f: Finding, rel: (file: string) => string) {
+function findingJson(f: Finding, rel: (file: string) => string, root: string) {
   return {
     ruleId: f.ruleId,
     severity: f.severity,
@@ -39,6 +40,10 @@ function findingJson(f: Finding, rel: (file: string) => string) {
     range: rangeJson(f.range),
     resource: f.resource,
     fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => editJson(e, rel)) })),
+    // For `kinesis-lint diff --compare-to` (docs/diff.md): the root module that reported it, and a key without line
+    // numbers or amounts that matches the same finding in another run.
+    root,
+    key: findingKey(f.ruleId, f.resource, rel(f.file), f.message),
   };
 }
 
@@ -47,7 +52,7 @@ function editJson(e: TextEdit, rel: (file: string) => string) {
 }
 
 /** With --no-cost the estimate fields are null / empty rather than absent, so the shape never changes. */
-function streamJson(s: StreamReport, rel: (file: string) => string, cost: boolean) {
+function streamJson(s: StreamReport, rel: (file: string) => string, cost: boolean, root: string) {
   return {
     resource: s.resource,
     file: rel(s.file),
@@ -74,6 +79,8 @@ function streamJson(s: StreamReport, rel: (file: string) => string, cost: boolea
     partial: s.partial,
     unknowns: s.unknowns.map(unknownJson),
     // Only for a region without verified prices: the total at another region's rates, for reference only.
+    // The root module that reported it (relative to the working directory, '.' for it): `diff` matches by it.
+    root,
     ...(s.atFallbackRates ? { monthlyCostAtFallbackRates: { priceRegion: s.atFallbackRates.priceRegion, usd: moneyJson(s.atFallbackRates.usd) } } : {}),
   };
 }
