@@ -3,7 +3,8 @@
 // measures every target of issue #11 side by side in one run, prints the tables and writes docs/benchmarks.md.
 // BENCH_QUICK=1: a smoke run with fewer repetitions (a few minutes), written to .bench/benchmarks-quick.md instead.
 // BENCH_KEEP=1 keeps the temp dir (inputs and server logs). BENCH_ONLY=shape,shape limits the typing sweep (for
-// development; the document then says so).
+// development; the document then says so). BENCH_ONLY=diff runs only the `diff --base` measure (bench/diffBench.js,
+// under a minute) and prints it; a full run prints it after the tables (docs/diff-benchmark.md describes it).
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -20,6 +21,7 @@ const { median } = require('./stats');
 const { sweepTable, targetRows, table, machine } = require('./report');
 const { notes, howMeasured } = require('./notes');
 const { killAll } = require('./processes');
+const { diffBench, diffTable } = require('./diffBench');
 
 const QUICK = process.env.BENCH_QUICK === '1';
 /**
@@ -53,6 +55,11 @@ async function main() {
   process.on('exit', cleanup); // also after a crash (cleanup is synchronous and idempotent)
   try {
     log(`inputs in ${work}`);
+    if (ONLY && ONLY.length === 1 && ONLY[0] === 'diff') {
+      log('diff --base against a plain run; git reader against git cat-file --batch');
+      process.stdout.write(`${diffTable(await diffBench(work, { runs: PLAN.cli }))}\n`);
+      return;
+    }
     const maxFileBytes = fileLimit();
     const all = writeShapes(path.join(work, 'in'), { maxFileBytes });
     // The issue's 100k-line file, or the largest single file the server accepts (see fileLimit).
@@ -100,6 +107,9 @@ async function main() {
     log('CLI on the corpus, terraform fmt, --cache');
     const cli = await cliBench(corpus.root, work, PLAN.cli, { untimedFirst: !QUICK });
 
+    log('diff --base against a plain run; git reader against git cat-file --batch');
+    const diff = await diffBench(work, { runs: PLAN.cli }).catch((e) => ({ error: e.message }));
+
     log('where the time goes (phase profiles, in-process core)');
     const profile = {};
     const profiled = QUICK ? [gate]
@@ -139,6 +149,7 @@ async function main() {
     const targets = table(targetRows(result));
     const sweep = sweepTable(result);
     process.stdout.write(`\n${sweep}\n\n${targets}\n\n${notes(result).map((n) => `- ${n}`).join('\n')}\n`);
+    process.stdout.write(`\ndiff --base (docs/diff-benchmark.md):\n${diff.error ? `failed: ${diff.error}` : diffTable(diff)}\n`);
     const doc = document(result, sweep, targets, Math.round((Date.now() - started) / 1000));
     const target = QUICK || ONLY ? path.join(ROOT, '.bench', 'benchmarks-quick.md') : path.join(ROOT, 'docs', 'benchmarks.md');
     fs.mkdirSync(path.dirname(target), { recursive: true });
