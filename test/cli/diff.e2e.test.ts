@@ -3,7 +3,7 @@
 // a shard is 730 h × $0.015 = $10.95/month, the declared load's PUT units $1.8396, so a 1-shard stream $12.7896.
 import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
-import { existsSync, rmSync, writeFileSync } from 'fs';
+import { chmodSync, existsSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { git, PROVIDER, repoWithCommits, stream, tempDir, writeFiles } from './diffRepo';
 import { elements, renderComment, tableRows, textOf } from '../diff/renderMarkdown';
@@ -255,6 +255,22 @@ app/main.tf:6: shards 1 → 2
     ]);
   });
 
+  it('an unchanged stream of unknown cost changes nothing: its delta is $0 and the total stays exact', () => {
+    const dir = repo(
+      { 'main.tf': [PROVIDER, VARIABLE, stream('events'), stream('varshards', 'var.shards')].join('\n') },
+      { 'main.tf': [PROVIDER, VARIABLE, stream('events', 2), stream('varshards', 'var.shards')].join('\n') },
+    );
+    const r = kinesisLint(dir, 'diff', '--base', 'HEAD~1', '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    // varshards' cost is a lower bound on both sides (its shard hours unknown), but nothing it is priced from changed.
+    assert.deepEqual(out.streams.map((s: any) => [s.resource, s.status, s.deltaUsd]), [ // eslint-disable-line @typescript-eslint/no-explicit-any
+      ['aws_kinesis_stream.events', 'changed', 10.95],
+      ['aws_kinesis_stream.varshards', 'unchanged', 0],
+    ]);
+    assert.deepEqual([out.summary.deltaUsd, out.summary.unknownStreams], [10.95, 0]);
+  });
+
   describe('errors: exit 2 with a sentence, never a stack trace', () => {
     let dir: string;
     before(() => {
@@ -275,6 +291,18 @@ app/main.tf:6: shards 1 → 2
       const r = kinesisLint(plain, 'diff', '--base', 'HEAD');
       assert.equal(r.code, 2);
       assert.match(r.stderr, /^kinesis-lint: --base needs a git repository: .* is not inside a git repository/);
+    });
+
+    it('a damaged object at the base: no diff (its streams would read as added), the file and reason said', () => {
+      const damaged = repo({ 'main.tf': `${PROVIDER}\n${stream('events')}` }, { 'main.tf': `${PROVIDER}\n${stream('events', 2)}` });
+      const oid = git(damaged, 'rev-parse', 'HEAD~1:main.tf').trim();
+      const object = join(damaged, '.git', 'objects', oid.slice(0, 2), oid.slice(2));
+      chmodSync(object, 0o644);
+      writeFileSync(object, 'not zlib');
+      const r = kinesisLint(damaged, 'diff', '--base', 'HEAD~1');
+      assert.equal(r.code, 2, r.stdout);
+      assert.match(r.stderr, /^kinesis-lint: --base: the repository could not give HEAD~1 whole; main\.tf: cannot read main\.tf at the base: /);
+      assert.ok(!r.stderr.includes('    at '), r.stderr);
     });
 
     it('a malformed report, a missing one (the field checks: test/diff/reportFile.test.ts)', () => {

@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Bound } from '../../server/src/core/partial';
+import { RULES } from '../../server/src/core/rules/registry';
 
 const ROOT = join(__dirname, '..', '..');
 const CORPUS = join(ROOT, 'test', 'fixtures', 'realworld-diff');
@@ -124,6 +125,12 @@ describe('diff on published Terraform with its real history (test/fixtures/realw
     for (const name of fixtures) for (const file of ['SOURCE', 'NOTES.md', 'expected.json', 'base', 'head']) assert.ok(existsSync(join(CORPUS, name, file)), `${name}/${file}`);
   });
 
+  /** The default --fail-on is error: exit 1 exactly when a finding the change introduces is an error by default. */
+  function verdict(expected: Expected): [number, string] {
+    const errors = expected.introduced.filter((f) => RULES.find((r) => r.id === f.ruleId)?.defaultSeverity === 'error');
+    return errors.length > 0 ? [1, 'kinesis-lint: new findings reach --fail-on error\n'] : [0, ''];
+  }
+
   for (const name of fixtures) {
     describe(name, () => {
       const fixture = join(CORPUS, name);
@@ -137,8 +144,7 @@ describe('diff on published Terraform with its real history (test/fixtures/realw
 
       it('diff --base HEAD~1', () => {
         const r = cli(repo, 'diff', '--base', 'HEAD~1', '--format', 'json');
-        assert.equal(r.stderr, '', r.stderr);
-        assert.ok(r.code === 0 || r.code === 1, `exit ${r.code}`);
+        assert.deepEqual([r.code, r.stderr], verdict(expected));
         assert.deepEqual(actualFacts(JSON.parse(r.stdout)), asTheToolSaysIt(expected, 'base'));
       });
 
@@ -153,8 +159,7 @@ describe('diff on published Terraform with its real history (test/fixtures/realw
           writeFileSync(reportFile, saved.stdout);
           try {
             const r = cli(repo, 'diff', '--compare-to', reportFile, '--format', 'json');
-            assert.equal(r.stderr, '', r.stderr);
-            assert.ok(r.code === 0 || r.code === 1, `exit ${r.code}`);
+            assert.deepEqual([r.code, r.stderr], verdict(expected));
             assert.deepEqual(actualFacts(JSON.parse(r.stdout)), asTheToolSaysIt(expected, 'compare-to'));
           } finally {
             rmSync(reportFile, { force: true });

@@ -40,7 +40,9 @@ export async function gitBaseSide(input: GitBaseInput): Promise<GitBaseResult> {
     if (outside !== undefined) return { ok: false, error: `--base: '${outside}' is outside the repository ${repo.workTree}` };
     const resolved = await resolveRevision(repo, ref);
     if (!resolved.ok) return { ok: false, error: `--base: ${resolved.error}` };
-    const host = input.bind(sameConfigHost(commitTreeHost(repo, resolved.commit, disk), disk));
+    const damaged: string[] = [];
+    const tree = commitTreeHost(repo, resolved.commit, disk, (file, problem) => damaged.push(`${relative(cwd, file) || '.'}: ${problem}`));
+    const host = input.bind(sameConfigHost(tree, disk));
     // A PATH that does not exist at the base (a module added by the change) has no streams there: all "added".
     const dirs = new Set<string>();
     for (const path of paths) {
@@ -48,6 +50,8 @@ export async function gitBaseSide(input: GitBaseInput): Promise<GitBaseResult> {
       if (search.ok) search.dirs.forEach((d) => dirs.add(d));
     }
     const analyses = dirs.size > 0 ? await input.analyze(host, [...dirs].sort()) : [];
+    // A base with a file missing would show that file's streams as added and its findings as fixed: no diff at all.
+    if (damaged.length > 0) return { ok: false, error: `--base: the repository could not give ${ref} whole; ${damaged[0]}${damaged.length > 1 ? ` (and ${damaged.length - 1} more)` : ''}` };
     return { ok: true, side: analysisSide(analyses, cwd), base: { ref, commit: resolved.commit } };
   } finally {
     await releaseRepository(repo); // closes the pack files, or the process would wait on them

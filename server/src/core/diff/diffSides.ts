@@ -2,7 +2,8 @@
 // location-independent key; per stream its status, cost before → after, delta and drivers; then a total.
 import { isExact, knownPart, sumMoney, type Bound } from '../partial';
 import { costDelta } from './costDelta';
-import { sameBound, streamDrivers, type Driver } from './drivers';
+import type { Driver } from './drivers';
+import { streamChange, type StreamStatus } from './streamChange';
 import type { FindingSide } from './findingSide';
 import { streamKey, type StreamSide } from './streamSide';
 import { renamedAddress, type Rename } from './renames';
@@ -15,7 +16,7 @@ export interface DiffSide {
   renames?: Rename[];
 }
 
-export type StreamStatus = 'added' | 'removed' | 'changed' | 'unchanged';
+export type { StreamStatus } from './streamChange';
 
 export interface StreamDiff {
   root: string;
@@ -25,7 +26,7 @@ export interface StreamDiff {
   before: StreamSide | null;
   /** null for a removed stream. */
   after: StreamSide | null;
-  /** costDelta(before ?? 0, after ?? 0): exact, a lower bound, or null (unknown: never $0). */
+  /** streamChange's delta: exact, a lower bound, or null (unknown: never $0); exactly 0 when nothing it is priced from changed. */
   delta: Bound;
   /** Empty for added/removed streams. */
   drivers: Driver[];
@@ -59,7 +60,7 @@ export interface DiffResult {
   introduced: FindingSide[];
   fixed: FindingSide[];
   total: DiffTotal;
-  /** The estimate's assumptions of the head side (or the base's when head has none), each once. */
+  /** The estimate's assumptions of the streams that changed (head side, or base for a removed one), each once. */
   assumptions: string[];
 }
 
@@ -68,7 +69,8 @@ export function diffSides(base: DiffSide, head: DiffSide): DiffResult {
   const { introduced, fixed } = diffFindings(renamed.findings, head.findings);
   const streams = pairStreams(renamed.streams, head.streams).map(([before, after]) => streamDiff(before, after, introduced, fixed));
   streams.sort((a, b) => compare(a.root, b.root) || compare(a.address, b.address));
-  const assumptions = unique([...head.streams, ...(head.streams.length > 0 ? [] : base.streams)].flatMap((s) => s.assumptions ?? []));
+  // What the changed streams' figures rest on; an unchanged stream's assumptions explain nothing in this diff.
+  const assumptions = unique(streams.filter((s) => s.status !== 'unchanged').flatMap((s) => (s.after ?? s.before)!.assumptions ?? []));
   return { streams, introduced, fixed, total: diffTotal(streams, base.streams, head.streams), assumptions };
 }
 
@@ -112,14 +114,13 @@ function streamDiff(before: StreamSide | null, after: StreamSide | null, introdu
   const { root, address } = (after ?? before)!;
   const on = (f: FindingSide) => f.root === root && f.resource === address;
   const mine = { introduced: introduced.filter(on), fixed: fixed.filter(on) };
-  const delta = costDelta(before ? before.monthlyCost : 0, after ? after.monthlyCost : 0);
-  if (!before || !after) return { root, address, status: before ? 'removed' : 'added', before, after, delta, pricedLines: null, drivers: [], ...mine };
-  const drivers = streamDrivers(before, after);
+  const { status, delta, drivers } = streamChange(before, after);
+  if (!before || !after) return { root, address, status, before, after, delta, pricedLines: null, drivers, ...mine };
   if (before.renamedFrom !== undefined) drivers.unshift({ kind: 'address', before: before.renamedFrom, after: address, text: `renamed from ${before.renamedFrom} (moved block)` });
-  const same = drivers.length === 0 && sameBound(before.monthlyCost, after.monthlyCost) && sameComponents(before, after)
-    && mine.introduced.length === 0 && mine.fixed.length === 0;
+  // A stream whose figures did not change but whose findings did (a new annotation's advice) is "changed" at $0.
+  const changed = status === 'changed' || before.renamedFrom !== undefined || mine.introduced.length > 0 || mine.fixed.length > 0;
   const pricedLines = isExact(delta) ? null : pricedLinesDelta(before, after);
-  return { root, address, status: same ? 'unchanged' : 'changed', before, after, delta, pricedLines, drivers, ...mine };
+  return { root, address, status: changed ? 'changed' : 'unchanged', before, after, delta, pricedLines, drivers, ...mine };
 }
 
 /** Line by line, by component id (a line one side lacks is $0 there): only when both totals are bounded. */
@@ -136,10 +137,6 @@ function pricedLinesDelta(before: StreamSide, after: StreamSide): StreamDiff['pr
     else deltaUsd += ay - bx;
   }
   return { deltaUsd: costDelta(0, deltaUsd) as number, unknownLines };
-}
-
-function sameComponents(a: StreamSide, b: StreamSide): boolean {
-  return JSON.stringify(a.components ?? []) === JSON.stringify(b.components ?? []);
 }
 
 /**

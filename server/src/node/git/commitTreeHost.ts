@@ -23,7 +23,12 @@ type Lookup =
   | { kind: 'entry'; entry: TreeEntry; rel: string }
   | { kind: 'problem'; problem: string };
 
-export function commitTreeHost(repo: GitRepository, commit: string, disk: Host): Host {
+/**
+ * `onDamage` hears every read the repository itself failed (a corrupt or missing object, an unreadable pack), as
+ * opposed to a path the commit does not have: a caller that needs the whole base (the diff) stops on it rather than
+ * analyse a base with a file missing, which would show that file's streams as added.
+ */
+export function commitTreeHost(repo: GitRepository, commit: string, disk: Host, onDamage?: (file: string, problem: string) => void): Host {
   const store = repositoryState(repo).store;
   const workTree = path.resolve(repo.workTree);
   const trees = new ByteLru<Map<string, TreeEntry>>(TREE_CACHE_BYTES);
@@ -85,8 +90,11 @@ export function commitTreeHost(repo: GitRepository, commit: string, disk: Host):
   };
 
   /** A sentence for a failed read; a missing object explained (a partial clone leaves blobs on the server). */
-  const problemOf = async (e: unknown, file: string): Promise<string> =>
-    problemText(e instanceof MissingObjectError ? await missingObjectError(repo, e.oid, 'object') : e, file);
+  const problemOf = async (e: unknown, file: string): Promise<string> => {
+    const problem = problemText(e instanceof MissingObjectError ? await missingObjectError(repo, e.oid, 'object') : e, file);
+    onDamage?.(file, problem);
+    return problem;
+  };
 
   return {
     async readFile(file, maxBytes = MAX_SOURCE_BYTES) {
