@@ -73,3 +73,24 @@ export function commitAll(dir: string, message: string): string {
   });
   return git(dir, 'rev-parse', 'HEAD');
 }
+
+/** `git cat-file --batch` over many `<rev>:<path>` names at once: each object's bytes, or undefined if missing. */
+export function catFileBatch(cwd: string, names: string[]): (Buffer | undefined)[] {
+  const out = execFileSync('git', ['cat-file', '--batch'], { cwd, env: ENV, input: names.join('\n') + '\n', maxBuffer: 256 * 1024 * 1024 });
+  const result: (Buffer | undefined)[] = [];
+  let at = 0;
+  while (at < out.length) {
+    const nl = out.indexOf(0x0a, at);
+    const header = out.toString('utf8', at, nl);
+    at = nl + 1;
+    const m = /^[0-9a-f]{40} \w+ (\d+)$/.exec(header);
+    if (!m) {
+      result.push(undefined);
+      continue;
+    }
+    const size = Number(m[1]);
+    result.push(out.subarray(at, at + size));
+    at += size + 1;
+  }
+  return result;
+}

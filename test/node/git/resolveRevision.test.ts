@@ -3,7 +3,8 @@
 import { strict as assert } from 'assert';
 import { readdirSync } from 'fs';
 import { join } from 'path';
-import { findRepository, resolveRevision, type GitRepository } from '../../../server/src/node/git';
+import { commitTreeHost, findRepository, resolveRevision, type GitRepository } from '../../../server/src/node/git';
+import { nodeHost } from '../../../server/src/node/nodeHost';
 import { commitAll, git, gitFails, initRepo, removeDir, tempDir, write } from './gitFixture';
 
 /** A 200-line file whose versions differ in one line: gc stores them as deltas of each other. */
@@ -164,6 +165,30 @@ describe('git reader: repositories without the commit', () => {
       error: `commit ${parent} (a parent of ${head.slice(0, 7)}, asked by 'HEAD~1') is not in this clone ${hint}`,
     });
     assert.deepEqual(await resolveRevision(repo, parent), { ok: false, error: `commit ${parent} is not in this clone ${hint}` });
+  });
+
+  it('a partial clone: a blob left on the server is named, with the command that fetches it', async () => {
+    const src = initRepo(tmp, 'src');
+    git(src, 'config', 'uploadpack.allowFilter', 'true');
+    write(src, 'a.tf', 'old\n');
+    commitAll(src, 'one');
+    write(src, 'a.tf', 'new\n');
+    commitAll(src, 'two');
+    git(tmp, 'clone', '-q', '--filter=blob:none', `file://${src}`, 'partial');
+    const dir = join(tmp, 'partial');
+    const oldBlob = git(src, 'rev-parse', 'HEAD~1:a.tf');
+    // git itself has only the checked-out blob (--missing=print lists the others with a '?').
+    assert.match(git(dir, 'rev-list', '--objects', '--missing=print', 'HEAD~1'), new RegExp(`^\\?${oldBlob}$`, 'm'));
+    const repo = (await findRepository(dir))!;
+    const base = await resolveRevision(repo, 'HEAD~1');
+    assert.deepEqual(base, { ok: true, commit: git(src, 'rev-parse', 'HEAD~1') });
+    const host = commitTreeHost(repo, (base as { commit: string }).commit, nodeHost);
+    assert.equal(await host.readFile(join(dir, 'a.tf')), undefined);
+    assert.equal(
+      host.readProblem!(join(dir, 'a.tf')),
+      `cannot read a.tf at the base: object ${oldBlob} is not in this partial clone (git fetches it on demand; this reader does not): run \`git fetch origin ${oldBlob}\``,
+    );
+    assert.equal(await commitTreeHost(repo, git(dir, 'rev-parse', 'HEAD'), nodeHost).readFile(join(dir, 'a.tf')), 'new\n');
   });
 
   it('a SHA-256 repository is refused, not misread', async () => {

@@ -7,6 +7,8 @@ import { MAX_SOURCE_BYTES, type Host } from '../../core/types';
 import { tooLarge } from '../nodeHost';
 import { ByteLru } from './byteLru';
 import { GitError, short } from './gitError';
+import { missingObjectError } from './missingObject';
+import { MissingObjectError } from './objectStore';
 import { parseCommit } from './objects';
 import { repositoryState, type GitRepository } from './repository';
 import { parseTree, type TreeEntry } from './tree';
@@ -82,6 +84,10 @@ export function commitTreeHost(repo: GitRepository, commit: string, disk: Host):
     return undefined;
   };
 
+  /** A sentence for a failed read; a missing object explained (a partial clone leaves blobs on the server). */
+  const problemOf = async (e: unknown, file: string): Promise<string> =>
+    problemText(e instanceof MissingObjectError ? await missingObjectError(repo, e.oid, 'object') : e, file);
+
   return {
     async readFile(file, maxBytes = MAX_SOURCE_BYTES) {
       try {
@@ -97,13 +103,14 @@ export function commitTreeHost(repo: GitRepository, commit: string, disk: Host):
         const name = path.basename(file);
         if (entry.kind === 'tree') return failed(file, `cannot read ${name}: EISDIR`);
         if (entry.kind === 'gitlink') return failed(file, `submodule ${found.rel} is not read at the base (${short(commit)})`);
-        // The size from the object's header first: a blob over the limit is never inflated.
-        if ((await store.header(entry.oid)).size > maxBytes) return failed(file, tooLarge(name, maxBytes));
+        // Limited by the size in the object's header: a blob over the limit is never inflated whole.
+        const blob = await store.readLimited(entry.oid, maxBytes);
+        if ('tooLarge' in blob) return failed(file, tooLarge(name, maxBytes));
         problems.delete(file);
         // As nodeHost: UTF-8, a BOM kept, invalid bytes replaced by U+FFFD.
-        return (await store.read(entry.oid)).data.toString('utf8');
+        return blob.data.toString('utf8');
       } catch (e) {
-        return failed(file, problemOf(e, file));
+        return failed(file, await problemOf(e, file));
       }
     },
 
@@ -122,7 +129,7 @@ export function commitTreeHost(repo: GitRepository, commit: string, disk: Host):
         // A symbolic link is a non-directory, as nodeHost reports it; a submodule is a directory, as on disk.
         return [...(await treeOf(found.entry.oid))].map(([name, e]) => ({ name, isDirectory: e.kind === 'tree' || e.kind === 'gitlink' }));
       } catch (e) {
-        return failed(dir, problemOf(e, dir));
+        return failed(dir, await problemOf(e, dir));
       }
     },
 
@@ -139,7 +146,7 @@ export function commitTreeHost(repo: GitRepository, commit: string, disk: Host):
   };
 }
 
-function problemOf(e: unknown, file: string): string {
+function problemText(e: unknown, file: string): string {
   if (e instanceof GitError) return `cannot read ${path.basename(file)} at the base: ${e.message}`;
   return `cannot read ${path.basename(file)} at the base: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
 }

@@ -6,7 +6,7 @@ import { isAbsolute, join, resolve } from 'path';
 import { ByteLru } from './byteLru';
 import { GitError, short } from './gitError';
 import { looseWithPrefix, readLoose, readLooseHeader } from './looseObjects';
-import type { GitObject, ObjectHeader } from './objectTypes';
+import type { GitObject, ObjectHeader, TooLarge } from './objectTypes';
 import { PackFile } from './packFile';
 import { PackIndex } from './packIndex';
 
@@ -34,13 +34,18 @@ export class ObjectStore {
   }
 
   async read(oid: string): Promise<GitObject> {
+    return (await this.readLimited(oid, Infinity)) as GitObject;
+  }
+
+  /** The object, or only its type and size when it is larger than maxBytes (never inflated whole then). */
+  async readLimited(oid: string, maxBytes: number): Promise<GitObject | TooLarge> {
     for (let attempt = 0; attempt < 2; attempt++) {
       for (const pack of await this.packList(attempt > 0)) {
         const offset = pack.index.find(oid);
-        if (offset !== undefined) return pack.read(offset, (base) => this.read(base));
+        if (offset !== undefined) return pack.read(offset, (base) => this.read(base), (base) => this.header(base), maxBytes);
       }
       for (const dir of await this.objectDirs()) {
-        const loose = await readLoose(dir, oid);
+        const loose = await readLoose(dir, oid, maxBytes);
         if (loose) return loose;
       }
     }

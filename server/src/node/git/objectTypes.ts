@@ -13,6 +13,11 @@ export interface ObjectHeader {
   size: number;
 }
 
+/** What a read limited to maxBytes gives for a larger object: its header only. */
+export interface TooLarge extends ObjectHeader {
+  tooLarge: true;
+}
+
 const TYPES = new Set<string>(['commit', 'tree', 'blob', 'tag']);
 
 /** Parses "<type> <size>\0" at the start of an inflated loose object; `end` is the offset of the data. */

@@ -20,7 +20,7 @@ export class UnbornRefError extends GitError {
   }
 }
 
-const PER_WORKTREE = /^(refs\/(bisect|worktree|rewritten)\/|[A-Z_]+$)/;
+const PER_WORKTREE = /^(refs\/(bisect|worktree|rewritten)\/.*|[A-Z_]+)$/;
 
 function refFile(repo: GitRepository, name: string): string {
   return join(PER_WORKTREE.test(name) ? repo.gitDir : repo.commonDir, ...name.split('/'));

@@ -1,9 +1,8 @@
 // Revisions (gitrevisions(7)), the subset a base for a diff needs: a full or abbreviated object name, HEAD and @,
 // a ref name by the documented lookup order, then any run of ~N, ^N, ^ and ^{commit}/^{} suffixes; the result is
 // peeled to a commit. Every failure is returned as a sentence.
-import { readFile } from 'fs/promises';
-import { join } from 'path';
 import { GitError, short } from './gitError';
+import { missingObjectError, SHALLOW_HINT, shallowCommits } from './missingObject';
 import { MissingObjectError } from './objectStore';
 import { parseCommit, parseTagTarget } from './objects';
 import { editDistance, isValidRefName, refCandidates, shortRefName } from './refNames';
@@ -77,6 +76,8 @@ async function didYouMean(repo: GitRepository, name: string): Promise<string> {
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.min(2, Math.floor(name.length / 2)));
   for (const n of names) {
+    // Cheap first: a name whose length differs by more than the bound cannot be close (thousands of refs).
+    if (Math.abs(n.length - name.length) > bestDistance) continue;
     const d = editDistance(name, n);
     if (d > 0 && d <= bestDistance && (best === undefined || d < bestDistance)) [best, bestDistance] = [n, d];
   }
@@ -132,23 +133,13 @@ class ObjectReader {
     try {
       return await this.state.store.read(oid);
     } catch (e) {
-      if (!(e instanceof MissingObjectError)) throw e;
-      if ((await this.shallowCommits()).size) throw new GitError(`commit ${oid} is not in this clone ${SHALLOW_HINT(oid)}`);
-      if ((await this.state.format).partialClone || (await this.state.store.hasPromisorPacks())) {
-        throw new GitError(`object ${oid} is not in this partial clone (git fetches it on demand; this reader does not): run \`git fetch origin ${oid}\``);
-      }
-      throw new GitError(`object ${oid} is not in this repository`);
+      if (e instanceof MissingObjectError) throw await missingObjectError(this.repo, oid, 'commit');
+      throw e;
     }
   }
 
   private shallowCommits(): Promise<Set<string>> {
-    this.shallow ??= readFile(join(this.repo.commonDir, 'shallow'), 'utf8').then(
-      (t) => new Set(t.split('\n').filter((l) => /^[0-9a-f]{40}$/.test(l))),
-      () => new Set<string>(),
-    );
+    this.shallow ??= shallowCommits(this.repo);
     return this.shallow;
   }
 }
-
-const SHALLOW_HINT = (oid: string) =>
-  `(shallow clone: fetch it with \`git fetch --depth=1 origin ${oid}\`, or check out with \`fetch-depth: 0\` in actions/checkout)`;
