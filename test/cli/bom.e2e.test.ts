@@ -30,8 +30,9 @@ describe('cli: a file starting with a BOM', function () {
 
   for (const format of ['text', 'json', 'sarif']) {
     it(`${format}: every position (findings, streams, fix edits) equals the one without the BOM`, () => {
-      const bom = cli(work, 'bom', '--format', format).split('bom/main.tf').join('F');
-      const plain = cli(work, 'plain', '--format', format).split('plain/main.tf').join('F');
+      // The JSON names each item's root module directory (issue #12): bom/ or plain/, the same in both.
+      const bom = cli(work, 'bom', '--format', format).split('bom/main.tf').join('F').split('"root": "bom"').join('"root": "D"');
+      const plain = cli(work, 'plain', '--format', format).split('plain/main.tf').join('F').split('"root": "plain"').join('"root": "D"');
       assert.equal(bom, plain);
     });
   }

@@ -84,3 +84,32 @@ describe('diff: diffSides', () => {
       ['changed', ['extended-retention-cost'], ['missing-kms']]);
   });
 });
+
+describe('diff: moved blocks', () => {
+  const moved = (from: string, to: string) => `moved {\n  from = ${from}\n  to   = ${to}\n}\n`;
+
+  it('movedBlocks reads from/to in either order, skips comments and instance keys', async () => {
+    const { movedBlocks } = await import('../../server/src/core/diff');
+    const text = `${moved('aws_kinesis_stream.a', 'aws_kinesis_stream.b')}# moved {\n#   from = x.y\n#   to = x.z\n# }\nmoved {\n  to   = module.new\n  from = module.old\n}\n${moved('aws_kinesis_stream.c[0]', 'aws_kinesis_stream.d[0]')}`;
+    assert.deepEqual(movedBlocks(text, 'app'), [
+      { root: 'app', from: 'aws_kinesis_stream.a', to: 'aws_kinesis_stream.b' },
+      { root: 'app', from: 'module.old', to: 'module.new' },
+    ]);
+  });
+
+  it('a renamed stream is changed ("renamed from … (moved block)"), its findings follow it; without the block: removed + added', () => {
+    const base = { streams: [stream({ address: 'aws_kinesis_stream.old' }), stream({ address: 'module.m.aws_kinesis_stream.s' })], findings: [finding({ message: '2 shards, load needs 4', resource: 'aws_kinesis_stream.old' })] };
+    const headStreams = [stream({ address: 'aws_kinesis_stream.new' }), stream({ address: 'module.n.aws_kinesis_stream.s', shardCount: 4, monthlyCost: 43.8 })];
+    const head = { streams: headStreams, findings: [finding({ message: '2 shards, load needs 4', resource: 'aws_kinesis_stream.new' })] };
+    const renames = [{ root: '.', from: 'aws_kinesis_stream.old', to: 'aws_kinesis_stream.new' }, { root: '.', from: 'module.m', to: 'module.n' }];
+    const d = diffSides(base, { ...head, renames });
+    assert.deepEqual(d.streams.map((s) => [s.address, s.status, s.delta, s.drivers.map((x) => x.text)]), [
+      ['aws_kinesis_stream.new', 'changed', 0, ['renamed from aws_kinesis_stream.old (moved block)']],
+      ['module.n.aws_kinesis_stream.s', 'changed', 21.9, ['renamed from module.m.aws_kinesis_stream.s (moved block)', 'shards 2 → 4']],
+    ]);
+    assert.deepEqual([d.introduced.length, d.fixed.length], [0, 0]);
+    const plain = diffSides(base, head);
+    assert.deepEqual(plain.streams.map((s) => [s.address.slice(0, 8), s.status]), [['aws_kine', 'added'], ['aws_kine', 'removed'], ['module.m', 'removed'], ['module.n', 'added']]); // sorted by address: new, old, m, n
+    assert.deepEqual([plain.introduced.length, plain.fixed.length], [1, 1]);
+  });
+});

@@ -8,6 +8,9 @@ Checks AWS Kinesis Data Streams in Terraform and estimates their monthly cost.
 Usage: kinesis-lint [options] [PATH...]
        kinesis-lint prices update [--out FILE]   (the only command that uses the network)
        kinesis-lint prices show [--region R]     (see kinesis-lint prices --help)
+       kinesis-lint diff [PATH...] --base REF | --compare-to FILE
+                                                 (cost and findings against a base; see
+                                                 kinesis-lint diff --help)
 
 PATH is a directory (walked recursively, skipping .terraform, node_modules and hidden
 folders; every directory with .tf, .tf.json, .tofu or .tofu.json files is a module) or

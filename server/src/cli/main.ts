@@ -9,7 +9,8 @@ import { nodeHost } from '../node/nodeHost';
 import { priceCachePath, writeFileAtomic } from '../node/priceCache';
 import { httpGetter } from '../prices/httpGet';
 import { runPrices } from './prices';
-import { runCli } from './run';
+import { runCli, type CliDeps } from './run';
+import { runDiff } from './diff/runDiff';
 import { WorkerRunner } from './parallel/workerRunner';
 import { readFile } from 'node:fs/promises';
 import { readToolInfo } from './toolInfo';
@@ -23,6 +24,7 @@ const LSP_TRANSPORTS = /^--(stdio|node-ipc|socket=\d+)$/;
 
 if (process.argv.slice(2).some((a) => LSP_TRANSPORTS.test(a))) require('../lsp/main');
 else if (process.argv[2] === 'prices') void pricesCli();
+else if (process.argv[2] === 'diff') void diffCli();
 else void cli();
 
 /** `kinesis-lint prices …`: the only command that may open a socket (prices update). */
@@ -39,8 +41,20 @@ function pricesCli(): Promise<void> {
 }
 
 function cli(): Promise<void> {
-  const io = { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, priceCacheFile: priceCachePath() };
-  return runCli(process.argv.slice(2), io, {
+  return settle(runCli(process.argv.slice(2), cliIO(), cliDeps()));
+}
+
+/** `kinesis-lint diff …`: the working tree against a git revision or a saved report (docs/diff.md). */
+function diffCli(): Promise<void> {
+  return settle(runDiff(process.argv.slice(3), cliIO(), cliDeps()));
+}
+
+function cliIO() {
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, priceCacheFile: priceCachePath() };
+}
+
+function cliDeps(): CliDeps {
+  return {
     createAnalyzer: (host, options) => new Analyzer(host, options),
     createWorkerRunner: (jobs, data) => new WorkerRunner(jobs, data),
     cacheStore: { read: (file) => readFile(file, 'utf8').catch(() => undefined), write: writeFileAtomic },
@@ -49,7 +63,11 @@ function cli(): Promise<void> {
     host: nodeHost,
     fixFiles: nodeFixFiles,
     tool: readToolInfo(),
-  }).then(
+  };
+}
+
+function settle(run: Promise<number>): Promise<void> {
+  return run.then(
     (code) => exit(code),
     (error: unknown) => {
       process.stderr.write(`kinesis-lint: internal error: ${(error as Error)?.stack ?? String(error)}\n`);

@@ -46,7 +46,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(compareFindings);
 }
 
-export function countSeverities(findings: readonly Finding[]): SeverityCounts {
+export function countSeverities(findings: readonly Pick<Finding, 'severity'>[]): SeverityCounts {
   const counts: SeverityCounts = { errors: 0, warnings: 0, infos: 0, hints: 0 };
   for (const finding of findings) counts[COUNT_KEY[finding.severity]]++;
   return counts;

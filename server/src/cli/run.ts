@@ -150,7 +150,7 @@ async function report(
  * command line names itself (--config, --var-file, --plan) and the user's price cache. Refusals are reported like
  * any unreadable file ("… outside the workspace folders in an untrusted workspace").
  */
-async function untrustedScope(options: CliOptions, io: CliIO, host: Host): Promise<ReadScope> {
+export async function untrustedScope(options: CliOptions, io: CliIO, host: Host): Promise<ReadScope> {
   const roots = await Promise.all(options.paths.map(async (p) => (await configurationDir(resolve(io.cwd, p), host)) ?? resolve(io.cwd, p)));
   const named = [options.configFile, options.planFile, ...options.variables.map((v) => (v.kind === 'file' ? v.path : undefined))];
   const files = named.filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f));
@@ -197,7 +197,7 @@ async function analyzeWith(
   return outcome.analyses;
 }
 
-function analyzerOptions(options: CliOptions, io: CliIO, moduleCount: number): AnalyzerOptions {
+export function analyzerOptions(options: CliOptions, io: CliIO, moduleCount: number): AnalyzerOptions {
   const { cwd } = io;
   return {
     region: options.region,

@@ -5,10 +5,14 @@ import { costDelta } from './costDelta';
 import { sameBound, streamDrivers, type Driver } from './drivers';
 import type { FindingSide } from './findingSide';
 import { streamKey, type StreamSide } from './streamSide';
+import { renamedAddress, type Rename } from './renames';
+import { findingKey } from './findingSide';
 
 export interface DiffSide {
   streams: StreamSide[];
   findings: FindingSide[];
+  /** Terraform `moved` blocks of this side (read from head only): a renamed stream is paired with its old address. */
+  renames?: Rename[];
 }
 
 export type StreamStatus = 'added' | 'removed' | 'changed' | 'unchanged';
@@ -60,11 +64,40 @@ export interface DiffResult {
 }
 
 export function diffSides(base: DiffSide, head: DiffSide): DiffResult {
-  const { introduced, fixed } = diffFindings(base.findings, head.findings);
-  const streams = pairStreams(base.streams, head.streams).map(([before, after]) => streamDiff(before, after, introduced, fixed));
+  const renamed = renameBase(base, head);
+  const { introduced, fixed } = diffFindings(renamed.findings, head.findings);
+  const streams = pairStreams(renamed.streams, head.streams).map(([before, after]) => streamDiff(before, after, introduced, fixed));
   streams.sort((a, b) => compare(a.root, b.root) || compare(a.address, b.address));
   const assumptions = unique([...head.streams, ...(head.streams.length > 0 ? [] : base.streams)].flatMap((s) => s.assumptions ?? []));
   return { streams, introduced, fixed, total: diffTotal(streams, base.streams, head.streams), assumptions };
+}
+
+/**
+ * The base as if head's `moved` blocks had been applied: a stream (and its findings) at a moved address takes the
+ * new one, when head has a stream there and base has none (Terraform would refuse the move otherwise); the old
+ * address is kept in `renamedFrom` so the diff can say it.
+ */
+function renameBase(base: DiffSide, head: DiffSide): DiffSide {
+  const renames = head.renames ?? [];
+  if (renames.length === 0) return base;
+  const headKeys = new Set(head.streams.map((s) => streamKey(s.root, s.address)));
+  const baseKeys = new Set(base.streams.map((s) => streamKey(s.root, s.address)));
+  const moves = new Map<string, string>();
+  for (const s of base.streams) {
+    const to = renamedAddress(renames, s.root, s.address);
+    if (to !== undefined && headKeys.has(streamKey(s.root, to)) && !baseKeys.has(streamKey(s.root, to)) && !headKeys.has(streamKey(s.root, s.address))) {
+      moves.set(streamKey(s.root, s.address), to);
+    }
+  }
+  const streams = base.streams.map((s) => {
+    const to = moves.get(streamKey(s.root, s.address));
+    return to === undefined ? s : { ...s, address: to, renamedFrom: s.address };
+  });
+  const findings = base.findings.map((f) => {
+    const to = f.resource === null ? undefined : moves.get(streamKey(f.root, f.resource));
+    return to === undefined ? f : { ...f, resource: to, key: findingKey(f.ruleId, to, f.file, f.message) };
+  });
+  return { streams, findings };
 }
 
 /** Same key on both sides → a pair (in order, should one side hold the address twice); the rest added or removed. */
@@ -82,6 +115,7 @@ function streamDiff(before: StreamSide | null, after: StreamSide | null, introdu
   const delta = costDelta(before ? before.monthlyCost : 0, after ? after.monthlyCost : 0);
   if (!before || !after) return { root, address, status: before ? 'removed' : 'added', before, after, delta, pricedLines: null, drivers: [], ...mine };
   const drivers = streamDrivers(before, after);
+  if (before.renamedFrom !== undefined) drivers.unshift({ kind: 'address', before: before.renamedFrom, after: address, text: `renamed from ${before.renamedFrom} (moved block)` });
   const same = drivers.length === 0 && sameBound(before.monthlyCost, after.monthlyCost) && sameComponents(before, after)
     && mine.introduced.length === 0 && mine.fixed.length === 0;
   const pricedLines = isExact(delta) ? null : pricedLinesDelta(before, after);

@@ -3,7 +3,7 @@ import type { Bound } from '../partial';
 import { formatCount } from '../pricing/format';
 import type { StreamSide } from './streamSide';
 
-export type DriverKind = 'file' | 'region' | 'mode' | 'instances' | 'shards' | 'retention' | 'efo' | 'standard';
+export type DriverKind = 'address' | 'file' | 'region' | 'mode' | 'instances' | 'shards' | 'retention' | 'efo' | 'standard';
 
 export interface Driver {
   kind: DriverKind;

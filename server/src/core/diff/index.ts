@@ -5,3 +5,4 @@ export { findingKey, findingSide, messageShape, type FindingSide } from './findi
 export { streamDrivers, type Driver, type DriverKind } from './drivers';
 export { diffSides, diffFindings, type DiffSide, type DiffResult, type DiffTotal, type StreamDiff, type StreamStatus } from './diffSides';
 export { formatDelta } from './formatDelta';
+export { movedBlocks, renamedAddress, type Rename } from './renames';

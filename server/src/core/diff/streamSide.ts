@@ -38,6 +38,8 @@ export interface StreamSide {
   assumptions?: string[];
   /** Why the figures are not exact, in words ("shard count (var.shards has no value)"). */
   unknowns?: string[];
+  /** Set by the diff on a base stream paired through a `moved` block: its address before the move. */
+  renamedFrom?: string;
 }
 
 /** The key streams are matched by across the two sides: root module dir + resource address (not the file). */

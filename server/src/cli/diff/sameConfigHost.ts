@@ -1,0 +1,22 @@
+// The base side of `diff --base` reads the Terraform at the base revision but the configuration of today: the
+// delta must be the Terraform change's, not a price-table update's or a config edit's (docs/diff.md). JSON files
+// that are not Terraform or tfvars (.kinesis-lint.json, price tables) are read from the disk for both sides.
+import { basename } from 'path';
+import type { Host } from '../../core/types';
+
+const TERRAFORM_JSON = /\.(tf|tofu|tfvars)\.json$/;
+
+export function isConfigJson(path: string): boolean {
+  const name = basename(path);
+  return name.endsWith('.json') && !TERRAFORM_JSON.test(name);
+}
+
+export function sameConfigHost(commit: Host, disk: Host): Host {
+  const pick = (path: string) => (isConfigJson(path) ? disk : commit);
+  return {
+    readFile: (path, maxBytes) => pick(path).readFile(path, maxBytes),
+    readProblem: (path) => pick(path).readProblem?.(path),
+    readDir: (path) => commit.readDir(path),
+    ...(commit.realPath ? { realPath: (path: string) => commit.realPath!(path) } : {}),
+  };
+}
