@@ -196,8 +196,9 @@ describe('lsp: cost delta against kinesisLint.compareTo', function () {
     await client.change('main.tf', TWO_SHARDS);
     const seen = summaries(client).length;
     await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('.git/HEAD'), type: 1 }] });
-    const summary = await summaryWith(client, (s) => s.delta !== undefined, seen);
-    assert.equal(summary.delta?.text, '+$25.55 vs HEAD');
+    // The base lands, and the live analysis of the edit (either first): then the delta of the edit.
+    const summary = await summaryWith(client, (s) => s.delta?.text === '+$25.55 vs HEAD', seen);
+    assert.deepEqual(summary.delta?.changes, ['aws_kinesis_stream.s: +$25.55/mo (1 → 2 shards)']);
     assert.equal(summary.deltaNote, '');
   });
 
@@ -213,7 +214,7 @@ describe('lsp: cost delta against kinesisLint.compareTo', function () {
     settings.compareTo = 'HEAD~1';
     const seen = summaries(client).length;
     await client.rpc.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    const summary = await summaryWith(client, (s) => s.delta !== undefined, seen);
+    const summary = await summaryWith(client, (s) => s.delta?.against === 'HEAD~1', seen);
     assert.equal(summary.delta?.text, '+$25.55 vs HEAD~1');
     assert.deepEqual(summary.delta?.changes, ['aws_kinesis_stream.s: +$25.55/mo (1 → 2 shards)']);
     assert.equal((await hoverText(client, 'main.tf', 3, 4)).split('\n\n')[0], '**+$25.55/mo vs HEAD~1** (1 → 2 shards)');
