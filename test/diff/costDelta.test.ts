@@ -25,9 +25,9 @@ describe('diff: costDelta', () => {
     assert.equal(costDelta(null, 43.8), null);
     assert.equal(costDelta(21.9, null), null);
   });
-  it('formatDelta writes the sign, a lower bound as "or more", unknown as unknown', () => {
+  it('formatDelta writes the sign, a lower bound as "at least", unknown as unknown', () => {
     assert.deepEqual([21.9, -5, 0, { atLeast: 3.5 }, null].map((d) => formatDelta(d, '/mo')),
-      ['+$21.90/mo', '-$5.00/mo', '$0.00/mo', '+$3.50/mo or more', 'unknown']);
+      ['+$21.90/mo', '-$5.00/mo', '$0.00/mo', 'at least +$3.50/mo', 'unknown']);
   });
   it('streamKey separates root and address so no pair of them collides', () => {
     assert.notEqual(streamKey('a', 'b.c'), streamKey('a.b', 'c'));

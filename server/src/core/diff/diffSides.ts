@@ -1,6 +1,7 @@
 // The diff of two analyses: streams matched by (root module dir, resource address), findings by their
 // location-independent key; per stream its status, cost before → after, delta and drivers; then a total.
-import { isExact, knownPart, sumMoney, type Bound } from '../partial';
+import { isExact, sumMoney, type Bound } from '../partial';
+import { sumDeltas } from './sumDeltas';
 import { costDelta } from './costDelta';
 import type { Driver } from './drivers';
 import { streamChange, type StreamStatus } from './streamChange';
@@ -152,13 +153,7 @@ export function diffFindings(base: FindingSide[], head: FindingSide[]): { introd
 }
 
 function diffTotal(streams: StreamDiff[], base: StreamSide[], head: StreamSide[]): DiffTotal {
-  const deltas = streams.map((s) => s.delta);
-  const known = deltas.filter((d) => d !== null);
-  const knownDeltaUsd = known.reduce((sum: number, d) => sum + knownPart(d), 0);
-  const unknownStreams = deltas.length - known.length;
-  const lowerBoundStreams = known.filter((d) => !isExact(d)).length;
-  const delta: Bound = unknownStreams > 0 ? null : lowerBoundStreams === 0 ? knownDeltaUsd : knownDeltaUsd > 0 ? { atLeast: knownDeltaUsd } : null;
-  return { before: sumMoney(base.map((s) => s.monthlyCost)), after: sumMoney(head.map((s) => s.monthlyCost)), delta, knownDeltaUsd, unknownStreams, lowerBoundStreams };
+  return { before: sumMoney(base.map((s) => s.monthlyCost)), after: sumMoney(head.map((s) => s.monthlyCost)), ...sumDeltas(streams.map((s) => s.delta)) };
 }
 
 function sortFindings(list: FindingSide[]): FindingSide[] {

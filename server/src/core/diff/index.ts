@@ -7,3 +7,4 @@ export { diffSides, diffFindings, type DiffSide, type DiffResult, type DiffTotal
 export { streamChange, type StreamChange, type StreamStatus } from './streamChange';
 export { formatDelta } from './formatDelta';
 export { movedBlocks, renamedAddress, type Rename } from './renames';
+export { sumDeltas, type DeltaSum } from './sumDeltas';

@@ -15,7 +15,7 @@ import type { GitAccess, GitRepository, Resolved } from './gitAccess';
 import { repositoryOf, type RepoLookup } from './repoScope';
 import { baseHost } from './baseHost';
 import { streamDelta, type StreamDelta } from './streamDelta';
-import { changeLine, sumDeltas, workspaceDeltaText } from './deltaText';
+import { changeLine, workspaceDelta, workspaceDeltaText } from './deltaText';
 
 /** The base's parsed files are kept apart from the live ones', in a smaller cache (a base is parsed once). */
 const BASE_PARSE_CACHE_BYTES = 8 * 1024 * 1024;
@@ -140,7 +140,7 @@ export class Baselines {
       for (const [resource, s] of base.streams) if (!live.has(resource)) deltas.push(streamDelta(s, undefined, this.against));
     }
     const changed = deltas.filter((d) => d.kind !== 'unchanged');
-    const total = sumDeltas(changed);
+    const total = workspaceDelta(changed);
     return { delta: { against: this.against, monthlyDelta: total, text: workspaceDeltaText(total, this.against, changed.length), changes: changed.map((d) => changeLine(d, this.against)) }, note };
   }
 

@@ -1,14 +1,13 @@
 // How a delta against the base is written on each surface: the stream hover's line, the code lens suffix and the
 // status bar's workspace figure. Money through core/pricing/format.ts; a decrease with a minus sign; a lower bound
 // says "at least"; unknown says why, never $0.
-import { knownPart, type Bound } from '../../core/partial';
-import { formatDelta } from '../../core/diff';
+import type { Bound } from '../../core/partial';
+import { formatDelta, sumDeltas } from '../../core/diff';
 import type { StreamDelta } from './streamDelta';
 
-/** "+$21.90/mo", "-$10.95/mo", "at least +$21.90/mo" (the diff's words, a lower bound said first); null for unknown. */
+/** "+$21.90/mo", "-$10.95/mo", "at least +$21.90/mo" (the diff's words); null for unknown. */
 export function deltaMoney(b: Bound, per = '/mo'): string | null {
-  if (b === null) return null;
-  return typeof b === 'number' ? formatDelta(b, per) : `at least ${formatDelta(b.atLeast, per)}`;
+  return b === null ? null : formatDelta(b, per);
 }
 
 const isZero = (b: Bound) => b === 0;
@@ -35,14 +34,9 @@ export function lensDeltaSuffix(d: StreamDelta, against: string): string {
   return ` · ${deltaMoney(d.delta)} vs ${against}`;
 }
 
-/** The workspace's delta: the sum of every stream's (removed ones included); unknown when any is, a lower bound
- *  when any is one. */
-export function sumDeltas(deltas: readonly StreamDelta[]): Bound {
-  if (deltas.some((d) => d.delta === null)) return null;
-  const total = deltas.reduce((s, d) => s + knownPart(d.delta), 0);
-  // A lower bound of a decrease says nothing: unknown.
-  if (deltas.some((d) => typeof d.delta === 'object')) return total > 0 ? { atLeast: total } : null;
-  return Math.round(total * 1e6) / 1e6;
+/** The workspace's delta: the sum of every stream's (removed ones included), as the CLI's diff sums them. */
+export function workspaceDelta(deltas: readonly StreamDelta[]): Bound {
+  return sumDeltas(deltas.map((d) => d.delta)).delta;
 }
 
 /** One tooltip line per stream that changed: "aws_kinesis_stream.s: +$21.90/mo (2 → 4 shards)". */
