@@ -2,12 +2,13 @@
 // (docs.github.com, "Workflow commands for GitHub Actions": ::notice/::warning/::error file=,line=,endLine=,title=).
 // One per changed or added stream, on its resource line; one per new finding, at its range; a removed stream (no
 // line at head) and the total get an annotation without a file.
-import type { FindingSide, StreamDiff } from '../../../core/diff';
+import { formatDelta, type FindingSide, type StreamDiff } from '../../../core/diff';
 import { formatMoney } from '../../../core/pricing/format';
 import type { Severity } from '../../../core/types';
 import type { DiffView } from '../diffView';
-import { commandData, commandProperty } from './escape';
-import { changedStreams, changeWords, streamDeltaText, summaryLine } from './words';
+import { annotationRange } from '../../format/github';
+import { workflowCommand as command } from '../../format/workflowCommands';
+import { changedStreams, changeWords, summaryLine } from './words';
 
 type Level = 'notice' | 'warning' | 'error';
 
@@ -20,7 +21,8 @@ export function formatDiffGithub(view: DiffView): string {
 }
 
 function streamCommand(s: StreamDiff): string {
-  const title = `kinesis-lint: ${s.address} ${streamDeltaText(s)}/mo`;
+  // The title is short: the amount, or that it is unknown (the message says what is known).
+  const title = `kinesis-lint: ${s.address} ${s.delta === null ? 'cost change unknown' : formatDelta(s.delta, '/mo')}`;
   const money = `${s.before ? formatMoney(s.before.monthlyCost) : '—'} → ${s.after ? formatMoney(s.after.monthlyCost) : '—'}`;
   const message = `${s.status}: ${changeWords(s)} (monthly cost ${money})`;
   if (!s.after || !s.after.range) return command('notice', { title }, message);
@@ -31,13 +33,5 @@ function streamCommand(s: StreamDiff): string {
 const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
 function findingCommand(f: FindingSide): string {
-  const r = f.range;
-  // col/endColumn are 1-based; GitHub uses them only on a single line.
-  const columns: Record<string, number> = r.start.line === r.end.line ? { col: r.start.character + 1, endColumn: r.end.character + 1 } : {};
-  return command(LEVEL[f.severity], { file: f.file, line: r.start.line + 1, endLine: r.end.line + 1, ...columns, title: `kinesis-lint: new ${f.ruleId}` }, f.message);
-}
-
-function command(level: Level, properties: Record<string, string | number>, message: string): string {
-  const props = Object.entries(properties).map(([k, v]) => `${k}=${commandProperty(String(v))}`).join(',');
-  return `::${level} ${props}::${commandData(message)}`;
+  return command(LEVEL[f.severity], { file: f.file, ...annotationRange(f.range), title: `kinesis-lint: new ${f.ruleId}` }, f.message);
 }
