@@ -89,6 +89,11 @@ async function checkRepository(gitDir, { commits: sampleCount, maxBlobs, maxRefs
   for (const [i, oid] of blobs.entries()) {
     report.blobs++;
     bytesOf.set(oid, theirs[i]?.data);
+    // Missing for both (a partial clone's promisor pack leaves blobs on the server): agreement, counted apart.
+    if (theirs[i] === undefined && mine[i] instanceof Error) {
+      report.missingForBoth = (report.missingForBoth ?? 0) + 1;
+      continue;
+    }
     if (!(mine[i] && mine[i].data && theirs[i] && mine[i].type === theirs[i].type && mine[i].data.equals(theirs[i].data))) {
       report.blobMismatches.push({ oid, error: mine[i] instanceof Error ? mine[i].message : undefined });
     }
