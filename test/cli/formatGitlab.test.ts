@@ -49,14 +49,39 @@ describe('cli/format/gitlab', () => {
     assert.equal(report[4].location.path, 'sub/x.tf');
   });
 
-  it('fingerprints are stable across runs and line moves, and differ by rule, resource and file', () => {
+  it('fingerprints are stable across runs and line moves, and differ by rule, resource and message shape', () => {
     assert.equal(gitlab([kms(2)])[0].fingerprint, report[0].fingerprint);
     assert.equal(gitlab([kms(40)])[0].fingerprint, report[0].fingerprint, 'the block moved down');
     assert.notEqual(gitlab([kms(2, 'aws_kinesis_stream.other')])[0].fingerprint, report[0].fingerprint);
-    assert.notEqual(gitlab([{ ...kms(2), file: `${CWD}/other.tf` }])[0].fingerprint, report[0].fingerprint);
-    // Two findings of one rule on one stream: told apart by rank, which survives moving both.
+    assert.notEqual(gitlab([{ ...kms(2), ruleId: 'aws-managed-kms-key' }])[0].fingerprint, report[0].fingerprint);
+    assert.notEqual(gitlab([{ ...kms(2), message: 'Not encrypted at rest' }])[0].fingerprint, report[0].fingerprint);
+    // Numbers in a message are blanked, as in the diff's key: "2 shards" → "3 shards" is the same undersized stream.
+    const undersized = (n: number) => finding({ ruleId: 'under-provisioned', severity: 'warning', resource: 'aws_kinesis_stream.events', message: `${n} shards, load needs 4` });
+    assert.equal(gitlab([undersized(2)])[0].fingerprint, gitlab([undersized(3)])[0].fingerprint);
+  });
+
+  it('moving a stream to another file keeps its findings\' fingerprints (the diff\'s findingKey); renaming it changes them', () => {
+    const moved = gitlab([{ ...kms(7), file: `${CWD}/streams.tf` }]);
+    assert.equal(moved[0].location.path, 'streams.tf');
+    assert.equal(moved[0].fingerprint, report[0].fingerprint, 'main.tf → streams.tf, same address');
+    assert.notEqual(gitlab([{ ...kms(7, 'aws_kinesis_stream.events_v2'), file: `${CWD}/streams.tf` }])[0].fingerprint, report[0].fingerprint);
+  });
+
+  it('a finding on no resource is identified by its file; findings sharing a key are told apart by rank, which survives moves', () => {
+    const syntax = (line: number, file = `${CWD}/main.tf`) => finding({ ruleId: 'syntax-error', severity: 'error', file, range: range(line, 0, line, 1), message: 'Unexpected }' });
+    const [first, second] = gitlab([syntax(3), syntax(9)]).map((i: { fingerprint: string }) => i.fingerprint);
+    assert.notEqual(first, second);
+    assert.deepEqual(gitlab([syntax(13), syntax(19)]).map((i: { fingerprint: string }) => i.fingerprint), [first, second]);
+    assert.notEqual(gitlab([syntax(3, `${CWD}/other.tf`)])[0].fingerprint, first, 'another file: another finding');
+    // Two findings of one rule on one stream with different messages have different keys, whatever their order.
     const moved = gitlab([{ ...findings[1], range: range(14, 2, 14, 9) }, { ...findings[2], range: range(15, 2, 16, 9) }]);
     assert.deepEqual(moved.map((i: { fingerprint: string }) => i.fingerprint), [report[2].fingerprint, report[3].fingerprint]);
+  });
+
+  it('the root module is part of the identity: the same stream in two roots gives two fingerprints', () => {
+    const inRoot = (dir: string) => JSON.parse(formatGitlab(buildReport([{ ...analysis([kms(2)]), dir }], CWD, true)))[0].fingerprint;
+    assert.equal(inRoot(CWD), report[0].fingerprint);
+    assert.notEqual(inRoot(`${CWD}/envs/prod`), report[0].fingerprint);
   });
 
   it('no findings: an empty array', () => {

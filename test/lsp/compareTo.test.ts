@@ -166,6 +166,34 @@ describe('lsp: cost delta against kinesisLint.compareTo', function () {
     assert.doesNotMatch(await hoverText(client, 'main.tf', 3, 4), /vs HEAD/);
   });
 
+  it('a base the repository cannot give whole (HEAD\'s main.tf a corrupt loose object): no delta, not "new since HEAD", the reason', async () => {
+    let blob = '';
+    client = await start({ 'main.tf': PRICED_STREAM }, {}, (dir) => {
+      init(dir);
+      blob = git(dir, 'rev-parse', 'HEAD:main.tf').trim();
+      const object = path.join(dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
+      fs.chmodSync(object, 0o644); // git writes loose objects read-only
+      fs.writeFileSync(object, 'not a zlib stream');
+    });
+    const head = git(client.dir, 'rev-parse', '--short=7', 'HEAD').trim();
+    const summary = await summaryWith(client, (s) => s.deltaNote !== '');
+    assert.equal(summary.deltaNote, `no cost delta vs HEAD: the repository could not give HEAD (${head}) whole: cannot read main.tf at the base: object ${blob} is corrupt (it does not inflate); \`git fsck\` tells more`);
+    assert.equal(summary.delta, undefined);
+    await client.open('main.tf');
+    await client.change('main.tf', TWO_SHARDS);
+    const seen = summaries(client).length;
+    await waitUntil(() => summaries(client!).slice(seen).some((s) => !s.busy && /54\.78/.test(s.monthlyCostText ?? '')));
+    const after = summaries(client).slice(seen).filter((s) => !s.busy).at(-1)!;
+    assert.equal(after.delta, undefined);
+    assert.equal(after.deltaNote, summary.deltaNote);
+    assert.doesNotMatch(await hoverText(client, 'main.tf', 3, 4), /HEAD/);
+    const lenses = await lensTitles(client, 'main.tf');
+    assert.equal(lenses.length, 1);
+    assert.ok(lenses.every((l) => !/HEAD/.test(l)), lenses.join('\n'));
+    // The damaged base is not read again on every keystroke: one attempt for this commit.
+    assert.equal(client.notifications.filter((n) => n.method === 'window/logMessage' && /^base of .* dropped: /.test((n.params as { message: string }).message)).length, 1);
+  });
+
   it('a commit made after startup: HEAD moves, the delta is recomputed after the watched-file notification', async () => {
     client = await start({ 'main.tf': PRICED_STREAM });
     await summaryWith(client, (s) => s.delta !== undefined);

@@ -12,7 +12,7 @@ type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 const SEVERITY: Record<Severity, CodeQualitySeverity> = { error: 'major', warning: 'minor', info: 'info', hint: 'info' };
 
 export function formatGitlab(report: RunReport): string {
-  const fingerprints = findingFingerprints(report.findings, report.cwd);
+  const fingerprints = findingFingerprints(report);
   return JSON.stringify(report.findings.map((f, i) => issue(f, fingerprints[i], report.cwd)), null, 2) + '\n';
 }
 

@@ -37,7 +37,8 @@ export interface BaselineOptions {
 }
 
 interface Base { key: string; streams: Map<string, StreamReport> }
-type RootState = { base: Base } | { pending: true } | { off: string };
+/** `off` with a `key`: a base the repository could not give whole, not read again until the commit or settings change. */
+type RootState = { base: Base } | { pending: true } | { off: string; key?: string };
 
 /** What the status bar shows about the comparison: the workspace delta, or why there is none (`note`). */
 export interface WorkspaceDelta {
@@ -173,10 +174,12 @@ export class Baselines {
     if (!resolved.ok) return void this.states.set(root, { off: resolved.error });
     const key = `${resolved.commit}\u0000${this.settingsKey}`;
     const current = this.states.get(root);
-    if (current && 'base' in current && current.base.key === key) return;
+    if (current && ('base' in current ? current.base.key === key : 'off' in current && current.key === key)) return;
     this.states.set(root, { pending: true });
     const started = Date.now();
-    const analyzer = new Analyzer(baseHost(git.commitTreeHost(found.repo, resolved.commit, this.options.disk), this.options.disk), {
+    const damaged: string[] = [];
+    const tree = git.commitTreeHost(found.repo, resolved.commit, this.options.disk, (_file, problem) => damaged.push(problem));
+    const analyzer = new Analyzer(baseHost(tree, this.options.disk), {
       parser: this.options.parser,
       parseCache: this.parseCache,
       signal,
@@ -186,6 +189,14 @@ export class Baselines {
     const results = await analyzer.analyzeModules([root]);
     signal.throwIfAborted();
     this.analyses++;
+    // A base with a file the repository could not give (a corrupt or missing object) would show that file's streams
+    // as new since then: no base for the root, and the reason in the language status, as `diff --base` stops on it.
+    if (damaged.length > 0) {
+      const more = damaged.length > 1 ? ` (and ${damaged.length - 1} more)` : '';
+      this.states.set(root, { off: `the repository could not give ${this.against} (${resolved.commit.slice(0, 7)}) whole: ${damaged[0]}${more}`, key });
+      this.options.log(`base of ${root} at ${this.against} dropped: ${damaged.join('; ')}`);
+      return;
+    }
     // A root the commit does not have: every stream is new since then.
     const streams = results.find((r) => r.dir === root)?.streams ?? [];
     this.states.set(root, { base: { key, streams: new Map(streams.map((s) => [s.resource, s])) } });

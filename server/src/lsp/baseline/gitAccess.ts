@@ -10,7 +10,9 @@ export interface GitAccess {
   /** Why the last findRepository(dir) found none, when the reader knows. */
   findRepositoryProblem?(dir: string): string | undefined;
   resolveRevision(repo: GitRepository, rev: string): Promise<Resolved>;
-  commitTreeHost(repo: GitRepository, commit: string, disk: Host): Host;
+  /** `onDamage`: a read the repository itself failed (a corrupt or missing object), as opposed to a path the commit
+   *  does not have. */
+  commitTreeHost(repo: GitRepository, commit: string, disk: Host, onDamage?: (file: string, problem: string) => void): Host;
 }
 
 export const inProcessGit: GitAccess = { findRepository, findRepositoryProblem, resolveRevision, commitTreeHost };

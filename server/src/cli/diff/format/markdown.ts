@@ -6,7 +6,7 @@ import { formatMoney } from '../../../core/pricing/format';
 import { baseLabel, type DiffView } from '../diffView';
 import { htmlText, mdText } from './escape';
 import { componentRows } from './text';
-import { changedStreams, changeWords, plural, streamDeltaText, summaryLine } from './words';
+import { changedStreams, changeWords, linesComparable, perInstanceNote, plural, streamDeltaText, summaryLine } from './words';
 
 export const COMMENT_MARKER = '<!-- kinesis-lint diff -->';
 
@@ -46,8 +46,10 @@ function details(s: StreamDiff): string[] {
   const where = side.range ? `${side.file}:${side.range.start.line + 1}` : side.file;
   const lines = [`<details><summary>${htmlText(streamName(s))}: ${htmlText(streamDeltaText(s))} (${s.status})</summary>`, ''];
   lines.push(`${mdText(where)}: ${mdText(changeWords(s))}`, '');
-  const rows = componentRows(s.before?.components ?? [], s.after?.components ?? []);
+  const rows = componentRows(s.before?.components ?? [], s.after?.components ?? [], linesComparable(s));
   rows.push(['Total per month', s.before ? formatMoney(s.before.monthlyCost) : '—', s.after ? formatMoney(s.after.monthlyCost) : '—', streamDeltaText(s)]);
+  const note = perInstanceNote(s);
+  if (note !== undefined) lines.push(`${mdText(note)}:`, '');
   lines.push('| Cost line | Before | After | Change |', '|---|--:|--:|--:|', ...rows.map((r) => `| ${r.map(mdText).join(' | ')} |`), '');
   const unknowns = s.after?.unknowns ?? s.before?.unknowns ?? [];
   if (unknowns.length > 0) lines.push(...unknowns.map((u) => `- missing: ${mdText(u)}`), '');

@@ -4,7 +4,7 @@ import { costDelta, formatDelta, type FindingSide, type SideComponent, type Stre
 import { formatMoney, formatUsd } from '../../../core/pricing/format';
 import type { Palette } from '../../format/colors';
 import { baseLabel, type DiffView } from '../diffView';
-import { changedStreams, changeWords, plural, streamDeltaText, summaryLine } from './words';
+import { changedStreams, changeWords, linesComparable, perInstanceNote, plural, streamDeltaText, summaryLine } from './words';
 
 const INDENT = '  ';
 const GAP = '  ';
@@ -32,19 +32,21 @@ function count(streams: StreamDiff[], status: StreamDiff['status']): number {
 function streamSection(s: StreamDiff, palette: Palette): string[] {
   const side = (s.after ?? s.before)!;
   const where = side.range ? `${side.file}:${side.range.start.line + 1}` : side.file;
-  const rows = componentRows(s.before?.components ?? [], s.after?.components ?? []);
+  const rows = componentRows(s.before?.components ?? [], s.after?.components ?? [], linesComparable(s));
   rows.push(['Total per month', s.before ? formatMoney(s.before.monthlyCost) : '—', s.after ? formatMoney(s.after.monthlyCost) : '—', streamDeltaText(s)]);
+  const note = perInstanceNote(s);
   return [
     `${palette.bold(s.address)} ${palette.dim(`(${where})`)}: ${s.status}`,
     INDENT + changeWords(s),
+    ...(note === undefined ? [] : [`${INDENT}${note}:`]),
     ...align(rows).map((row) => INDENT + row),
     ...s.introduced.map((f) => INDENT + findingLine(f, 'new', palette)),
     ...s.fixed.map((f) => INDENT + findingLine(f, 'fixed', palette)),
   ];
 }
 
-/** One row per cost line that applies on either side: label, before, after, change. */
-export function componentRows(before: SideComponent[], after: SideComponent[]): string[][] {
+/** One row per cost line that applies on either side: label, before, after, change ('unknown' when not comparable). */
+export function componentRows(before: SideComponent[], after: SideComponent[], comparable = true): string[][] {
   const ids = [...new Set([...before, ...after].map((c) => c.id))];
   const rows: string[][] = [];
   for (const id of ids) {
@@ -52,7 +54,7 @@ export function componentRows(before: SideComponent[], after: SideComponent[]): 
     if ((b?.quantity ?? 0) === 0 && (a?.quantity ?? 0) === 0 && b?.monthlyUsd !== null && a?.monthlyUsd !== null) continue;
     const usd = (c: SideComponent | undefined) => (c === undefined ? 0 : c.monthlyUsd);
     const [bu, au] = [usd(b), usd(a)];
-    const change = formatDelta(costDelta(bu, au));
+    const change = formatDelta(comparable ? costDelta(bu, au) : null);
     rows.push([(a ?? b)!.label, money(b, bu), money(a, au), change]);
   }
   return rows;

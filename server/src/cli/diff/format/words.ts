@@ -47,6 +47,25 @@ export function changeWords(s: StreamDiff): string {
   return words.join(', ');
 }
 
+/**
+ * With count/for_each a stream's cost lines are for all its instances, except when their number is unknown: then
+ * they are one instance's and the total is unknown (core/pipeline/streamReport.ts), so say which. Undefined when every
+ * side present knows its number of instances.
+ */
+export function perInstanceNote(s: StreamDiff): string | undefined {
+  const [before, after] = [s.before?.instances, s.after?.instances];
+  if (before !== null && after !== null) return undefined;
+  const unknown = 'the number of instances is unknown';
+  if (before === undefined || after === undefined || (before === null && after === null)) return `Cost lines for one instance (${unknown})`;
+  const all = (n: number) => (n === 1 ? 'for its one instance' : `for all ${n} instances`);
+  return before === null ? `Cost lines: before for one instance (${unknown}), after ${all(after!)}` : `Cost lines: before ${all(before)}, after for one instance (${unknown})`;
+}
+
+/** False when one side's cost lines are one instance's and the other's all instances': their change means nothing. */
+export function linesComparable(s: StreamDiff): boolean {
+  return s.before === null || s.after === null || (s.before.instances === null) === (s.after.instances === null);
+}
+
 export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
