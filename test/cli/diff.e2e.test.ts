@@ -223,7 +223,8 @@ app/main.tf:6: shards 1 → 2
     it('github: a notice per changed stream, an annotation per new finding, at their lines', () => {
       const lines = kinesisLint(dir, 'diff', '--base', 'HEAD~1', '--format', 'github').stdout.trimEnd().split('\n');
       assert.equal(lines.length, 8 + 2 + 1);
-      assert.ok(lines.includes('::notice file=app/main.tf,line=22,endLine=22,col=22,endColumn=25,title=kinesis-lint%3A new extended-retention-cost::Retention 168 h adds $14.60/mo'), lines.join('\n'));
+      // The value 168 is characters 21–24 (end-exclusive) of line 22: GitHub columns 22–24, as the lint's own --format github writes them.
+      assert.ok(lines.includes('::notice file=app/main.tf,line=22,endLine=22,col=22,endColumn=24,title=kinesis-lint%3A new extended-retention-cost::Retention 168 h adds $14.60/mo'), lines.join('\n'));
       assert.ok(lines.includes('::notice title=kinesis-lint%3A aws_kinesis_stream.old -$12.79/mo::removed: stream removed (monthly cost $12.79 → —)'));
       assert.ok(lines.some((l) => l.startsWith('::notice file=app/streams.tf,line=2,endLine=2,title=kinesis-lint%3A aws_kinesis_stream.mover $0.00/mo::changed: moved from app/mover.tf to app/streams.tf')));
     });

@@ -5,6 +5,7 @@
 import type { FindingSide, StreamDiff } from '../../../core/diff';
 import { formatMoney } from '../../../core/pricing/format';
 import type { Severity } from '../../../core/types';
+import { annotationRange } from '../../format/github';
 import type { DiffView } from '../diffView';
 import { commandData, commandProperty } from './escape';
 import { changedStreams, changeWords, streamDeltaText, summaryLine } from './words';
@@ -31,10 +32,9 @@ function streamCommand(s: StreamDiff): string {
 const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
 function findingCommand(f: FindingSide): string {
-  const r = f.range;
-  // col/endColumn are 1-based; GitHub uses them only on a single line.
-  const columns: Record<string, number> = r.start.line === r.end.line ? { col: r.start.character + 1, endColumn: r.end.character + 1 } : {};
-  return command(LEVEL[f.severity], { file: f.file, line: r.start.line + 1, endLine: r.end.line + 1, ...columns, title: `kinesis-lint: new ${f.ruleId}` }, f.message);
+  // The lint's own conversion (1-based, inclusive columns on one line only): the same finding gets the same
+  // annotation from `kinesis-lint --format github` and from the diff (the diff's endColumn was one past it).
+  return command(LEVEL[f.severity], { file: f.file, ...annotationRange(f.range), title: `kinesis-lint: new ${f.ruleId}` }, f.message);
 }
 
 function command(level: Level, properties: Record<string, string | number>, message: string): string {
