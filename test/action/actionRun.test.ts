@@ -153,7 +153,7 @@ describe('action.yml run end to end (composite steps, shallow clone, loopback Gi
 
     // The comment: one GET of the comments (none), one POST of the report, with the token.
     const comment = stepNamed(steps, 'Comment on the pull request');
-    assert.equal(comment.exitCode, 0, comment.stdout + comment.stderr);
+    assert.equal(comment.exitCode, 0, `${comment.stdout}${comment.stderr}`);
     assert.equal(comment.stdout, 'kinesis-lint: commented https://github.test/octo/lake/pull/7#issuecomment-5\n');
     assert.deepEqual(seen, [
       { method: 'GET', path: '/repos/octo/lake/issues/7/comments?per_page=100', auth: 'Bearer test-token', body: undefined },

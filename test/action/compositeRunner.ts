@@ -1,7 +1,8 @@
 // Runs a composite action's steps (action.yml) locally the way the GitHub Actions runner does, for tests: `if:`
 // evaluated with the small expression subset action.yml uses, `${{ }}` substituted in env/with/working-directory,
-// `run:` scripts run by bash as `shell: bash` means on the runner (`bash --noprofile --norc -eo pipefail {0}`,
-// docs.github.com "Workflow syntax for GitHub Actions", jobs.<job_id>.steps[*].shell), GITHUB_OUTPUT/GITHUB_ENV
+// `run:` scripts run by bash as `shell: bash` means on the runner (`bash --noprofile --norc -eo pipefail {0}`:
+// https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_idstepsshell,
+// the table of shell keywords), GITHUB_OUTPUT/GITHUB_ENV
 // files parsed into steps.<id>.outputs and the next steps' environment (docs.github.com "Workflow commands":
 // `name=value` and `name<<DELIMITER`). `uses:` steps are recorded, not run. A step fails → the later steps are
 // skipped (every `if:` here carries the implicit success()).
