@@ -6,10 +6,11 @@ import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { createServer, type Server } from 'http';
+import { load } from 'js-yaml';
 import type { AddressInfo } from 'net';
 import { join } from 'path';
 import { git, PROVIDER, stream, tempDir } from '../cli/diffRepo';
-import { evaluate, parseCommandFile, runComposite, type Contexts, type StepResult } from './compositeRunner';
+import { evaluate, parseCommandFile, runComposite, type ActionFile, type Contexts, type StepResult } from './compositeRunner';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'action');
@@ -226,6 +227,17 @@ describe('compositeRunner', () => {
     for (const e of ["always()", "!inputs.a", "inputs.a == 1", "env.X == ''", "steps.s.conclusion == 'success'", "inputs.a >= 'b'"]) {
       assert.throws(() => evaluate(e, ctx), /expression/, e);
     }
+  });
+
+  it("action.yml's SARIF upload condition: skipped for a fork's pull request (read-only token) or sarif: false", () => {
+    const action = load(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionFile;
+    const condition = action.runs.steps.find((s) => s.name === 'Upload SARIF to code scanning')?.if ?? '';
+    const pr = (head: string) => ({ event: { pull_request: { number: 7, head: { repo: { full_name: head } } } }, repository: 'octo/lake' });
+    const upload = (sarif: string, github: Record<string, unknown>) => evaluate(condition, { inputs: { sarif }, github, steps: {} });
+    assert.equal(upload('true', pr('octo/lake')), true);
+    assert.equal(upload('true', pr('someone/lake')), false);
+    assert.equal(upload('true', { event: { ref: 'refs/heads/main' }, repository: 'octo/lake' }), true, 'a push');
+    assert.equal(upload('false', pr('octo/lake')), false);
   });
 
   it('parses GITHUB_OUTPUT lines and heredocs', () => {
