@@ -1,13 +1,13 @@
 // `diff --base REF`: the module directories under the PATHs as they are at REF, read from the repository's objects
 // by the in-process git reader (never a git process: a repository's config can run commands). The Terraform and
-// tfvars files are the commit's; .kinesis-lint.json and price tables are today's (sameConfigHost.ts).
+// tfvars files are the commit's; .kinesis-lint.json and price tables are today's (node/sameConfigHost.ts).
 import { dirname, relative, resolve, sep } from 'path';
 import type { DiffSide } from '../../core/diff';
 import type { Host } from '../../core/types';
 import { commitTreeHost, locateRepository, releaseRepository, resolveRevision } from '../../node/git';
 import { findModuleDirs } from '../../node/findModules';
 import { analysisSide } from './analysisSide';
-import { sameConfigHost } from './sameConfigHost';
+import { sameConfigHost } from '../../node/sameConfigHost';
 
 export interface GitBase {
   ref: string;

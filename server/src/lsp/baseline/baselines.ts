@@ -13,7 +13,7 @@ import { CachedParser } from '../../core/syntax/parseCache';
 import type { HclParser } from '../../core/syntax/hcl2json';
 import type { GitAccess, GitRepository, Resolved } from './gitAccess';
 import { repositoryOf, type RepoLookup } from './repoScope';
-import { baseHost } from './baseHost';
+import { sameConfigHost } from '../../node/sameConfigHost';
 import { streamDelta, type StreamDelta } from './streamDelta';
 import { changeLine, workspaceDelta, workspaceDeltaText } from './deltaText';
 
@@ -179,7 +179,7 @@ export class Baselines {
     const started = Date.now();
     const damaged: string[] = [];
     const tree = git.commitTreeHost(found.repo, resolved.commit, this.options.disk, (_file, problem) => damaged.push(problem));
-    const analyzer = new Analyzer(baseHost(tree, this.options.disk), {
+    const analyzer = new Analyzer(sameConfigHost(tree, this.options.disk), {
       parser: this.options.parser,
       parseCache: this.parseCache,
       signal,

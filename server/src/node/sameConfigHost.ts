@@ -1,8 +1,9 @@
-// The base side of `diff --base` reads the Terraform at the base revision but the configuration of today: the
-// delta must be the Terraform change's, not a price-table update's or a config edit's (docs/diff.md). JSON files
-// that are not Terraform or tfvars (.kinesis-lint.json, price tables) are read from the disk for both sides.
+// A base revision's analysis (`diff --base`, the editor's kinesisLint.compareTo) reads the Terraform at that revision
+// but the configuration of today: the delta must be the Terraform change's, not a price-table update's or a config
+// edit's (docs/diff.md). JSON files that are not Terraform or tfvars (.kinesis-lint.json, price tables) are read from
+// the disk for both sides.
 import { basename } from 'path';
-import type { Host } from '../../core/types';
+import type { Host } from '../core/types';
 
 const TERRAFORM_JSON = /\.(tf|tofu|tfvars)\.json$/;
 
