@@ -1,7 +1,7 @@
 // The per-stream cost table of the text report: a header, one row per cost component, the stream's total.
 import type { StreamReport } from '../../core/results';
 import type { CostComponent } from '../../core/pricing/estimate';
-import { describeUnknown, formatQuantity, formatStreamCost, formatUnitPrice, formatUsd, USAGE_PLACEHOLDER } from '../../core/pricing/format';
+import { describeUnknown, formatQuantity, formatStreamCost, formatUnitPrice, formatUsd, plural, USAGE_PLACEHOLDER } from '../../core/pricing/format';
 import { displayPath } from '../report';
 import type { Palette } from './colors';
 
@@ -51,8 +51,4 @@ function alignRows(rows: string[][]): string[] {
   const [w0, w1, w2] = [width(0), width(1), width(2)];
   return rows.map(([label, quantity, amount]) =>
     (label.padEnd(w0) + COLUMN_GAP + quantity.padEnd(w1) + COLUMN_GAP + amount.padStart(w2)).trimEnd());
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

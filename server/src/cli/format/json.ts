@@ -86,7 +86,7 @@ function streamJson(s: StreamReport, rel: (file: string) => string, cost: boolea
 }
 
 /** A count: a number, `{ "atLeast": n }` when it may be larger, or null. */
-function boundJson(b: Bound) {
+export function boundJson(b: Bound) {
   return b === null || typeof b === 'number' ? b : { atLeast: b.atLeast };
 }
 
@@ -116,7 +116,7 @@ function declaredJson(declared: object): Record<string, unknown> {
   return Object.fromEntries(ordered.map((k) => [k, typeof source[k] === 'number' ? cleanNumber(source[k] as number) : source[k]]));
 }
 
-function rangeJson(r: Range) {
+export function rangeJson(r: Range) {
   return {
     start: { line: r.start.line, character: r.start.character },
     end: { line: r.end.line, character: r.end.character },

@@ -1,6 +1,6 @@
 // `--format text`: one `file:line:col: severity: message [rule-id]` line per finding (1-based, so terminals and
 // editors make it a link), then a cost table per stream and a total, then a one-line summary.
-import { formatCost, missingInputs } from '../../core/pricing/format';
+import { formatCost, missingInputs, plural } from '../../core/pricing/format';
 import type { Finding } from '../../core/types';
 import { displayPath, type RunReport, type SeverityCounts } from '../report';
 import { PLAIN, type Palette } from './colors';
@@ -40,10 +40,6 @@ export function grandTotal(report: RunReport): string {
 export function summaryLine(c: SeverityCounts): string {
   const total = c.errors + c.warnings + c.infos + c.hints;
   if (total === 0) return 'No problems found.';
-  const parts = [count(c.errors, 'error'), count(c.warnings, 'warning'), count(c.infos, 'info'), count(c.hints, 'hint')];
-  return `${count(total, 'problem')} (${parts.join(', ')})`;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const parts = [plural(c.errors, 'error'), plural(c.warnings, 'warning'), plural(c.infos, 'info'), plural(c.hints, 'hint')];
+  return `${plural(total, 'problem')} (${parts.join(', ')})`;
 }

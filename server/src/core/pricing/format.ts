@@ -136,6 +136,11 @@ function streamCost(s: StreamCost, per: string, approx: string): string {
   return `${formatUnknownCost(s.unknowns)} (${approx}${formatMoney(s.monthlyCostPerInstance, per)} per instance)`;
 }
 
+/** "1 stream", "2 streams". */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** "2", "at least 2" (a lower bound), "?" (unknown). */
 export function formatCount(b: Bound): string {
   if (b === null) return '?';

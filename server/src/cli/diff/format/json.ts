@@ -2,8 +2,7 @@
 // value is null, a lower bound {"atLeast": n}, never 0 for unknown.
 import type { Driver, FindingSide, StreamDiff, StreamSide } from '../../../core/diff';
 import type { Bound } from '../../../core/partial';
-import type { Range } from '../../../core/types';
-import { moneyJson } from '../../format/json';
+import { boundJson, moneyJson, rangeJson } from '../../format/json';
 import { cleanOrNull, roundUsd } from '../../format/numbers';
 import type { DiffView } from '../diffView';
 
@@ -16,7 +15,7 @@ export function formatDiffJson(view: DiffView): string {
     summary: {
       monthlyCostBeforeUsd: moneyJson(diff.total.before),
       monthlyCostAfterUsd: moneyJson(diff.total.after),
-      deltaUsd: deltaJson(diff.total.delta),
+      deltaUsd: moneyJson(diff.total.delta),
       knownDeltaUsd: roundUsd(diff.total.knownDeltaUsd),
       unknownStreams: diff.total.unknownStreams,
       lowerBoundStreams: diff.total.lowerBoundStreams,
@@ -36,7 +35,7 @@ function streamJson(s: StreamDiff) {
     root: s.root,
     resource: s.address,
     status: s.status,
-    deltaUsd: deltaJson(s.delta),
+    deltaUsd: moneyJson(s.delta),
     pricedLines: s.pricedLines ? { deltaUsd: roundUsd(s.pricedLines.deltaUsd), unknownLines: s.pricedLines.unknownLines } : null,
     drivers: s.drivers.map(driverJson),
     before: s.before ? sideJson(s.before) : null,
@@ -54,7 +53,7 @@ function sideJson(s: StreamSide) {
     shardCount: s.shardCount,
     instances: s.instances,
     retentionHours: s.retentionHours,
-    consumers: { standard: countJson(s.consumers.standard), efo: countJson(s.consumers.efo) },
+    consumers: { standard: boundJson(s.consumers.standard), efo: boundJson(s.consumers.efo) },
     region: s.region,
     monthlyCostUsd: moneyJson(s.monthlyCost),
     partial: s.partial,
@@ -67,22 +66,14 @@ function sideJson(s: StreamSide) {
 }
 
 function driverJson(d: Driver) {
-  return { kind: d.kind, before: countJson(d.before as Bound | string), after: countJson(d.after as Bound | string), text: d.text };
+  return { kind: d.kind, before: driverValueJson(d.before as Bound | string), after: driverValueJson(d.after as Bound | string), text: d.text };
 }
 
 function findingJson(f: FindingSide) {
   return { root: f.root, ruleId: f.ruleId, severity: f.severity, message: f.message, file: f.file, range: rangeJson(f.range), resource: f.resource, key: f.key };
 }
 
-/** A delta in USD: a number (negative for a decrease), {"atLeast": n}, or null. */
-function deltaJson(b: Bound) {
-  return moneyJson(b);
-}
-
-function countJson(b: Bound | string) {
-  return b === null || typeof b !== 'object' ? b : { atLeast: b.atLeast };
-}
-
-function rangeJson(r: Range) {
-  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+/** A driver's value: a mode or region (text), a number, a reader count's lower bound, or null (unknown). */
+function driverValueJson(b: Bound | string) {
+  return typeof b === 'string' ? b : boundJson(b);
 }

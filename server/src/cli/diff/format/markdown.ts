@@ -2,11 +2,11 @@
 // it), the summary line, a table of the changed streams, one collapsed <details> per stream (drivers, cost lines
 // before → after, findings), the findings on no stream, and the assumptions once at the end.
 import type { FindingSide, StreamDiff } from '../../../core/diff';
-import { formatMoney } from '../../../core/pricing/format';
+import { formatMoney, plural } from '../../../core/pricing/format';
 import { baseLabel, type DiffView } from '../diffView';
 import { htmlText, mdText } from './escape';
 import { componentRows } from './text';
-import { changedStreams, changeWords, linesComparable, perInstanceNote, plural, streamDeltaText, summaryLine } from './words';
+import { changedStreams, changeWords, linesComparable, perInstanceNote, streamDeltaText, summaryLine } from './words';
 
 export const COMMENT_MARKER = '<!-- kinesis-lint diff -->';
 

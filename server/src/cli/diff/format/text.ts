@@ -1,10 +1,10 @@
 // `diff --format text`: per changed stream a heading, what drove the change, a cost table before → after → change
 // (the lint report's table layout: labels left, amounts right) and its findings; then the totals.
 import { costDelta, formatDelta, type FindingSide, type SideComponent, type StreamDiff } from '../../../core/diff';
-import { formatMoney, formatUsd } from '../../../core/pricing/format';
+import { formatMoney, formatUsd, plural } from '../../../core/pricing/format';
 import type { Palette } from '../../format/colors';
 import { baseLabel, type DiffView } from '../diffView';
-import { changedStreams, changeWords, linesComparable, perInstanceNote, plural, streamDeltaText, summaryLine } from './words';
+import { changedStreams, changeWords, linesComparable, perInstanceNote, streamDeltaText, summaryLine } from './words';
 
 const INDENT = '  ';
 const GAP = '  ';

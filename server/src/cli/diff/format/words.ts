@@ -66,10 +66,6 @@ export function linesComparable(s: StreamDiff): boolean {
   return s.before === null || s.after === null || (s.before.instances === null) === (s.after.instances === null);
 }
 
-export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 /** Streams that are not unchanged, in the diff's order. */
 export function changedStreams(diff: DiffResult): StreamDiff[] {
   return diff.streams.filter((s) => s.status !== 'unchanged');
