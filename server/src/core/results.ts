@@ -10,6 +10,12 @@ export interface StreamReport {
   resource: string;
   /** Absolute path of the file that defines the resource. */
   file: string;
+  /** The stream's `name` (what CloudWatch's StreamName dimension holds); null when unknown or not the same for every
+   *  instance. */
+  name: string | null;
+  /** Every instance has shard-level IncomingBytes/IncomingRecords enabled (`shard_level_metrics` with them or ALL);
+   *  null when unknown. */
+  shardLevelMetrics: boolean | null;
   /** The resource's header range. */
   range: Range;
   /** count / for_each multiplicity; null when it cannot be resolved (its own, or a module's around it). */

@@ -21,6 +21,7 @@ import { nestedAttribute, nestedBlocks, rootScope, type NestedBlock, type Nested
 import { withUnknownMode } from '../pricing/unknownMode';
 import { inputSources } from './inputNote';
 import { resolvedFact } from './resolvedValues';
+import type { ObservedStream } from '../metrics/snapshot';
 
 export interface AttrFact {
   name: string;
@@ -82,6 +83,10 @@ export interface StreamFacts {
   consumers: StreamConsumerCounts;
   annotations: readonly Annotation[];
   declaration: Declaration | null;
+  /** What the metrics snapshot observed of this stream (matched by name and region), or null. */
+  observed: ObservedStream | null;
+  /** Where `load` came from: the declaration (annotation or config), the observation, or nowhere (load null). */
+  loadSource: 'declared' | 'observed' | null;
   load: ResolvedLoad | null;
   sizing: SizingResult | null;
   settings: StreamSettings;
@@ -163,6 +168,8 @@ export interface FactsInput {
   consumers: { links: ConsumerLink[]; countsKnown: boolean; complete: boolean; why: string[] };
   annotations: readonly Annotation[];
   declaration: Declaration | null;
+  /** The snapshot's observation of this stream, when there is one (issue #13). */
+  observed?: ObservedStream | null;
   region: { region: string; assumption: string | null };
   settings: StreamSettings;
 }
@@ -219,6 +226,8 @@ export function buildFacts(input: FactsInput): StreamFacts {
     consumers,
     annotations: input.annotations,
     declaration: input.declaration,
+    observed: input.observed ?? null,
+    loadSource: load ? 'declared' : null,
     load,
     sizing: load ? requiredShards(load, consumers.standard, settings.config.targetUtilization) : null,
     settings,

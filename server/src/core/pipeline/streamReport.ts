@@ -30,6 +30,8 @@ export function streamReport(instances: StreamFacts[]): StreamReport {
     resource: first.stream.resource,
     file: first.header.file,
     range: first.header.range,
+    name: same((f) => nameOf(f)),
+    shardLevelMetrics: same((f) => shardLevelMetricsOf(f)),
     instances: count,
     mode,
     shardCount: shards,
@@ -59,6 +61,20 @@ export function streamReport(instances: StreamFacts[]): StreamReport {
     targets: targetsOf(first),
     ...(atFallbackRates !== undefined ? { atFallbackRates: { usd: count === null ? null : atFallbackRates, priceRegion: estimate.priceRegion } } : {}),
   };
+}
+
+function nameOf(f: StreamFacts): string | null {
+  const v = f.attr('name')?.value;
+  return typeof v === 'string' && v !== '' ? v : null;
+}
+
+/** Shard-level IncomingBytes and IncomingRecords are on (listed, or ALL); null when the list cannot be resolved. */
+function shardLevelMetricsOf(f: StreamFacts): boolean | null {
+  const a = f.attr('shard_level_metrics');
+  if (!a || a.value === null) return false;
+  const v = a.value;
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return null;
+  return v.includes('ALL') || (v.includes('IncomingBytes') && v.includes('IncomingRecords'));
 }
 
 /** A reader count: exact, or a lower bound when some reader's target cannot be resolved; null when unknown. */
