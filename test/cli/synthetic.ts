@@ -45,7 +45,7 @@ export function provisionedStream(overrides: Partial<StreamReport> = {}): Stream
   return {
     resource: 'aws_kinesis_stream.events',
     file: `${CWD}/main.tf`,
-    name: 'events',
+    names: ['events'],
     shardLevelMetrics: false,
     range: range(2, 0, 2, 38),
     instances: 1,
@@ -84,7 +84,7 @@ export function onDemandStream(): StreamReport {
   return {
     resource: 'module.ingest.aws_kinesis_stream.this',
     file: `${CWD}/modules/stream/main.tf`,
-    name: null,
+    names: null,
     shardLevelMetrics: false,
     range: range(4, 0, 4, 36),
     instances: 2,

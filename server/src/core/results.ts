@@ -10,9 +10,9 @@ export interface StreamReport {
   resource: string;
   /** Absolute path of the file that defines the resource. */
   file: string;
-  /** The stream's `name` (what CloudWatch's StreamName dimension holds); null when unknown or not the same for every
-   *  instance. */
-  name: string | null;
+  /** The instances' `name`s (CloudWatch's StreamName dimension), distinct, in instance order; null when any instance's
+   *  name cannot be resolved. */
+  names: string[] | null;
   /** Every instance has shard-level IncomingBytes/IncomingRecords enabled (`shard_level_metrics` with them or ALL);
    *  null when unknown. */
   shardLevelMetrics: boolean | null;

@@ -30,7 +30,7 @@ export function streamReport(instances: StreamFacts[]): StreamReport {
     resource: first.stream.resource,
     file: first.header.file,
     range: first.header.range,
-    name: same((f) => nameOf(f)),
+    names: namesOf(instances),
     shardLevelMetrics: same((f) => shardLevelMetricsOf(f)),
     instances: count,
     mode,
@@ -63,7 +63,13 @@ export function streamReport(instances: StreamFacts[]): StreamReport {
   };
 }
 
-function nameOf(f: StreamFacts): string | null {
+function namesOf(instances: StreamFacts[]): string[] | null {
+  const names = instances.map((f) => streamName(f));
+  return names.every((n): n is string => n !== null) ? [...new Set(names)] : null;
+}
+
+/** The instance's `name`, or null when it cannot be resolved. */
+export function streamName(f: StreamFacts): string | null {
   const v = f.attr('name')?.value;
   return typeof v === 'string' && v !== '' ? v : null;
 }
