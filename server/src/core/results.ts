@@ -5,6 +5,8 @@ import type { CapacityMode, DeclaredLoad, Estimate } from './pricing/estimate';
 import type { BindingLimit, SizingResult } from './capacity/sizing';
 import type { Bound, ReportedUnknown, UnknownInput } from './partial';
 
+export type ShardLevelMetric = 'IncomingBytes' | 'IncomingRecords';
+
 export interface StreamReport {
   /** Full address, e.g. module.ingest.aws_kinesis_stream.events (instances share one report). */
   resource: string;
@@ -13,9 +15,9 @@ export interface StreamReport {
   /** The instances' `name`s (CloudWatch's StreamName dimension), distinct, in instance order; null when any instance's
    *  name cannot be resolved. */
   names: string[] | null;
-  /** Every instance has shard-level IncomingBytes/IncomingRecords enabled (`shard_level_metrics` with them or ALL);
-   *  null when unknown. */
-  shardLevelMetrics: boolean | null;
+  /** Which of the shard-level metrics kinesis-lint reads (IncomingBytes, IncomingRecords) every instance enables
+   *  in `shard_level_metrics` (ALL enables both); [] when none; null when the list cannot be resolved. */
+  shardLevelMetrics: ShardLevelMetric[] | null;
   /** The resource's header range. */
   range: Range;
   /** count / for_each multiplicity; null when it cannot be resolved (its own, or a module's around it). */

@@ -1,5 +1,5 @@
 // One report per stream resource: its instances' estimates added up component by component.
-import type { ConsumerReport, StreamReport, StreamTargets, TargetArgument } from '../results';
+import type { ConsumerReport, ShardLevelMetric, StreamReport, StreamTargets, TargetArgument } from '../results';
 import type { HclAttribute } from '../syntax/sourceFile';
 import { headerSpan } from '../model/streamFacts';
 import type { StreamFacts } from '../model/streamFacts';
@@ -74,13 +74,16 @@ export function streamName(f: StreamFacts): string | null {
   return typeof v === 'string' && v !== '' ? v : null;
 }
 
-/** Shard-level IncomingBytes and IncomingRecords are on (listed, or ALL); null when the list cannot be resolved. */
-function shardLevelMetricsOf(f: StreamFacts): boolean | null {
+const SHARD_LEVEL: readonly ShardLevelMetric[] = ['IncomingBytes', 'IncomingRecords'];
+
+/** The shard-level metrics kinesis-lint reads that the instance enables (ALL: both); null when the list cannot be
+ *  resolved. */
+function shardLevelMetricsOf(f: StreamFacts): ShardLevelMetric[] | null {
   const a = f.attr('shard_level_metrics');
-  if (!a || a.value === null) return false;
+  if (!a || a.value === null) return [];
   const v = a.value;
   if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return null;
-  return v.includes('ALL') || (v.includes('IncomingBytes') && v.includes('IncomingRecords'));
+  return SHARD_LEVEL.filter((m) => v.includes('ALL') || v.includes(m));
 }
 
 /** A reader count: exact, or a lower bound when some reader's target cannot be resolved; null when unknown. */
