@@ -16,6 +16,7 @@ interface RawStream {
   efo_consumers?: number;
   avg_utilization?: number;
   replay_gib_per_month?: number;
+  max_key_share?: number;
 }
 interface RawConfig {
   region?: string;
@@ -107,6 +108,7 @@ function toStream(s: RawStream): DeclaredLoadConfig {
     ['efoConsumers', s.efo_consumers],
     ['avgUtilization', s.avg_utilization],
     ['replayGiBPerMonth', s.replay_gib_per_month],
+    ['maxKeyShare', s.max_key_share],
   ];
   // Absent keys stay absent (not undefined-valued) so callers can tell "not declared" with `in` as well as `??`.
   return Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as DeclaredLoadConfig;

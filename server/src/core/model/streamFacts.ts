@@ -22,6 +22,7 @@ import { withUnknownMode } from '../pricing/unknownMode';
 import { inputSources } from './inputNote';
 import { resolvedFact } from './resolvedValues';
 import type { ObservedStream } from '../metrics/snapshot';
+import { hotShardOf, hotShardThresholds, type HotShard } from '../capacity/hotShard';
 
 export interface AttrFact {
   name: string;
@@ -87,6 +88,9 @@ export interface StreamFacts {
   observed: ObservedStream | null;
   /** Where `load` came from: the declaration (annotation or config), the observation, or nowhere (load null). */
   loadSource: 'declared' | 'observed' | null;
+  /** The hottest shard of the observation's per-shard metrics when it passes thresholds.hot_shard_*, else null; its
+   *  implied key share is in load.maxKeyShare when larger than the declared max_key_share (capacity/hotShard.ts). */
+  hotShard: HotShard | null;
   load: ResolvedLoad | null;
   sizing: SizingResult | null;
   settings: StreamSettings;
@@ -193,7 +197,10 @@ export function buildFacts(input: FactsInput): StreamFacts {
   const shards = attr('shard_count')?.value;
   const retention = attr('retention_period');
   const consumers = countConsumers(input);
-  const load = input.declaration ? resolveLoad(input.declaration) : null;
+  const hotShard = input.observed && input.observed.metrics.minutes > 0
+    ? hotShardOf(input.observed.metrics, hotShardThresholds(settings.config))
+    : null;
+  const load = withKeyShare(input.declaration ? resolveLoad(input.declaration) : null, hotShard);
   const usage: StreamUsage = {
     mode: mode ?? 'PROVISIONED',
     instances: 1,
@@ -228,6 +235,7 @@ export function buildFacts(input: FactsInput): StreamFacts {
     declaration: input.declaration,
     observed: input.observed ?? null,
     loadSource: load ? 'declared' : null,
+    hotShard,
     load,
     sizing: load ? requiredShards(load, consumers.standard, settings.config.targetUtilization) : null,
     settings,
@@ -242,6 +250,12 @@ export function buildFacts(input: FactsInput): StreamFacts {
       return e;
     },
   };
+}
+
+/** A hot shard seen in per-shard metrics sizes the stream as if its excess were one key's (the larger share wins). */
+function withKeyShare(load: ResolvedLoad | null, hot: HotShard | null): ResolvedLoad | null {
+  if (!load || !hot || hot.share <= (load.maxKeyShare ?? 0)) return load;
+  return { ...load, maxKeyShare: hot.share };
 }
 
 /**
