@@ -46,6 +46,8 @@ export interface StreamSettings {
   accountAdvantage?: AccountAdvantage;
   /** Region when Terraform does not say: --region, then the config's region, then us-east-1. */
   defaultRegion: string;
+  /** The .kinesis-lint.json the config came from (absolute), when there is one: fixes of its "streams" entries edit it. */
+  configFile?: string;
 }
 
 export interface StreamConsumerCounts {
