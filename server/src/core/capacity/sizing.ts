@@ -71,7 +71,8 @@ export function shardsFor(demand: number, capacityPerShard: number, targetUtiliz
   const even = Math.max(1, roundUp(demand / room));
   if (share === null || demand === 0) return even;
   const key = share * demand;
-  if (key >= room) return null;
+  // At the room itself (up to floating-point noise: 2/3 × 1.2 is not quite 0.8) N would be infinite.
+  if (key >= room * (1 - 1e-9)) return null;
   return Math.max(even, roundUp(((1 - share) * demand) / (room - key)));
 }
 

@@ -8,6 +8,7 @@ import { withDelta } from './fixDelta';
 import { mib, percent, plural, reshardNote } from './messages';
 import { capital, observation, provenance, rate } from './observedWords';
 import { hotShardThresholds } from '../capacity/hotShard';
+import { UPDATE_SHARD_COUNT_MAX_SHARDS } from '../capacity/limits';
 
 export const SPREAD_ADVICE = 'Spread the key: add a random suffix to it (key-0 … key-9), or use a finer key (a user rather than a tenant).';
 
@@ -44,7 +45,9 @@ export const rule: StreamRule = {
     } else if (s.sizing?.requiredShards) {
       const required = s.sizing.requiredShards;
       const shards = s.attr('shard_count');
-      if (s.mode === 'PROVISIONED' && s.shardCount !== null && shards && s.shardCount < required) {
+      if (required > UPDATE_SHARD_COUNT_MAX_SHARDS) {
+        parts.push(`Sized for it, the stream would need more than ${UPDATE_SHARD_COUNT_MAX_SHARDS.toLocaleString('en-US')} shards, more than one stream can have. ${SPREAD_ADVICE}`);
+      } else if (s.mode === 'PROVISIONED' && s.shardCount !== null && shards && s.shardCount < required) {
         parts.push(`Sized for it, the stream needs ${plural(required, 'shard')} at the ${percent(u)} target (it has ${s.shardCount})${reshardNote(s.shardCount, required)}; spreading the key would even the shards out.`);
         fixes = withDelta(setValueFix(shards, String(required), true), s, { shards: required });
       } else {
