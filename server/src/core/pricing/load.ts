@@ -30,6 +30,13 @@ export interface ResolvedLoad {
   avgUtilization: number;
   replayGiBPerMonth: number | null;
   /**
+   * Peak bytes/s the standard (shared-throughput) consumers read, observed (GetRecords.Bytes p99): sizing's
+   * shared-read demand is then this rather than write × standard consumers. null for a declared load.
+   */
+  readBytesPerSec: number | null;
+  /** Set when the rates are observed (core/metrics/observedLoad.ts): the snapshot's range, for the words. */
+  observedRange?: { start: string; end: string };
+  /**
    * The busiest partition key's share of the traffic (declared max_key_share, or what per-shard metrics show of the
    * hottest shard, the larger): sizing keeps that key's shard within the limits. null: keys spread evenly.
    */
@@ -53,5 +60,6 @@ export function resolveLoad(d: DeclaredLoad): ResolvedLoad {
     avgUtilization: d.avgUtilization ?? 1,
     replayGiBPerMonth: d.replayGiBPerMonth ?? null,
     maxKeyShare: d.maxKeyShare ?? null,
+    readBytesPerSec: null,
   };
 }

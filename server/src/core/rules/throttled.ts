@@ -59,6 +59,7 @@ function writes(s: StreamFacts, o: ObservedStream, w: ThrottleStats): Report {
     avgUtilization: 1,
     replayGiBPerMonth: null,
     maxKeyShare: keyShare(s),
+    readBytesPerSec: null,
   };
   if (s.mode !== 'PROVISIONED' || s.shardCount === null) {
     const why = s.mode === 'ON_DEMAND' ? 'An on-demand stream has no shard_count to raise: it throttles on sudden jumps past its recent peak, or on a hot shard.' : 'The shard count is not known.';
