@@ -36,6 +36,7 @@ describe('loadConfig: valid files', () => {
             consumers: 2,
             efo_consumers: 1,
             avg_utilization: 0.4,
+            max_key_share: 0.25,
           },
           'aws_kinesis_stream.small': { records_per_sec: 10 },
         },
@@ -48,7 +49,13 @@ describe('loadConfig: valid files', () => {
       }),
     );
     assert.deepEqual(loaded.problems, []);
-    assert.deepEqual(loaded.config, {
+    const { streamRanges, ...config } = loaded.config;
+    // Where each value is, for load-drift's fix: "10" of the one-line file.
+    assert.deepEqual(streamRanges?.['aws_kinesis_stream.small'], { records_per_sec: r(0, 393, 0, 395) });
+    assert.deepEqual(Object.keys(streamRanges?.['module.ingest.aws_kinesis_stream.events'] ?? {}), [
+      'write_mib_per_sec', 'records_per_sec', 'avg_record_kib', 'consumers', 'efo_consumers', 'avg_utilization', 'max_key_share',
+    ]);
+    assert.deepEqual(config, {
       region: 'eu-west-1',
       targetUtilization: 0.7,
       account: { onDemandAdvantage: true },
@@ -60,6 +67,7 @@ describe('loadConfig: valid files', () => {
           consumers: 2,
           efoConsumers: 1,
           avgUtilization: 0.4,
+          maxKeyShare: 0.25,
         },
         'aws_kinesis_stream.small': { recordsPerSec: 10 },
       },
@@ -82,6 +90,15 @@ describe('loadConfig: valid files', () => {
 });
 
 describe('loadConfig: metrics and the issue #13 thresholds', () => {
+  it('streams max_key_share: above 0, at most 1', async () => {
+    const loaded = await load('{ "streams": { "a": { "max_key_share": 0 }, "b": { "max_key_share": 1.5 }, "c": { "max_key_share": 1 } } }');
+    assert.deepEqual(loaded.problems.map((p) => p.message), [
+      '"streams.a.max_key_share" must be > 0 (got 0)',
+      '"streams.b.max_key_share" must be ≤ 1 (got 1.5)',
+    ]);
+    assert.deepEqual(loaded.config.streams.c, { maxKeyShare: 1 });
+  });
+
   it('metrics.max_age_days defaults to 30, metrics.file to none', async () => {
     assert.deepEqual((await load('{}')).config.metrics, { maxAgeDays: 30 });
     assert.deepEqual((await load('{ "metrics": {} }')).config.metrics, { maxAgeDays: 30 });
@@ -166,7 +183,7 @@ describe('loadConfig: problems sit at the offending JSON', () => {
         file: CONFIG,
         range: r(0, 79, 0, 86),
         message:
-          'unknown key "burst" in "streams.aws_kinesis_stream.é😀" (known keys: write_mib_per_sec, records_per_sec, avg_record_kib, consumers, efo_consumers, avg_utilization, replay_gib_per_month)',
+          'unknown key "burst" in "streams.aws_kinesis_stream.é😀" (known keys: write_mib_per_sec, records_per_sec, avg_record_kib, consumers, efo_consumers, avg_utilization, replay_gib_per_month, max_key_share)',
       },
     ]);
     assert.deepEqual(loaded.config.streams, { 'aws_kinesis_stream.é😀': { recordsPerSec: 5 } });
