@@ -122,3 +122,15 @@ describe('rules on a metrics snapshot (fixture rules-traffic.json)', () => {
     assert.deepEqual([...res.of('undersized-shards'), ...res.of('oversized-shards'), ...res.of('capacity-mode-cost')], []);
   });
 });
+
+describe('the stream breakdown (hover, report) with a busiest key', () => {
+  it('says no shard count carries the key instead of "no load declared", and which limit cannot be carried', async () => {
+    const { streamBreakdown } = await import('../../server/src/lsp/render/breakdown');
+    const res = await analyze({ 'main.tf': stream('keyed', 'write_mib_per_sec=5 max_key_share=0.3 consumers=0', 2) });
+    const text = streamBreakdown(res.streams[0]);
+    assert.ok(text.includes('**Capacity** at the 80 % target: no shard count carries the busiest partition key (max key share 30 %); spread the key'), text);
+    assert.ok(text.includes('- write bytes (5 MiB/s against 1 MiB/s per shard) → no shard count (the busiest key alone is too much for one shard) **(binding)**'), text);
+    assert.ok(text.includes('- shared reads (0 MiB/s against 2 MiB/s per shard) → 1 shard'), text);
+    assert.ok(!text.includes('no load declared'), text);
+  });
+});

@@ -16,16 +16,9 @@ export interface HotShardThresholds {
   minUtilization: number;
 }
 
-/** The brief's defaults, used until the config carries them (config.ts is the observed engineer's). */
-export const DEFAULT_HOT_SHARD_THRESHOLDS: HotShardThresholds = Object.freeze({ factor: 2, minUtilization: 0.5 });
-
 /** thresholds.hot_shard_factor / hot_shard_min_utilization of the config. */
 export function hotShardThresholds(config: Config): HotShardThresholds {
-  const t = config.thresholds as Partial<{ hotShardFactor: number; hotShardMinUtilization: number }>;
-  return {
-    factor: t.hotShardFactor ?? DEFAULT_HOT_SHARD_THRESHOLDS.factor,
-    minUtilization: t.hotShardMinUtilization ?? DEFAULT_HOT_SHARD_THRESHOLDS.minUtilization,
-  };
+  return { factor: config.thresholds.hotShardFactor, minUtilization: config.thresholds.hotShardMinUtilization };
 }
 
 export interface HotShard {

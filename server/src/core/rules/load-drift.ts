@@ -12,10 +12,9 @@ import { percent } from './messages';
 import { capital, observation, provenance, rate } from './observedWords';
 import { withDelta } from './fixDelta';
 
-/** thresholds.load_drift_tolerance / load_drift_below_factor; the brief's defaults until the config has them. */
+/** thresholds.load_drift_tolerance / load_drift_below_factor. */
 export function driftThresholds(config: Config): { tolerance: number; belowFactor: number } {
-  const t = config.thresholds as Partial<{ loadDriftTolerance: number; loadDriftBelowFactor: number }>;
-  return { tolerance: t.loadDriftTolerance ?? 0.1, belowFactor: t.loadDriftBelowFactor ?? 0.5 };
+  return { tolerance: config.thresholds.loadDriftTolerance, belowFactor: config.thresholds.loadDriftBelowFactor };
 }
 
 type Kind = 'bytes' | 'records';
