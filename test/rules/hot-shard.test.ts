@@ -71,6 +71,18 @@ describe('rule hot-shard', () => {
       assert.deepEqual([...c.of('undersized-shards'), ...c.of('oversized-shards'), ...c.of('capacity-mode-cost')], []);
     });
 
+    it('a PROVISIONED stream without shard_count: shard-count-mode-conflict adds no count that cannot carry the key', async () => {
+      const text = stream('write_mib_per_sec=5 max_key_share=0.3', '2').replace('  shard_count     = 2\n', '');
+      const c = await check({ 'main.tf': text }, {});
+      assert.equal(c.of(ID).length, 1);
+      const [conflict] = c.of('shard-count-mode-conflict');
+      assert.equal(conflict.message, 'No shard_count, which PROVISIONED mode requires');
+      assert.deepEqual(conflict.fixes, []);
+      // Without the key share the same stream gets "Add shard_count = 7 (what the declared load needs)".
+      const even = await check({ 'main.tf': text.replace(' max_key_share=0.3', '') }, {});
+      assert.equal(even.of('shard-count-mode-conflict')[0].fixes![0].title, 'Add shard_count = 7 (what the declared load needs)');
+    });
+
     it('records: a key at 90 % of one shard\'s 1,000 records/s is past the 80 % target', async () => {
       const [f] = (await check({ 'main.tf': stream('records_per_sec=5000 avg_record_kib=0.1 max_key_share=0.18', '8') }, {})).of(ID);
       assert.equal(f.message, 'Busiest key writes 900 records/s, 90 % of one shard (target 80 %): more shards will not help');
