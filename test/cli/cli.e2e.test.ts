@@ -91,7 +91,7 @@ describe('cli end to end (compiled CLI on the examples)', function () {
     const r = cli(work, '--format', 'sarif', 'seed');
     const sarif = JSON.parse(r.stdout);
     assert.equal(sarif.version, '2.1.0');
-    assert.equal(sarif.runs[0].tool.driver.rules.length, 18);
+    assert.equal(sarif.runs[0].tool.driver.rules.length, 21);
     const syntax = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'syntax-error');
     assert.deepEqual(syntax.locations[0].physicalLocation, {
       artifactLocation: { uri: 'seed/main.tf', uriBaseId: '%SRCROOT%' },

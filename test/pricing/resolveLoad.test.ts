@@ -10,6 +10,8 @@ describe('resolveLoad', () => {
       recordSizeDerived: false,
       avgUtilization: 1,
       replayGiBPerMonth: null,
+      readBytesPerSec: null,
+      maxKeyShare: null,
     });
   });
 
@@ -39,6 +41,8 @@ describe('resolveLoad', () => {
       recordSizeDerived: false,
       avgUtilization: 1,
       replayGiBPerMonth: null,
+      readBytesPerSec: null,
+      maxKeyShare: null,
     });
   });
 
@@ -50,5 +54,10 @@ describe('resolveLoad', () => {
   it('zero records or a zero size derive nothing (no division by zero)', () => {
     assert.equal(resolveLoad({ writeMiBPerSec: 1, recordsPerSec: 0 }).avgRecordBytes, null);
     assert.equal(resolveLoad({ writeMiBPerSec: 1, avgRecordKiB: 0 }).recordsPerSec, null);
+  });
+
+  it('max_key_share passes through (sizing reads it); absent: null', () => {
+    assert.equal(resolveLoad({ writeMiBPerSec: 1, maxKeyShare: 0.3 }).maxKeyShare, 0.3);
+    assert.equal(resolveLoad({ writeMiBPerSec: 1 }).maxKeyShare, null);
   });
 });

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { analyze, hcl, r, rulesConfig } from './ruleKit';
 
 const ID = 'invalid-annotation';
-const KEYS = '(keys: write_mib_per_sec, records_per_sec, avg_record_kib, consumers, efo_consumers, avg_utilization, replay_gib_per_month)';
+const KEYS = '(keys: write_mib_per_sec, records_per_sec, avg_record_kib, consumers, efo_consumers, avg_utilization, replay_gib_per_month, max_key_share)';
 
 function annotated(annotation: string): string {
   return hcl([
@@ -55,6 +55,16 @@ describe('rule invalid-annotation', () => {
         { message: 'Invalid kinesis-lint comment: "efo_consumers" must be a whole number, not 1.5.', range: r(0, 51, 0, 54) },
         { message: 'Invalid kinesis-lint comment: "avg_utilization" must be between 0 and 1, not 1.5.', range: r(0, 71, 0, 74) },
       ]);
+    });
+
+    it('max_key_share: above 0 and at most 1 (0 is no busiest key); a valid one is declared', async () => {
+      // "# kinesis-lint: max_key_share=" is 30 characters: the first value is at 30, the second at 32 + 14 = 46.
+      assert.deepEqual(await problems('# kinesis-lint: max_key_share=0 max_key_share=1.5'), [
+        { message: 'Invalid kinesis-lint comment: "max_key_share" must be above 0 and at most 1, not 0.', range: r(0, 30, 0, 31) },
+        { message: 'Invalid kinesis-lint comment: "max_key_share" must be above 0 and at most 1, not 1.5.', range: r(0, 46, 0, 49) },
+      ]);
+      const stream = (await analyze({ 'main.tf': annotated('# kinesis-lint: write_mib_per_sec=1 max_key_share=0.25') })).streams[0];
+      assert.deepEqual(stream.declared, { writeMiBPerSec: 1, maxKeyShare: 0.25 });
     });
 
     it('a key without a value, and a key given twice', async () => {

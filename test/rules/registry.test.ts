@@ -14,12 +14,16 @@ const DOCS_DIR = path.join(REPO, 'docs', 'rules');
 const ISSUE_IDS = [
   'syntax-error', 'missing-kms', 'kms-key-missing', 'aws-managed-kms-key', 'undersized-shards', 'oversized-shards',
   'extended-retention-cost', 'long-term-retention-cost', 'efo-consumer-limit', 'efo-unneeded', 'efo-recommended',
-  'capacity-mode-cost', 'shard-count-mode-conflict', 'invalid-argument', 'throughput-undeclared', 'invalid-annotation',
-  'invalid-config', 'module-not-analysed',
+  'capacity-mode-cost', 'shard-count-mode-conflict', 'invalid-argument', 'throughput-undeclared',
+  // Issue #13's stream rules run after the first issue's.
+  'load-drift', 'throttled', 'hot-shard',
+  'invalid-annotation', 'invalid-config', 'module-not-analysed',
 ];
 
-// Rule files are named like their id (kebab-case); helpers (fixHelpers.ts, messages.ts, …) are camelCase.
-const RULE_FILE = /^[a-z]+(-[a-z]+)+\.ts$/;
+// Rule files are named like their id (kebab-case); helpers (fixHelpers.ts, messages.ts, …) are camelCase or one
+// lowercase word, as is the one one-word rule id (throttled, issue #13), listed here.
+const ONE_WORD_RULES = ['throttled'];
+const RULE_FILE = new RegExp(`^([a-z]+(-[a-z]+)+|${ONE_WORD_RULES.join('|')})\\.ts$`);
 
 function docsPage(id: string): string {
   return fs.readFileSync(path.join(DOCS_DIR, `${id}.md`), 'utf8');

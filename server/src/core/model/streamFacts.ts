@@ -22,6 +22,8 @@ import { withUnknownMode } from '../pricing/unknownMode';
 import { inputSources } from './inputNote';
 import { resolvedFact } from './resolvedValues';
 import type { ObservedStream } from '../metrics/snapshot';
+import { hotShardOf, hotShardThresholds, type HotShard } from '../capacity/hotShard';
+import { observedLoad } from '../metrics/observedLoad';
 
 export interface AttrFact {
   name: string;
@@ -45,6 +47,8 @@ export interface StreamSettings {
   accountAdvantage?: AccountAdvantage;
   /** Region when Terraform does not say: --region, then the config's region, then us-east-1. */
   defaultRegion: string;
+  /** The .kinesis-lint.json the config came from (absolute), when there is one: fixes of its "streams" entries edit it. */
+  configFile?: string;
 }
 
 export interface StreamConsumerCounts {
@@ -87,6 +91,9 @@ export interface StreamFacts {
   observed: ObservedStream | null;
   /** Where `load` came from: the declaration (annotation or config), the observation, or nowhere (load null). */
   loadSource: 'declared' | 'observed' | null;
+  /** The hottest shard of the observation's per-shard metrics when it passes thresholds.hot_shard_*, else null; its
+   *  implied key share is in load.maxKeyShare when larger than the declared max_key_share (capacity/hotShard.ts). */
+  hotShard: HotShard | null;
   load: ResolvedLoad | null;
   sizing: SizingResult | null;
   settings: StreamSettings;
@@ -170,6 +177,8 @@ export interface FactsInput {
   declaration: Declaration | null;
   /** The snapshot's observation of this stream, when there is one (issue #13). */
   observed?: ObservedStream | null;
+  /** Finds the observation by the instance's resolved name and region (the pipeline's way); `observed` wins. */
+  observe?: (name: string | null, region: string) => ObservedStream | null;
   region: { region: string; assumption: string | null };
   settings: StreamSettings;
 }
@@ -193,7 +202,12 @@ export function buildFacts(input: FactsInput): StreamFacts {
   const shards = attr('shard_count')?.value;
   const retention = attr('retention_period');
   const consumers = countConsumers(input);
-  const load = input.declaration ? resolveLoad(input.declaration) : null;
+  const region = input.region.region;
+  const observed = input.observed !== undefined ? input.observed : input.observe?.(nameOf(attr('name')?.value), region) ?? null;
+  // Observed traffic is the load only where the declaration has no rate (docs/metrics.md).
+  const fromObservation = observedLoad(input.declaration, observed);
+  const hotShard = observed && observed.metrics.minutes > 0 ? hotShardOf(observed.metrics, hotShardThresholds(settings.config)) : null;
+  const load = withKeyShare(fromObservation ?? (input.declaration ? resolveLoad(input.declaration) : null), hotShard);
   const usage: StreamUsage = {
     mode: mode ?? 'PROVISIONED',
     instances: 1,
@@ -204,7 +218,6 @@ export function buildFacts(input: FactsInput): StreamFacts {
     efoConsumers: consumers.exact ? consumers.efo : null,
     load,
   };
-  const region = input.region.region;
   const advantage = advantageOf(settings, region);
   usage.advantage = advantage.on;
   let current: Estimate | undefined;
@@ -226,8 +239,9 @@ export function buildFacts(input: FactsInput): StreamFacts {
     consumers,
     annotations: input.annotations,
     declaration: input.declaration,
-    observed: input.observed ?? null,
-    loadSource: load ? 'declared' : null,
+    observed,
+    loadSource: fromObservation ? 'observed' : load ? 'declared' : null,
+    hotShard,
     load,
     sizing: load ? requiredShards(load, consumers.standard, settings.config.targetUtilization) : null,
     settings,
@@ -242,6 +256,12 @@ export function buildFacts(input: FactsInput): StreamFacts {
       return e;
     },
   };
+}
+
+/** A hot shard seen in per-shard metrics sizes the stream as if its excess were one key's (the larger share wins). */
+function withKeyShare(load: ResolvedLoad | null, hot: HotShard | null): ResolvedLoad | null {
+  if (!load || !hot || hot.share <= (load.maxKeyShare ?? 0)) return load;
+  return { ...load, maxKeyShare: hot.share };
 }
 
 /**
@@ -270,6 +290,11 @@ export function headerSpan(block: HclBlock): Span {
   const labels = block.scanned.labels;
   const end = labels.length > 0 ? labels[labels.length - 1].span.end : block.scanned.typeSpan.end;
   return { start: block.scanned.span.start, end };
+}
+
+/** A stream's `name` as CloudWatch's StreamName: a non-empty string, else unknown. */
+function nameOf(value: Value | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
 }
 
 function retentionOf(value: Value | undefined, absent: boolean): number | null {
