@@ -42,6 +42,7 @@ import { SOURCE, pathToUri, uriToPath } from './convert';
 import { isCurrent, type EditVersions } from './versionedEdits';
 import { reconcileRoots } from './moduleRoots';
 import { WATCHED_GLOBS, fileWatchers, isSettingsJson, rootDirFor, unwatchedFiles } from './watchedFiles';
+import { StaleNotices, configuredSnapshots, snapshotRoots, staleMessage } from './metricsSnapshots';
 import { hover } from './handlers/hover';
 import { codeLenses } from './handlers/codeLens';
 import { inlayHints } from './handlers/inlayHints';
@@ -144,6 +145,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const configs = new Map<string, LoadedConfig>();
   let priceTables = '';
   let analyses = 0;
+  // A metrics snapshot older than metrics.max_age_days: announced once per snapshot (file and pull), not per analysis.
+  const staleNotices = new StaleNotices();
 
   // The base each stream is compared with (kinesisLint.compareTo): analysed after the live analysis, once per commit.
   const gitWatch = new GitWatch((watchers) => void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined));
@@ -217,6 +220,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const streams = results.reduce((n, a) => n + a.streams.length, 0);
     // The first analysis (the workspace pass) at info, the ones after each edit at debug.
     (analyses++ === 0 ? log.info : log.debug).call(log, `analysed ${results.length} module(s), ${streams} stream(s) in ${ms} ms`);
+    for (const stale of staleNotices.take(results)) {
+      const message = staleMessage(stale, displayPath(stale.file, namedFolders));
+      log.warn(message);
+      void connection.window.showWarningMessage(message);
+    }
     const tables = JSON.stringify(priceTablesInUse(configs.values(), priceCacheFile));
     if (tables !== priceTables) {
       priceTables = tables;
@@ -239,11 +247,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }
   };
-  // Files read outside the workspace globs (a var file elsewhere): watched by path, re-registered when they change.
+  // Files read outside the workspace globs (a var file elsewhere), and the metrics snapshots the configs name (they
+  // may not exist yet: `metrics pull` creates them): watched by path, re-registered when they change.
   let extraWatched = '';
   let extraWatch: Promise<{ dispose(): void } | undefined> = Promise.resolve(undefined);
   const watchReadFiles = () => {
-    const files = unwatchedFiles(store.analyses().flatMap((a) => a.files), folders);
+    const files = unwatchedFiles([...store.analyses().flatMap((a) => a.files), ...configuredSnapshots(configs.values())], folders);
     if (files.join('\n') === extraWatched) return;
     extraWatched = files.join('\n');
     extraWatch = extraWatch.then((old) => {
@@ -364,6 +373,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // HEAD, a ref or packed-refs: the base may be another commit now.
       if (gitWatch.owns(file)) {
         git = true;
+        continue;
+      }
+      // A metrics snapshot (created, changed or deleted: a pull wrote it): the roots it serves.
+      const served = snapshotRoots(file, store.roots(), (root) => configs.get(root), store.rootsOf(file));
+      if (served) {
+        for (const dir of served) dirs.add(dir);
         continue;
       }
       if (isSettingsJson(file)) config = true;
