@@ -77,6 +77,8 @@ export interface ServerOptions {
   priceCacheFile?: string | null;
   /** The git reader for kinesisLint.compareTo; default the in-process one (node/git). */
   git?: GitAccess;
+  /** The clock a metrics snapshot's age is counted to; default the real one (tests fix it). */
+  now?: () => Date;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
