@@ -7,7 +7,7 @@
 import { fork } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LineSplitter, PULL_ARGS, parseProgress, progressMessage, summarize, type FolderRun, type PullSummary } from './pullMetricsText';
+import { LineSplitter, PULL_ARGS, parseProgress, progressMessage, retryMessage, summarize, type FolderRun, type PullSummary } from './pullMetricsText';
 
 type Log = (level: 'info' | 'warn' | 'error', line: string) => void;
 
@@ -31,6 +31,8 @@ export function pullMetrics(extensionPath: string, log: Log): Thenable<PullSumma
         if (token.isCancellationRequested) break;
         runs.push(await runIn(cli, folder, token, log, (line) => {
           const p = parseProgress(line);
+          const retry = p ? undefined : retryMessage(line);
+          if (retry) progress.report({ message: folders.length > 1 ? `${folder.name}: ${retry}` : retry });
           if (!p) return;
           const { message, done } = progressMessage(p, i, folders.length, folder.name);
           // withProgress's increment adds up to 100.
