@@ -21,11 +21,12 @@ function answer(body) {
     const timestamps = [];
     const values = [];
     if (rate > 0) {
-      // Newest first, as CloudWatch's default ScanBy TimestampDescending.
-      for (let t = end - 60 - ((end - start) % 60); t >= start; t -= 60) {
+      for (let t = start; t + 60 <= end; t += 60) {
         timestamps.push(t);
         values.push(rate * 60);
       }
+      // CloudWatch's default order is newest first (ScanBy TimestampDescending).
+      if (body.ScanBy !== 'TimestampAscending') timestamps.reverse();
     }
     results.push({ Id: q.Id, Label: q.Label, Timestamps: timestamps, Values: values, StatusCode: 'Complete' });
   }
