@@ -67,15 +67,25 @@ describe('lsp: metrics snapshots (issue #13)', function () {
     // Observed 3 MiB/s at p99 on 1 shard: undersized from the observation alone.
     await client.waitFor('main.tf', (d) => d.some((x) => x.code === 'undersized-shards'));
     const hover = await hoverText(client);
-    const paragraphs = hover.split('\n\n');
-    assert.ok(paragraphs.includes('**Load**: observed 2026-11-12 → 11-25 · snapshot 3 days old'), hover);
-    // Right above the capacity it sizes.
-    assert.match(paragraphs[paragraphs.indexOf('**Load**: observed 2026-11-12 → 11-25 · snapshot 3 days old') + 1], /^\*\*Capacity\*\* at the 80 % target: needs \*\*\d+\*\* shards/);
+    // From the Load line to the consumers, exactly: the load's source right above the capacity it sizes.
+    assert.equal(hover.slice(hover.indexOf('**Load**'), hover.indexOf('\n\n**Consumers**')), [
+      '**Load**: observed 2026-11-12 → 11-25 · snapshot 3 days old',
+      '',
+      '**Capacity** at the 80 % target: needs **4** shards',
+      '',
+      '- write bytes (3 MiB/s against 1 MiB/s per shard) → 4 shards **(binding)**',
+      '- write records (1,500 records/s against 1,000 records/s per shard) → 2 shards',
+      '- shared reads (3 MiB/s against 2 MiB/s per shard) → 2 shards',
+      '- peak utilisation at 1 shards: **300 %** of write bytes',
+    ].join('\n'));
+    assert.ok(hover.startsWith('**aws_kinesis_stream.clicks** — ≈ **$38.54/month** in us-east-1 · prices of 2023-08-01\n\nProvisioned, 1 shard · 1 instance · retention 24 h · main.tf:5\n\n'), hover);
+    // A fresh snapshot is not flagged.
     assert.deepEqual(shown(client), []);
   });
 
   it('a declared load says "**Load**: declared", and names the snapshot that observed the stream too', async () => {
-    client = await startClient({ 'main.tf': `# kinesis-lint: write_mib_per_sec=0.5\n${STREAM}`, '.kinesis-lint/metrics.json': FRESH }, { debounceMs: 0 }, { priceCacheFile: null, now: () => NOW });
+    const declared = STREAM.replace('resource "aws_kinesis_stream"', '# kinesis-lint: write_mib_per_sec=0.5\nresource "aws_kinesis_stream"');
+    client = await startClient({ 'main.tf': declared, '.kinesis-lint/metrics.json': FRESH }, { debounceMs: 0 }, { priceCacheFile: null, now: () => NOW });
     await client.open('main.tf');
     await waitUntil(() => client.published.has(client.uri('main.tf')));
     const h = (await client.rpc.sendRequest('textDocument/hover', { textDocument: { uri: client.uri('main.tf') }, position: { line: SHARD_COUNT.line + 1, character: 4 } })) as Hover;

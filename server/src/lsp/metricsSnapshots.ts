@@ -2,21 +2,9 @@
 // them, as a change to .kinesis-lint.json does), and the stale-snapshot notice, shown once per snapshot — not per
 // analysis, keystroke or file.
 import * as path from 'node:path';
-import type { ModuleAnalysis, StreamReport } from '../core/results';
+import type { ModuleAnalysis } from '../core/results';
 import type { LoadedConfig } from '../core/config/config';
-import { DEFAULT_SNAPSHOT_PATH, type ObservedStream } from '../core/metrics/snapshot';
-
-/** The issue #13 report fields (pipeline/streamReport.ts), read as optional: a held or cached report may predate them. */
-export type ReportWithLoad = StreamReport & { loadSource?: 'declared' | 'observed' | null; observed?: ObservedStream | null };
-
-/** ModuleAnalysis.metrics: the snapshot the analysis used (results.ts), the fields the editor reads. */
-interface MetricsUsed {
-  file: string;
-  pulledAt: string;
-  ageDays: number;
-  stale: boolean;
-  maxAgeDays: number;
-}
+import { DEFAULT_SNAPSHOT_PATH, type SnapshotInfo } from '../core/metrics/snapshot';
 
 const DEFAULT_TAIL = path.join(...DEFAULT_SNAPSHOT_PATH.split('/'));
 
@@ -27,8 +15,7 @@ export function defaultSnapshotDir(file: string): string | undefined {
 
 /** The snapshot file a root's config names (`metrics.file`, absolute after loading), if any. */
 export function configuredSnapshot(config: LoadedConfig | undefined): string | undefined {
-  const file = (config?.config as { metrics?: { file?: unknown } } | undefined)?.metrics?.file;
-  return typeof file === 'string' ? file : undefined;
+  return config?.config.metrics?.file;
 }
 
 function inside(dir: string, file: string): boolean {
@@ -75,14 +62,14 @@ export interface StaleSnapshot {
 /** The stale snapshots the analyses used (ModuleAnalysis.metrics, or a stream's observation), distinct by file and pull. */
 export function staleSnapshots(analyses: Iterable<ModuleAnalysis>): StaleSnapshot[] {
   const found = new Map<string, StaleSnapshot>();
-  const add = (m: MetricsUsed | undefined | null) => {
-    if (!m || m.stale !== true || typeof m.file !== 'string') return;
+  const add = (m: SnapshotInfo | undefined | null) => {
+    if (!m?.stale) return;
     const key = `${m.file}\u0000${m.pulledAt}`;
     if (!found.has(key)) found.set(key, { file: m.file, pulledAt: m.pulledAt, ageDays: m.ageDays, maxAgeDays: m.maxAgeDays });
   };
   for (const a of analyses) {
-    add((a as ModuleAnalysis & { metrics?: MetricsUsed }).metrics);
-    for (const s of a.streams as ReportWithLoad[]) add(s.observed?.snapshot);
+    add(a.metrics);
+    for (const s of a.streams) add(s.observed?.snapshot);
   }
   return [...found.values()];
 }

@@ -13,6 +13,8 @@ import {
   type InlayHintParams,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   DiagnosticSeverity,
   TextDocumentSyncKind,
   type Connection,
@@ -190,7 +192,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       signal,
       editorSettings: { ...settings, baseDir: folders[0] },
       priceCacheFile,
-      now: new Date(),
+      now: options.now?.() ?? new Date(),
       onConfig: (dir, config) => seen.set(dir, config),
     });
     const results = await analyzer.analyzeModules(dirs).catch((e: unknown) => {
@@ -226,7 +228,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const stale of staleNotices.take(results)) {
       const message = staleMessage(stale, displayPath(stale.file, namedFolders));
       log.warn(message);
-      void connection.window.showWarningMessage(message);
+      // A notification, not window/showMessageRequest (what connection.window.showWarningMessage sends): no answer.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
     const tables = JSON.stringify(priceTablesInUse(configs.values(), priceCacheFile));
     if (tables !== priceTables) {

@@ -6,7 +6,6 @@ import { describeUnknown, estimateLines, formatCount, formatMoney, formatStreamC
 import { limitName, limitWords, percent } from '../../core/rules/messages';
 import { ageWords, observedWords } from '../../core/metrics/describe';
 import type { SnapshotInfo } from '../../core/metrics/snapshot';
-import type { ReportWithLoad } from '../metricsSnapshots';
 
 /**
  * `where`: the file as the reader knows it (the report's workspace-relative path); default its name. `heldBy`: the
@@ -49,7 +48,7 @@ function heldNote(s: StreamReport, heldBy: readonly string[]): string {
  * Where the load the capacity rows size for comes from (issue #13): "**Load**: observed 2026-11-12 → 11-25 · snapshot
  * 3 days old" (a metrics snapshot, the stream declares no rate) or "**Load**: declared"; nothing without either.
  */
-export function loadLine(s: ReportWithLoad): string | undefined {
+export function loadLine(s: StreamReport): string | undefined {
   const o = s.observed ?? null;
   const seen = o ? snapshotWords(o.snapshot) : '';
   if (s.loadSource === 'observed' && o) return `**Load**: ${seen}`;
