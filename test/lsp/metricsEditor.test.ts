@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Hover } from 'vscode-languageserver';
 import { startClient, waitUntil, type Client } from './harness';
+import { git } from '../node/git/gitFixture';
 
 // Fixed: the snapshot's age is counted to this clock (ServerOptions.now).
 const NOW = new Date('2026-11-29T09:00:00Z');
@@ -153,6 +154,28 @@ describe('lsp: metrics snapshots (issue #13)', function () {
     await watched(client, 'observed/prod.json');
     await client.waitFor('main.tf', (d) => d.some((x) => x.code === 'undersized-shards'));
     assert.equal(await loadLine(client), '**Load**: observed 2026-11-12 → 11-25 · snapshot 3 days old');
+  });
+
+  it('kinesisLint.compareTo: a pulled snapshot re-analyses the base too (both sides read it from disk), so it is no change vs HEAD', async () => {
+    const commit = (dir: string) => {
+      git(dir, 'init', '-q', '-b', 'main');
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-q', '-m', 'base');
+    };
+    client = await startClient({ 'main.tf': STREAM }, { debounceMs: 0 }, { priceCacheFile: null, now: () => NOW }, {}, {}, commit);
+    await client.open('main.tf');
+    const baseAnalyses = () => client.notifications.filter((n) => n.method === 'window/logMessage' && /^analysed \S+ at /.test((n.params as { message: string }).message)).length;
+    await waitUntil(() => baseAnalyses() === 1);
+    const file = path.join(client.dir, '.kinesis-lint', 'metrics.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, FRESH);
+    await watched(client, '.kinesis-lint/metrics.json');
+    await client.waitFor('main.tf', (d) => d.some((x) => x.code === 'undersized-shards'));
+    await waitUntil(() => baseAnalyses() === 2);
+    const hover = await hoverText(client);
+    assert.ok(hover.split('\n\n').includes('**Load**: observed 2026-11-12 → 11-25 · snapshot 3 days old'), hover);
+    // The usage lines the observation prices are on both sides: no "+$27.59/mo vs HEAD".
+    assert.doesNotMatch(hover, /vs HEAD/);
   });
 });
 

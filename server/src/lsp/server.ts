@@ -371,6 +371,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeWatchedFiles((params) => {
     const dirs = new Set<string>();
+    /** Roots served by a changed metrics snapshot. */
+    const snapshots = new Set<string>();
     let config = false;
     let git = false;
     for (const change of params.changes) {
@@ -384,7 +386,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // A metrics snapshot (created, changed or deleted: a pull wrote it): the roots it serves.
       const served = snapshotRoots(file, store.roots(), (root) => configs.get(root), store.rootsOf(file));
       if (served) {
-        for (const dir of served) dirs.add(dir);
+        for (const dir of served) {
+          dirs.add(dir);
+          snapshots.add(dir);
+        }
         continue;
       }
       if (isSettingsJson(file)) config = true;
@@ -394,6 +399,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       baselines.gitChanged();
       baselines.refresh(store.roots());
     }
+    // The base reads the snapshot from disk too: analysed again after the live side (analyze() refreshes the bases).
+    if (snapshots.size > 0) baselines.inputsChanged([...snapshots]);
     if (config) void analyzeWorkspace();
     else if (dirs.size > 0) scheduler.request([...dirs]);
   });
