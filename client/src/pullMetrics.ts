@@ -28,7 +28,11 @@ export function pullMetrics(extensionPath: string, log: Log): Thenable<PullSumma
       const runs: FolderRun[] = [];
       let shown = 0;
       for (const [i, folder] of folders.entries()) {
-        if (token.isCancellationRequested) break;
+        if (token.isCancellationRequested) {
+          // Cancelled between two folders: this one is not pulled.
+          runs.push({ name: folder.name, code: null, cancelled: true, stderr: [], stdout: [] });
+          break;
+        }
         runs.push(await runIn(cli, folder, token, log, (line) => {
           const p = parseProgress(line);
           const retry = p ? undefined : retryMessage(line);
