@@ -24,12 +24,12 @@ export function serverOptions(extensionPath: string): ServerOptions {
 }
 
 /**
- * The server re-reads a module (its other configuration files, tfvars, the config, terraform init's module manifest)
- * when one of these changes on disk. The same list as the server's (server/src/lsp/watchedFiles.ts WATCHED_GLOBS).
+ * The server re-reads a module (its other configuration files, tfvars, the config, terraform init's module manifest,
+ * the metrics snapshot) when one of these changes on disk. The same list as the server's (server/src/lsp/watchedFiles.ts WATCHED_GLOBS).
  */
 export const WATCHED_FILES = [
   '**/*.tf', '**/*.tf.json', '**/*.tofu', '**/*.tofu.json', '**/*.tfvars', '**/*.tfvars.json', '**/.kinesis-lint.json',
-  '**/.terraform/modules/modules.json',
+  '**/.terraform/modules/modules.json', '**/.kinesis-lint/metrics.json',
 ];
 
 /**

@@ -6,6 +6,7 @@ import type { ReportPanel } from './reportPanel';
 import { costReportRequest, streamBreakdownRequest } from './protocol';
 import type { ServerConnection } from './serverConnection';
 import { updatePrices } from './updatePrices';
+import { pullMetrics } from './pullMetrics';
 import { declareLoadCommand } from './declareLoad/command';
 import type { RuleDocs } from './ruleDocs';
 import { ruleIdOfUrl } from './ruleDocsText';
@@ -57,6 +58,14 @@ export function registerCommands(
       return applied;
     }),
     vscode.commands.registerCommand('kinesisLint.updatePrices', () => reportFailure(() => Promise.resolve(updatePrices(extensionPath, () => server.restart())))),
+    // Resolves to the summary shown at the end, or undefined when the command could not run (the e2e suite reads it).
+    vscode.commands.registerCommand('kinesisLint.pullMetrics', async () => {
+      let summary: unknown;
+      await reportFailure(async () => {
+        summary = await pullMetrics(extensionPath, (level, line) => server.log.log(level, line));
+      });
+      return summary;
+    }),
   ];
 }
 

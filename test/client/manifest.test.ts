@@ -200,6 +200,16 @@ describe('extension manifest', () => {
       assert.ok(exists('server/src/cli/main.ts'));
     });
 
+    it('contributes "kinesis-lint: Pull metrics for streams in this workspace", which runs the CLI\'s metrics pull, trusted only', () => {
+      const command = manifest.contributes.commands.find((c) => c.command === 'kinesisLint.pullMetrics') as { title?: string; enablement?: string } | undefined;
+      assert.equal(command?.title, 'Pull metrics for streams in this workspace');
+      assert.equal(command?.enablement, 'isWorkspaceTrusted');
+      const source = fs.readFileSync(path.join(ROOT, 'client/src/pullMetrics.ts'), 'utf8');
+      assert.match(source, /fork\(cli, \[\.\.\.PULL_ARGS\], \{ cwd: folder\.uri\.fsPath/);
+      assert.match(source, /path\.join\(extensionPath, 'dist', 'cli\.js'\)/);
+      assert.match(source, /if \(!vscode\.workspace\.isTrusted\)/);
+    });
+
     it('registers the commands the server puts in code lenses and code actions', () => {
       for (const id of ['kinesisLint.showStreamBreakdown', 'kinesisLint.openDocs', 'kinesisLint.showCostReport']) {
         assert.ok(registered.has(id), id);

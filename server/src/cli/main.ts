@@ -25,6 +25,7 @@ const LSP_TRANSPORTS = /^--(stdio|node-ipc|socket=\d+)$/;
 if (process.argv.slice(2).some((a) => LSP_TRANSPORTS.test(a))) require('../lsp/main');
 else if (process.argv[2] === 'prices') void pricesCli();
 else if (process.argv[2] === 'diff') void diffCli();
+else if (process.argv[2] === 'metrics') void metricsCli();
 else void cli();
 
 /** `kinesis-lint prices …`: the only command that may open a socket (prices update). */
@@ -38,6 +39,23 @@ function pricesCli(): Promise<void> {
       exit(2);
     },
   );
+}
+
+/** `kinesis-lint metrics …`: `pull` reads CloudWatch (the SDK is loaded only then); `queries` prints them. */
+function metricsCli(): Promise<void> {
+  const { runMetrics } = require('./metrics') as typeof import('./metrics');
+  const { cloudWatchSource } = require('../metrics/cloudWatch') as typeof import('../metrics/cloudWatch');
+  const deps = cliDeps();
+  return settle(runMetrics(process.argv.slice(3), cliIO(), {
+    createAnalyzer: deps.createAnalyzer,
+    host: nodeHost,
+    source: cloudWatchSource,
+    writeFile: writeFileAtomic,
+    sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
+    now: () => new Date(),
+    version: deps.tool.version,
+    isConfigFileError: deps.isConfigFileError,
+  }));
 }
 
 function cli(): Promise<void> {

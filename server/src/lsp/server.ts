@@ -13,6 +13,8 @@ import {
   type InlayHintParams,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   DiagnosticSeverity,
   TextDocumentSyncKind,
   type Connection,
@@ -42,6 +44,7 @@ import { SOURCE, pathToUri, uriToPath } from './convert';
 import { isCurrent, type EditVersions } from './versionedEdits';
 import { reconcileRoots } from './moduleRoots';
 import { WATCHED_GLOBS, fileWatchers, isSettingsJson, rootDirFor, unwatchedFiles } from './watchedFiles';
+import { StaleNotices, configuredSnapshots, snapshotRoots, staleMessage } from './metricsSnapshots';
 import { hover } from './handlers/hover';
 import { codeLenses } from './handlers/codeLens';
 import { inlayHints } from './handlers/inlayHints';
@@ -76,6 +79,8 @@ export interface ServerOptions {
   priceCacheFile?: string | null;
   /** The git reader for kinesisLint.compareTo; default the in-process one (node/git). */
   git?: GitAccess;
+  /** The clock a metrics snapshot's age is counted to; default the real one (tests fix it). */
+  now?: () => Date;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -144,6 +149,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const configs = new Map<string, LoadedConfig>();
   let priceTables = '';
   let analyses = 0;
+  // A metrics snapshot older than metrics.max_age_days: announced once per snapshot (file and pull), not per analysis.
+  const staleNotices = new StaleNotices();
 
   // The base each stream is compared with (kinesisLint.compareTo): analysed after the live analysis, once per commit.
   const gitWatch = new GitWatch((watchers) => void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined));
@@ -185,7 +192,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       signal,
       editorSettings: { ...settings, baseDir: folders[0] },
       priceCacheFile,
-      now: new Date(),
+      now: options.now?.() ?? new Date(),
       onConfig: (dir, config) => seen.set(dir, config),
     });
     const results = await analyzer.analyzeModules(dirs).catch((e: unknown) => {
@@ -218,6 +225,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const streams = results.reduce((n, a) => n + a.streams.length, 0);
     // The first analysis (the workspace pass) at info, the ones after each edit at debug.
     (analyses++ === 0 ? log.info : log.debug).call(log, `analysed ${results.length} module(s), ${streams} stream(s) in ${ms} ms`);
+    for (const stale of staleNotices.take(results)) {
+      const message = staleMessage(stale, displayPath(stale.file, namedFolders));
+      log.warn(message);
+      // A notification, not window/showMessageRequest (what connection.window.showWarningMessage sends): no answer.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    }
     const tables = JSON.stringify(priceTablesInUse(configs.values(), priceCacheFile));
     if (tables !== priceTables) {
       priceTables = tables;
@@ -240,11 +253,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }
   };
-  // Files read outside the workspace globs (a var file elsewhere): watched by path, re-registered when they change.
+  // Files read outside the workspace globs (a var file elsewhere), and the metrics snapshots the configs name (they
+  // may not exist yet: `metrics pull` creates them): watched by path, re-registered when they change.
   let extraWatched = '';
   let extraWatch: Promise<{ dispose(): void } | undefined> = Promise.resolve(undefined);
   const watchReadFiles = () => {
-    const files = unwatchedFiles(store.analyses().flatMap((a) => a.files), folders);
+    const files = unwatchedFiles([...store.analyses().flatMap((a) => a.files), ...configuredSnapshots(configs.values())], folders);
     if (files.join('\n') === extraWatched) return;
     extraWatched = files.join('\n');
     extraWatch = extraWatch.then((old) => {
@@ -357,6 +371,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeWatchedFiles((params) => {
     const dirs = new Set<string>();
+    /** Roots served by a changed metrics snapshot. */
+    const snapshots = new Set<string>();
     let config = false;
     let git = false;
     for (const change of params.changes) {
@@ -367,6 +383,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         git = true;
         continue;
       }
+      // A metrics snapshot (created, changed or deleted: a pull wrote it): the roots it serves.
+      const served = snapshotRoots(file, store.roots(), (root) => configs.get(root), store.rootsOf(file));
+      if (served) {
+        for (const dir of served) {
+          dirs.add(dir);
+          snapshots.add(dir);
+        }
+        continue;
+      }
       if (isSettingsJson(file)) config = true;
       for (const dir of affected(file)) dirs.add(dir);
     }
@@ -374,6 +399,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       baselines.gitChanged();
       baselines.refresh(store.roots());
     }
+    // The base reads the snapshot from disk too: analysed again after the live side (analyze() refreshes the bases).
+    if (snapshots.size > 0) baselines.inputsChanged([...snapshots]);
     if (config) void analyzeWorkspace();
     else if (dirs.size > 0) scheduler.request([...dirs]);
   });

@@ -104,6 +104,12 @@ export class Baselines {
     this.repos.clear();
   }
 
+  /** A file both sides read from disk changed (a metrics snapshot, node/sameConfigHost.ts): the bases of `roots` are
+   *  analysed again at the next refresh, or the live side's new load would show as a change against the base. */
+  inputsChanged(roots: readonly string[]): void {
+    for (const root of roots) this.states.delete(root);
+  }
+
   /** Bring the bases of `roots` up to date, after the live analysis and without blocking it. */
   refresh(roots: readonly string[]): void {
     if (!this.enabled) return;

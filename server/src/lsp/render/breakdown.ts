@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import type { StreamReport } from '../../core/results';
 import { describeUnknown, estimateLines, formatCount, formatMoney, formatStreamCost, streamCostText } from '../../core/pricing/format';
 import { limitName, limitWords, percent } from '../../core/rules/messages';
+import { ageWords, observedWords } from '../../core/metrics/describe';
+import type { SnapshotInfo } from '../../core/metrics/snapshot';
 
 /**
  * `where`: the file as the reader knows it (the report's workspace-relative path); default its name. `heldBy`: the
@@ -25,6 +27,7 @@ export function streamBreakdown(s: StreamReport, where = path.basename(s.file), 
       `| ${escape(label)} | ${escape(qty)} | ${amount === 'unknown' && i < rows.length - 1 ? '+ usage' : escape(amount)} |`),
     '',
     ...missing(s),
+    ...load(s),
     ...capacity(s),
     ...consumers(s),
     '**Assumptions**',
@@ -39,6 +42,30 @@ function heldNote(s: StreamReport, heldBy: readonly string[]): string {
   const names = heldBy.map((f) => path.basename(f)).join(', ');
   const version = heldBy.includes(s.file) ? 'this file' : `its module (${escape(names)} ${heldBy.length === 1 ? 'has a syntax error' : 'have syntax errors'})`;
   return `*Figures from the last valid version of ${version}: they update when it parses again.*`;
+}
+
+/**
+ * Where the load the capacity rows size for comes from (issue #13): "**Load**: observed 2026-11-12 → 11-25 · snapshot
+ * 3 days old" (a metrics snapshot, the stream declares no rate) or "**Load**: declared"; nothing without either.
+ */
+export function loadLine(s: StreamReport): string | undefined {
+  const o = s.observed ?? null;
+  const seen = o ? snapshotWords(o.snapshot) : '';
+  if (s.loadSource === 'observed' && o) return `**Load**: ${seen}`;
+  if (s.loadSource === 'declared') return o ? `**Load**: declared · also ${seen}` : '**Load**: declared';
+  // A snapshot entry without data points (minutes 0) is no load.
+  if (o) return `**Load**: none — the metrics snapshot has no data points for this stream (${seen})`;
+  return undefined;
+}
+
+function snapshotWords(info: SnapshotInfo): string {
+  const stale = info.stale ? ` — older than metrics.max_age_days (${info.maxAgeDays})` : '';
+  return `${observedWords(info)} · ${ageWords(info)}${stale}`;
+}
+
+function load(s: StreamReport): string[] {
+  const line = loadLine(s);
+  return line ? [line, ''] : [];
 }
 
 function capacity(s: StreamReport): string[] {

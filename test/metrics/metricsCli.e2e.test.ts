@@ -1,0 +1,163 @@
+// `kinesis-lint metrics pull` and `metrics queries`, end to end: the compiled CLI on a Terraform folder, against the
+// loopback CloudWatch through --endpoint (or AWS_ENDPOINT_URL_CLOUDWATCH) with fake keys in the environment; the
+// user's AWS config files, profile and instance metadata are kept out of reach, so nothing can reach AWS.
+import { strict as assert } from 'assert';
+import { spawn } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { startFakeCloudWatch, type FakeCloudWatch } from './fakeCloudWatch';
+import { pullData } from './pullData';
+
+const CLI = process.env.KINESIS_LINT_CLI ?? join(__dirname, '..', '..', 'server', 'out', 'cli', 'main.js');
+
+const TF = `provider "aws" {
+  region = "eu-west-1"
+}
+
+resource "aws_kinesis_stream" "events" {
+  name                = "events"
+  shard_count         = 2
+  shard_level_metrics = ["IncomingBytes", "IncomingRecords"]
+}
+
+resource "aws_kinesis_stream" "clicks" {
+  name        = "clicks"
+  shard_count = 1
+}
+
+resource "aws_kinesis_stream" "ghost" {
+  name        = "ghost"
+  shard_count = 1
+}
+
+resource "aws_kinesis_stream" "unnamed" {
+  name        = var.name
+  shard_count = 1
+}
+
+variable "name" {
+  type = string
+}
+`;
+
+interface Result { code: number | null; stdout: string; stderr: string }
+
+/** A clean AWS environment: fake keys (unless `keys` is false), no config files, no profile, no metadata service. */
+function awsEnv(dir: string, keys: boolean, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
+  return {
+    ...env,
+    AWS_CONFIG_FILE: join(dir, 'no-aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-aws-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...(keys ? { AWS_ACCESS_KEY_ID: 'AKIDLOOPBACKTEST', AWS_SECRET_ACCESS_KEY: 'loopback-secret' } : {}),
+    ...extra,
+  };
+}
+
+function cli(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): Promise<Result> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    const timer = setTimeout(() => child.kill(), 25000);
+    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+  });
+}
+
+describe('kinesis-lint metrics (CLI end to end, loopback CloudWatch)', function () {
+  this.timeout(40000);
+  let fake: FakeCloudWatch;
+  let dir: string;
+  beforeEach(async () => {
+    // Two days of data up to the next minute: the CLI's own clock picks the last day of it.
+    const endS = Math.ceil(Date.now() / 60_000) * 60 + 60;
+    fake = await startFakeCloudWatch(pullData(2, endS));
+    dir = mkdtempSync(join(tmpdir(), 'kinesis-lint-metrics-'));
+    writeFileSync(join(dir, 'main.tf'), TF);
+  });
+  afterEach(async () => { await fake.close(); rmSync(dir, { recursive: true, force: true }); });
+
+  it('pull writes .kinesis-lint/metrics.json with a progress line per stream, and the SDK\'s Node notice stays off stderr', async () => {
+    const r = await cli(dir, awsEnv(dir, true), 'metrics', 'pull', '--days', '1', '--endpoint', fake.endpoint);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '');
+    const lines = r.stderr.trimEnd().split('\n');
+    assert.deepEqual(lines.slice(0, 2), [
+      'kinesis-lint: skipped aws_kinesis_stream.unnamed: its name is unknown, so its metrics cannot be found',
+      'kinesis-lint: pulling 1 day of CloudWatch metrics for 3 streams in eu-west-1…',
+    ]);
+    assert.match(lines[2], /^kinesis-lint: \[1\/3\] events \(eu-west-1\): read, 1,440 minutes with data, 2 shard\(s\), 1 EFO consumer\(s\)$/);
+    assert.match(lines[3], /^kinesis-lint: \[2\/3\] clicks \(eu-west-1\): read, 720 minutes with data$/);
+    assert.equal(lines[4], 'kinesis-lint: [3/3] ghost (eu-west-1): no data points: no such stream in eu-west-1, or no traffic in 1 day');
+    assert.match(lines[5], /^kinesis-lint: wrote 3 streams \(1 without data points\), observed \d{4}-\d\d-\d\d → \d\d-\d\d, to .*\.kinesis-lint\/metrics\.json$/);
+    assert.equal(lines.length, 6, r.stderr);
+    assert.doesNotMatch(r.stderr, /NodeVersionSupportWarning/);
+    const snapshot = JSON.parse(readFileSync(join(dir, '.kinesis-lint', 'metrics.json'), 'utf8'));
+    assert.equal(snapshot.version, 1);
+    assert.equal(snapshot.source.tool, 'kinesis-lint metrics pull');
+    assert.deepEqual(snapshot.streams.map((s: { stream: string; minutes: number }) => [s.stream, s.minutes]), [['clicks', 720], ['events', 1440], ['ghost', 0]]);
+    assert.equal(snapshot.streams[1].incomingBytes.peak, 7000);
+  });
+
+  it('AWS_ENDPOINT_URL_CLOUDWATCH reaches the loopback server without --endpoint; --out names the file', async () => {
+    const r = await cli(dir, awsEnv(dir, true, { AWS_ENDPOINT_URL_CLOUDWATCH: fake.endpoint }), 'metrics', 'pull', '--days', '1', '--out', 'snap/m.json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(fake.requests.length > 0);
+    assert.ok(existsSync(join(dir, 'snap', 'm.json')));
+  });
+
+  it('some streams denied: exit 1, the snapshot holds the others and the reason', async () => {
+    fake.faults.push({ code: 'AccessDenied', message: 'not authorized to perform: cloudwatch:GetMetricData', times: 1 });
+    // 14 days: one stream per request, so the first request's denial fails events only.
+    const r = await cli(dir, awsEnv(dir, true), 'metrics', 'pull', '--endpoint', fake.endpoint);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /\[1\/3\] events \(eu-west-1\): access denied in eu-west-1: grant cloudwatch:GetMetricData/);
+    const snapshot = JSON.parse(readFileSync(join(dir, '.kinesis-lint', 'metrics.json'), 'utf8'));
+    assert.deepEqual(snapshot.streams.map((s: { stream: string }) => s.stream), ['clicks', 'ghost']);
+    assert.match(snapshot.errors.find((e: { stream: string }) => e.stream === 'events').message, /^access denied in eu-west-1/);
+  });
+
+  it('without credentials: exit 3, and an existing snapshot is left as it was', async () => {
+    mkdirSync(join(dir, '.kinesis-lint'));
+    writeFileSync(join(dir, '.kinesis-lint', 'metrics.json'), '{"old": true}\n');
+    const r = await cli(dir, awsEnv(dir, false), 'metrics', 'pull', '--days', '1', '--endpoint', fake.endpoint);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /kinesis-lint metrics pull: no AWS credentials: .*\nNothing was written\.\n$/);
+    assert.equal(readFileSync(join(dir, '.kinesis-lint', 'metrics.json'), 'utf8'), '{"old": true}\n');
+    assert.equal(fake.requests.length, 0);
+  });
+
+  it('every stream failing writes nothing: exit 3', async () => {
+    fake.faults.push({ code: 'AccessDenied', message: 'denied', times: Infinity });
+    const r = await cli(dir, awsEnv(dir, true), 'metrics', 'pull', '--days', '1', '--endpoint', fake.endpoint);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /no stream could be read\. Nothing was written\./);
+    assert.equal(existsSync(join(dir, '.kinesis-lint')), false);
+  });
+
+  it('usage errors exit 2', async () => {
+    for (const args of [['metrics'], ['metrics', 'fetch'], ['metrics', 'pull', '--days', '16'], ['metrics', 'pull', '--endpoint', 'ftp://x'], ['metrics', 'queries', '--out', 'x']]) {
+      const r = await cli(dir, awsEnv(dir, true), ...args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /Run 'kinesis-lint metrics --help' for usage\./);
+    }
+    const help = await cli(dir, awsEnv(dir, true), 'metrics', '--help');
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage:\n {2}kinesis-lint metrics pull/);
+  });
+
+  it('queries prints a copy-paste aws cloudwatch get-metric-data command per region, and opens no socket', async () => {
+    const r = await cli(dir, awsEnv(dir, true, { AWS_ENDPOINT_URL_CLOUDWATCH: fake.endpoint }), 'metrics', 'queries', '--days', '2');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\ncat > kinesis-lint-queries\.eu-west-1\.json <<'EOF'\n\[\n {2}\{"Id":"incoming_bytes_0","Label":"events",/);
+    assert.match(r.stdout, /\naws cloudwatch get-metric-data --region eu-west-1 \\\n {2}--metric-data-queries file:\/\/kinesis-lint-queries\.eu-west-1\.json \\\n {2}--start-time \d{4}-\d\d-\d\dT\d\d:\d\d:00Z --end-time \d{4}-\d\d-\d\dT\d\d:\d\d:00Z \\\n {2}--scan-by TimestampAscending --output json > metrics-raw\.eu-west-1\.json\n$/);
+    const json = /<<'EOF'\n([\s\S]*?)\nEOF/.exec(r.stdout)![1];
+    assert.equal(JSON.parse(json).length, 8 + 6 + 6);
+    assert.equal(fake.requests.length, 0);
+  });
+});
