@@ -211,8 +211,7 @@ async function outFile(options: MetricsOptions, io: CliIO, deps: MetricsDeps): P
   if (options.out !== undefined) return resolve(io.cwd, options.out);
   const configFile = options.config !== undefined ? resolve(io.cwd, options.config) : await findConfigFile(io.cwd, deps.host);
   const loaded = await loadConfig(configFile, deps.host);
-  const file = (loaded.config as { metrics?: { file?: string } }).metrics?.file;
-  return typeof file === 'string' && file !== '' ? resolve(configFile !== undefined ? resolve(configFile, '..') : io.cwd, file) : resolve(io.cwd, DEFAULT_SNAPSHOT_PATH);
+  return loaded.config.metrics.file ?? resolve(io.cwd, DEFAULT_SNAPSHOT_PATH);
 }
 
 /** One `aws cloudwatch get-metric-data` command per region (and per 500 queries), its queries in a file beside it. */
