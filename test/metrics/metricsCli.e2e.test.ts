@@ -149,6 +149,13 @@ describe('kinesis-lint metrics (CLI end to end, loopback CloudWatch)', function 
     assert.equal(fake.requests.length, 0);
   });
 
+  it('a named profile that does not exist: exit 3, and the message names it', async () => {
+    const r = await cli(dir, awsEnv(dir, false), 'metrics', 'pull', '--days', '1', '--profile', 'nosuch', '--endpoint', fake.endpoint);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /no AWS credentials: .* Profile "nosuch" was named: is it in ~\/\.aws\/config or ~\/\.aws\/credentials/);
+    assert.equal(fake.requests.length, 0);
+  });
+
   it('every stream failing writes nothing: exit 3', async () => {
     fake.faults.push({ code: 'AccessDenied', message: 'denied', times: Infinity });
     const r = await cli(dir, awsEnv(dir, true), 'metrics', 'pull', '--days', '1', '--endpoint', fake.endpoint);

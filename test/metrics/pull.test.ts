@@ -87,6 +87,11 @@ describe('metrics pull against a loopback CloudWatch', function () {
     assert.deepEqual(snapshot.source, { tool: 'kinesis-lint metrics pull', version: '0.1.0' });
   });
 
+  it('records the named profile in the snapshot\'s source', async () => {
+    const { snapshot } = await pull({ profile: 'ci' });
+    assert.deepEqual(snapshot?.source, { tool: 'kinesis-lint metrics pull', version: '0.1.0', profile: 'ci' });
+  });
+
   it('reports a stream without data points (no such stream, or no traffic) and keeps the others', async () => {
     const { snapshot, outcomes } = await pull();
     assert.ok(snapshot);

@@ -83,7 +83,12 @@ export async function pullMetrics(options: PullOptions): Promise<PullResult> {
   for (const batch of batches(streams, periods)) {
     const collector = new MetricDataCollector();
     const fetched = await fetchAll(batch, new Date(startMs), new Date(endMs), collector, options, state);
-    if (fetched.kind === 'fatal') return { outcomes, fatal: fetched.message, requests: state.requests };
+    if (fetched.kind === 'fatal') {
+      const hint = options.profile !== undefined && fetched.message.startsWith('no AWS credentials')
+        ? ` Profile "${options.profile}" was named: is it in ~/.aws/config or ~/.aws/credentials (or AWS_CONFIG_FILE), and signed in?`
+        : '';
+      return { outcomes, fatal: `${fetched.message}${hint}`, requests: state.requests };
+    }
     for (const stream of batch) {
       if (fetched.kind === 'failed') { report(stream, { kind: 'failed', message: fetched.message }); continue; }
       const failure = fetched.streamFailures.get(stream.stream);
