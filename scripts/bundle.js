@@ -66,20 +66,25 @@ async function bundle(dist = path.join(ROOT, 'dist')) {
   return files;
 }
 
-/** The licence text of every package a bundle contains (MIT and ISC ask that it ships with copies). */
+/**
+ * The licence text of every package a bundle contains (MIT and ISC ask that it ships with copies). Packages with the
+ * same text (the AWS SDK's two dozen Apache-2.0 packages) share one copy, listed above it.
+ */
 function notices(inputs) {
   const packages = new Map();
   for (const input of inputs) {
     const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.replace(/\\/g, '/'));
     if (m) packages.set(m[1], true);
   }
-  return [...packages.keys()].map((dir) => {
+  const byText = new Map();
+  for (const dir of packages.keys()) {
     const full = path.resolve(ROOT, dir);
     const pkg = JSON.parse(fs.readFileSync(path.join(full, 'package.json'), 'utf8'));
     const file = fs.readdirSync(full).find((f) => /^(licen[sc]e|copying)/i.test(f));
     const text = file ? fs.readFileSync(path.join(full, file), 'utf8').trim() : `License: ${pkg.license ?? 'see the package'}`;
-    return `${pkg.name}@${pkg.version}\n\n${text}\n`;
-  }).sort().join(`\n${'-'.repeat(78)}\n\n`);
+    byText.set(text, [...(byText.get(text) ?? []), `${pkg.name}@${pkg.version}`]);
+  }
+  return [...byText].map(([text, names]) => `${[...new Set(names)].sort().join('\n')}\n\n${text}\n`).sort().join(`\n${'-'.repeat(78)}\n\n`);
 }
 
 function listFiles(dir) {

@@ -57,6 +57,13 @@ describe('bundled extension', function () {
       const unbundled = JSON.parse(run(path.join(ROOT, 'server', 'out', 'cli', 'main.js'))) as typeof bundled;
       assert.ok(bundled.findings.length > 0);
       assert.deepEqual(bundled, unbundled);
+      // The AWS SDK is in the CLI bundle (metrics pull), loaded only by that command, and kept out of the server's.
+      const cli = fs.readFileSync(path.join(dist, 'cli.js'), 'utf8');
+      assert.match(cli, /GraniteServiceVersion20100801/);
+      assert.doesNotMatch(fs.readFileSync(path.join(dist, 'server.js'), 'utf8'), /GraniteServiceVersion20100801/);
+      assert.match(fs.readFileSync(path.join(dist, 'third-party-licenses.txt'), 'utf8'), /^@aws-sdk\/client-cloudwatch@3\.1164\.0$/m);
+      const help = execFileSync(process.execPath, [path.join(dist, 'cli.js'), 'metrics', '--help'], { cwd: tmp, encoding: 'utf8' });
+      assert.match(help, /^Usage:\n {2}kinesis-lint metrics pull/);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }

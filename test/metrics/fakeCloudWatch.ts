@@ -54,8 +54,8 @@ export interface FakeCloudWatch {
   pageSize: number;
   faults: Fault[];
   requests: FakeRequest[];
-  /** Every successful response body, in order. */
-  responses: FakeResponse[];
+  /** Every successful response body, in order, with the region it answered. */
+  responses: { region: string; body: FakeResponse }[];
   close(): Promise<void>;
 }
 
@@ -89,7 +89,7 @@ export async function startFakeCloudWatch(data: FakeCloudWatch['data'] = {}, pag
         return error(fault.status ?? 400, fault.code, fault.message);
       }
       const response = answer(fake, region, request.body);
-      fake.responses.push(response);
+      fake.responses.push({ region, body: response });
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
       res.end(JSON.stringify(response));
     });

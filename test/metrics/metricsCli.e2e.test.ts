@@ -111,6 +111,23 @@ describe('kinesis-lint metrics (CLI end to end, loopback CloudWatch)', function 
     assert.ok(existsSync(join(dir, 'snap', 'm.json')));
   });
 
+  it('without --out, writes the config\'s metrics.file, which the analysis then reads as the observed load', async () => {
+    writeFileSync(join(dir, '.kinesis-lint.json'), '{ "metrics": { "file": "observed/metrics.json" } }\n');
+    const r = await cli(dir, awsEnv(dir, true), 'metrics', 'pull', '--days', '1', '--endpoint', fake.endpoint);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(existsSync(join(dir, 'observed', 'metrics.json')));
+    const lint = await cli(dir, awsEnv(dir, true), '--format', 'json', '--fail-on', 'never', '-var', 'name=x');
+    assert.equal(lint.code, 0, lint.stderr);
+    const report = JSON.parse(lint.stdout);
+    // Sized from the observation (an undeclared load has no required shard count) and not "throughput-undeclared".
+    const events = report.streams.find((s: { resource: string }) => s.resource === 'aws_kinesis_stream.events');
+    assert.equal(events.requiredShards, 1);
+    const clicks = report.streams.find((s: { resource: string }) => s.resource === 'aws_kinesis_stream.clicks');
+    assert.equal(clicks.requiredShards, 1);
+    const undeclared = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'throughput-undeclared').map((f: { range: { start: { line: number } } }) => f.range.start.line);
+    assert.deepEqual(undeclared, [15, 20], 'ghost (no data points) and unnamed stay undeclared (0-based lines)');
+  });
+
   it('some streams denied: exit 1, the snapshot holds the others and the reason', async () => {
     fake.faults.push({ code: 'AccessDenied', message: 'not authorized to perform: cloudwatch:GetMetricData', times: 1 });
     // 14 days: one stream per request, so the first request's denial fails events only.
@@ -129,6 +146,13 @@ describe('kinesis-lint metrics (CLI end to end, loopback CloudWatch)', function 
     assert.equal(r.code, 3, r.stderr);
     assert.match(r.stderr, /kinesis-lint metrics pull: no AWS credentials: .*\nNothing was written\.\n$/);
     assert.equal(readFileSync(join(dir, '.kinesis-lint', 'metrics.json'), 'utf8'), '{"old": true}\n');
+    assert.equal(fake.requests.length, 0);
+  });
+
+  it('a named profile that does not exist: exit 3, and the message names it', async () => {
+    const r = await cli(dir, awsEnv(dir, false), 'metrics', 'pull', '--days', '1', '--profile', 'nosuch', '--endpoint', fake.endpoint);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /no AWS credentials: .* Profile "nosuch" was named: is it in ~\/\.aws\/config or ~\/\.aws\/credentials/);
     assert.equal(fake.requests.length, 0);
   });
 

@@ -5,18 +5,8 @@ import { strict as assert } from 'assert';
 import { cloudWatchSource, type MetricDataSource } from '../../server/src/metrics/cloudWatch';
 import { batches, classify, pullMetrics, type PullOptions, type PullStream } from '../../server/src/metrics/pull';
 import { statsOf, throttleStatsOf } from '../../server/src/core/metrics/stats';
-import type { MetricsSnapshot } from '../../server/src/core/metrics/snapshot';
 import { startFakeCloudWatch, type FakeCloudWatch } from './fakeCloudWatch';
-import { NOW, pullData } from './pullData';
-
-export const FAKE_CREDENTIALS = { accessKeyId: 'AKIDLOOPBACKTEST', secretAccessKey: 'loopback-secret' };
-
-export const STREAMS: PullStream[] = [
-  { stream: 'events', region: 'eu-west-1', shardLevel: true },
-  { stream: 'clicks', region: 'eu-west-1', shardLevel: false },
-  { stream: 'ghost', region: 'eu-west-1', shardLevel: false },
-  { stream: 'orders', region: 'us-east-1', shardLevel: false },
-];
+import { FAKE_CREDENTIALS, NOW, pullData, STREAMS } from './pullData';
 
 const sums = (points: Record<number, number>) => Object.keys(points).map(Number).sort((a, b) => a - b).map((t) => points[t]);
 
@@ -65,7 +55,7 @@ describe('metrics pull against a loopback CloudWatch', function () {
       `SEARCH('{AWS/Kinesis,ConsumerName,StreamName} MetricName="SubscribeToShardEvent.Bytes" StreamName="events"', 'Sum', 60)`);
     assert.equal(euQueries[0].body.MetricDataQueries[5].Label, "${PROP('Dim.StreamName')} ${PROP('Dim.ConsumerName')}");
     // events alone has 1,440 × 5 + 1,440 + 1 + 4 × 1,440 points: pages of 1,000 points.
-    const euPoints = fake.responses.filter((_, i) => fake.requests.filter((r) => r.target)[i]?.region === 'eu-west-1');
+    const euPoints = fake.responses.filter((r) => r.region === 'eu-west-1');
     assert.ok(euPoints.length > 10, `${euPoints.length} pages`);
     assert.equal(fake.requests.filter((r) => r.region === 'eu-west-1' && r.body.NextToken !== undefined).length, euPoints.length - 1);
     assert.equal(result.requests, fake.requests.length);
@@ -95,6 +85,11 @@ describe('metrics pull against a loopback CloudWatch', function () {
     assert.deepEqual(snapshot.range, { start: '2026-12-01T09:30:00.000Z', end: '2026-12-02T09:30:00.000Z', periodSeconds: 60 });
     assert.equal(snapshot.pulledAt, NOW.toISOString());
     assert.deepEqual(snapshot.source, { tool: 'kinesis-lint metrics pull', version: '0.1.0' });
+  });
+
+  it('records the named profile in the snapshot\'s source', async () => {
+    const { snapshot } = await pull({ profile: 'ci' });
+    assert.deepEqual(snapshot?.source, { tool: 'kinesis-lint metrics pull', version: '0.1.0', profile: 'ci' });
   });
 
   it('reports a stream without data points (no such stream, or no traffic) and keeps the others', async () => {
@@ -178,10 +173,10 @@ describe('metrics pull against a loopback CloudWatch', function () {
 
 describe('metrics pull: batching and error classes', () => {
   it('packs streams of a region up to 500 queries, 100,800 points and 100 SEARCH expressions', () => {
-    const many = (n: number, region = 'eu-west-1', shardLevel = false): PullStream[] => Array.from({ length: n }, (_, i) => ({ stream: `s${i}`, region, shardLevel }));
+    const many = (n: number, region = 'eu-west-1', shardMetrics: PullStream['shardMetrics'] = []): PullStream[] => Array.from({ length: n }, (_, i) => ({ stream: `s${i}`, region, shardMetrics }));
     assert.deepEqual(batches(many(30), 1440).map((b) => b.length), [14, 14, 2], '5 × 1,440 points a stream: 14 fit 100,800');
     assert.deepEqual(batches(many(150), 60).map((b) => b.length), [83, 67], '6 queries a stream: 83 fit 500');
-    assert.deepEqual(batches(many(40, 'eu-west-1', true), 60).map((b) => b.length), [33, 7], '3 SEARCH a stream: 33 fit 100');
+    assert.deepEqual(batches(many(40, 'eu-west-1', ['IncomingBytes', 'IncomingRecords']), 60).map((b) => b.length), [33, 7], '3 SEARCH a stream: 33 fit 100');
     assert.deepEqual(batches([...many(2), ...many(2, 'us-east-1')], 60).map((b) => b.map((s) => s.region)), [['eu-west-1', 'eu-west-1'], ['us-east-1', 'us-east-1']]);
     assert.deepEqual(batches(many(2), 20160).map((b) => b.length), [1, 1]);
   });
@@ -194,17 +189,3 @@ describe('metrics pull: batching and error classes', () => {
     assert.equal(classify(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), 'eu-west-1').message, 'GetMetricData failed in eu-west-1: Error: connect ECONNREFUSED 127.0.0.1:1');
   });
 });
-
-/** The pull's snapshot of pullData(days) (used by the raw-output test). */
-export async function pulledSnapshot(fake: FakeCloudWatch, days = 1): Promise<MetricsSnapshot> {
-  const source = cloudWatchSource({ endpoint: fake.endpoint, credentials: FAKE_CREDENTIALS });
-  try {
-    const r = await pullMetrics({ streams: STREAMS, days, now: NOW, source, sleep: async () => undefined });
-    assert.ok(r.snapshot);
-    return r.snapshot;
-  } finally {
-    source.dispose();
-  }
-}
-
-

@@ -1,5 +1,19 @@
 // The CloudWatch data the pull tests serve: deterministic 1-minute sums over the day before NOW.
+import { strict as assert } from 'assert';
+import { cloudWatchSource } from '../../server/src/metrics/cloudWatch';
+import { pullMetrics, type PullStream } from '../../server/src/metrics/pull';
+import type { MetricsSnapshot } from '../../server/src/core/metrics/snapshot';
 import type { FakeCloudWatch, Points } from './fakeCloudWatch';
+
+export const FAKE_CREDENTIALS = { accessKeyId: 'AKIDLOOPBACKTEST', secretAccessKey: 'loopback-secret' };
+
+/** events (shard-level metrics on), clicks and ghost (no such stream) in eu-west-1; orders in us-east-1. */
+export const STREAMS: PullStream[] = [
+  { stream: 'events', region: 'eu-west-1', shardMetrics: ['IncomingBytes', 'IncomingRecords'] },
+  { stream: 'clicks', region: 'eu-west-1', shardMetrics: [] },
+  { stream: 'ghost', region: 'eu-west-1', shardMetrics: [] },
+  { stream: 'orders', region: 'us-east-1', shardMetrics: [] },
+];
 
 /** The tests' clock: 30 s past a minute, so the range ends at 09:30:00. */
 export const NOW = new Date('2026-12-02T09:30:30Z');
@@ -54,3 +68,17 @@ export function pullData(days = 1, endS = END_S): FakeCloudWatch['data'] {
     },
   };
 }
+
+/** The pull's snapshot of pullData(days) (used by the raw-output test). */
+export async function pulledSnapshot(fake: FakeCloudWatch, days = 1): Promise<MetricsSnapshot> {
+  const source = cloudWatchSource({ endpoint: fake.endpoint, credentials: FAKE_CREDENTIALS });
+  try {
+    const r = await pullMetrics({ streams: STREAMS, days, now: NOW, source, sleep: async () => undefined });
+    assert.ok(r.snapshot);
+    return r.snapshot;
+  } finally {
+    source.dispose();
+  }
+}
+
+

@@ -1,11 +1,15 @@
-// Nothing but `kinesis-lint prices update` opens a socket: with every way Node opens one stubbed to throw, an
-// analysis, the language server and `prices show` still work; `prices update` is caught (the stubs do bite).
+// Nothing but `kinesis-lint prices update` and `metrics pull` opens a socket: with every way Node opens one stubbed to
+// throw, an analysis, the language server, `prices show` and `metrics queries` still work; `prices update` and
+// `metrics pull` are caught (the stubs do bite).
 import { strict as assert } from 'assert';
 import { analyze } from '../support/analyze';
 import { startClient } from '../lsp/harness';
 import { runPrices } from '../../server/src/cli/prices';
 import { httpGetter } from '../../server/src/prices/httpGet';
 import { memoryHost } from '../support/memoryHost';
+import { runMetrics } from '../../server/src/cli/metrics';
+import { cloudWatchSource } from '../../server/src/metrics/cloudWatch';
+import { Analyzer } from '../../server/src/core/analyze';
 
 const TF = 'resource "aws_kinesis_stream" "s" {\n  name        = "s"\n  shard_count = 2\n}\n';
 
@@ -75,5 +79,27 @@ describe('no socket outside prices update', function () {
     assert.deepEqual(attempts, []);
     assert.equal(await runPrices(['update'], io, deps), 1);
     assert.deepEqual(attempts, ['https.get']);
+  });
+
+  it('metrics queries opens none; metrics pull is the one that tries', async () => {
+    const out: string[] = [];
+    const io = { cwd: '/ws', env: {}, stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) } };
+    const written: string[] = [];
+    const deps = {
+      createAnalyzer: (host: import('../../server/src/core/types').Host, options: object) => new Analyzer(host, options),
+      host: memoryHost({ '/ws/main.tf': TF }),
+      source: (o: object) => cloudWatchSource({ ...o, credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' } }),
+      writeFile: async (file: string) => { written.push(file); },
+      sleep: async () => undefined,
+      now: () => new Date('2026-12-02T09:30:00Z'),
+      version: '0.1.0',
+      isConfigFileError: () => false,
+    };
+    assert.equal(await runMetrics(['queries'], io, deps), 0);
+    assert.match(out.join(''), /aws cloudwatch get-metric-data --region us-east-1/);
+    assert.deepEqual(attempts, []);
+    assert.equal(await runMetrics(['pull', '--days', '1', '--endpoint', 'http://127.0.0.1:9'], io, deps), 3);
+    assert.ok(attempts.length > 0, 'the SDK tried to connect');
+    assert.deepEqual(written, []);
   });
 });

@@ -6,8 +6,12 @@ export function helpText(tool: ToolInfo): string {
 Checks AWS Kinesis Data Streams in Terraform and estimates their monthly cost.
 
 Usage: kinesis-lint [options] [PATH...]
-       kinesis-lint prices update [--out FILE]   (the only command that uses the network)
+       kinesis-lint prices update [--out FILE]   (uses the network: the AWS Price List)
        kinesis-lint prices show [--region R]     (see kinesis-lint prices --help)
+       kinesis-lint metrics pull [PATH...]       (uses the network: CloudWatch; observed load,
+                                                 see kinesis-lint metrics --help)
+       kinesis-lint metrics queries [PATH...]    (the same queries for aws cloudwatch
+                                                 get-metric-data)
        kinesis-lint diff [PATH...] --base REF | --compare-to FILE
                                                  (cost and findings against a base; see
                                                  kinesis-lint diff --help)

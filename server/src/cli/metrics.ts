@@ -151,7 +151,7 @@ async function discover(options: MetricsOptions, io: CliIO, deps: MetricsDeps): 
       io.stderr.write(`kinesis-lint: skipped ${report.resource}: its name is unknown, so its metrics cannot be found\n`);
       continue;
     }
-    for (const name of report.names) streams.push({ stream: name, region: report.region, shardLevel: report.shardLevelMetrics === true });
+    for (const name of report.names) streams.push({ stream: name, region: report.region, shardMetrics: report.shardLevelMetrics ?? [] });
   }
   if (streams.length === 0) {
     io.stderr.write('kinesis-lint: no aws_kinesis_stream with a known name; nothing to pull\n');
@@ -211,8 +211,7 @@ async function outFile(options: MetricsOptions, io: CliIO, deps: MetricsDeps): P
   if (options.out !== undefined) return resolve(io.cwd, options.out);
   const configFile = options.config !== undefined ? resolve(io.cwd, options.config) : await findConfigFile(io.cwd, deps.host);
   const loaded = await loadConfig(configFile, deps.host);
-  const file = (loaded.config as { metrics?: { file?: string } }).metrics?.file;
-  return typeof file === 'string' && file !== '' ? resolve(configFile !== undefined ? resolve(configFile, '..') : io.cwd, file) : resolve(io.cwd, DEFAULT_SNAPSHOT_PATH);
+  return loaded.config.metrics.file ?? resolve(io.cwd, DEFAULT_SNAPSHOT_PATH);
 }
 
 /** One `aws cloudwatch get-metric-data` command per region (and per 500 queries), its queries in a file beside it. */

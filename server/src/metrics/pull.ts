@@ -2,6 +2,7 @@
 // limits allow, every page of each, throttling retried with exponential backoff, each stream's outcome reported as it
 // is known, and the snapshot built from the results (core/metrics/collect.ts, the same path as raw get-metric-data
 // output). Nothing here writes a file: the caller writes the snapshot whole, or not at all.
+import type { ShardLevelMetric } from '../core/results';
 import { MetricDataCollector } from '../core/metrics/collect';
 import { metricDataQueries, specsFor, type QueryStream } from '../core/metrics/queryIds';
 import { PERIOD_SECONDS, SNAPSHOT_VERSION, type MetricsSnapshot, type SnapshotError, type StreamMetrics } from '../core/metrics/snapshot';
@@ -20,11 +21,11 @@ export const MAX_QUERIES_PER_REQUEST = 500;
 export const MAX_POINTS_PER_PAGE = 100_800;
 export const MAX_SEARCHES_PER_REQUEST = 100;
 
-/** A stream to pull: its name, the region whose CloudWatch holds its metrics, and whether shard-level metrics are on. */
+/** A stream to pull: its name, the region whose CloudWatch holds its metrics, and the shard-level metrics it enables. */
 export interface PullStream {
   stream: string;
   region: string;
-  shardLevel: boolean;
+  shardMetrics: readonly ShardLevelMetric[];
 }
 
 export interface PullOptions {
@@ -83,7 +84,12 @@ export async function pullMetrics(options: PullOptions): Promise<PullResult> {
   for (const batch of batches(streams, periods)) {
     const collector = new MetricDataCollector();
     const fetched = await fetchAll(batch, new Date(startMs), new Date(endMs), collector, options, state);
-    if (fetched.kind === 'fatal') return { outcomes, fatal: fetched.message, requests: state.requests };
+    if (fetched.kind === 'fatal') {
+      const hint = options.profile !== undefined && fetched.message.startsWith('no AWS credentials')
+        ? ` Profile "${options.profile}" was named: is it in ~/.aws/config or ~/.aws/credentials (or AWS_CONFIG_FILE), and signed in?`
+        : '';
+      return { outcomes, fatal: `${fetched.message}${hint}`, requests: state.requests };
+    }
     for (const stream of batch) {
       if (fetched.kind === 'failed') { report(stream, { kind: 'failed', message: fetched.message }); continue; }
       const failure = fetched.streamFailures.get(stream.stream);
@@ -123,13 +129,14 @@ function outcomeWords(outcome: StreamOutcome): string {
   return `read, ${parts.join(', ')}`;
 }
 
-/** Distinct (stream, region), a region's streams together; a stream listed twice has shard-level metrics if either says so. */
+/** Distinct (stream, region), a region's streams together; a stream listed twice has the shard-level metrics either
+ *  enables. */
 export function unique(streams: readonly PullStream[]): PullStream[] {
   const byKey = new Map<string, PullStream>();
   for (const s of streams) {
     const key = `${s.region}\u0000${s.stream}`;
     const seen = byKey.get(key);
-    byKey.set(key, seen ? { ...seen, shardLevel: seen.shardLevel || s.shardLevel } : { ...s });
+    byKey.set(key, seen ? { ...seen, shardMetrics: [...new Set([...seen.shardMetrics, ...s.shardMetrics])] } : { ...s });
   }
   const regions = [...new Set([...byKey.values()].map((s) => s.region))];
   return regions.flatMap((r) => [...byKey.values()].filter((s) => s.region === r));
@@ -173,7 +180,7 @@ async function fetchAll(
   batch: PullStream[], start: Date, end: Date, collector: MetricDataCollector, options: PullOptions, state: { requests: number },
 ): Promise<Fetched> {
   const region = batch[0].region;
-  const queries = metricDataQueries(batch.map((s): QueryStream => ({ stream: s.stream, shardLevel: s.shardLevel })));
+  const queries = metricDataQueries(batch.map((s): QueryStream => ({ stream: s.stream, shardMetrics: s.shardMetrics })));
   // Queries come stream by stream, in specsFor's order: each Id's stream.
   const owners = new Map<string, string>();
   let k = 0;

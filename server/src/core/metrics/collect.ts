@@ -14,7 +14,7 @@ interface Series {
   points: Map<number, number>;
 }
 
-export type AddOutcome = { ok: true } | { ok: false; message: string };
+export type AddOutcome = { ok: true } | { ok: false; field: 'Id' | 'Label' | 'Values'; message: string };
 
 export class MetricDataCollector {
   private readonly series = new Map<string, Series>();
@@ -24,13 +24,13 @@ export class MetricDataCollector {
   /** Adds one result of one page. `timestamps` are epoch milliseconds, `values` the sums at the same index. */
   add(id: string, label: string, timestamps: readonly number[], values: readonly number[]): AddOutcome {
     const spec = specOfId(id);
-    if (!spec) return { ok: false, message: `Id "${id}" is not one of kinesis-lint's queries` };
+    if (!spec) return { ok: false, field: 'Id', message: `Id "${id}" is not one of kinesis-lint's queries` };
     const parsed = parseLabel(label, spec);
     if (!parsed) {
       const shape = spec.kind === 'stream' ? '"<StreamName>"' : `"<StreamName> <${spec.kind === 'shard' ? 'ShardId' : 'ConsumerName'}>"`;
-      return { ok: false, message: `Label "${label}" of Id "${id}" is not ${shape}` };
+      return { ok: false, field: 'Label', message: `Label "${label}" of Id "${id}" is not ${shape}` };
     }
-    if (timestamps.length !== values.length) return { ok: false, message: `Id "${id}" has ${timestamps.length} Timestamps but ${values.length} Values` };
+    if (timestamps.length !== values.length) return { ok: false, field: 'Values', message: `Id "${id}" has ${timestamps.length} Timestamps but ${values.length} Values` };
     const key = `${spec.id}\u0000${parsed.stream}\u0000${parsed.sub ?? ''}`;
     let s = this.series.get(key);
     if (!s) {

@@ -4,6 +4,7 @@
 // stream (`events`), or the stream and the shard or EFO consumer (`events shardId-000000000001`) through a dynamic
 // label on a SEARCH expression. Stat Sum, Period 60 (docs/metrics.md, "Raw get-metric-data output").
 import { PERIOD_SECONDS } from './snapshot';
+import type { ShardLevelMetric } from '../results';
 
 /** The StreamMetrics field a query fills. */
 export type StreamField = 'incomingBytes' | 'incomingRecords' | 'getRecordsBytes' | 'writeThrottled' | 'readThrottled';
@@ -38,10 +39,10 @@ export const QUERIES: readonly MetricQuerySpec[] = [
 /** The dimension that tells a SEARCH result's series apart. */
 const SUB_DIMENSION = { consumer: 'ConsumerName', shard: 'ShardId' } as const;
 
-/** A stream to query: its name (CloudWatch's StreamName dimension) and whether shard-level metrics are on. */
+/** A stream to query: its name (CloudWatch's StreamName dimension) and the shard-level metrics it enables. */
 export interface QueryStream {
   stream: string;
-  shardLevel: boolean;
+  shardMetrics: readonly ShardLevelMetric[];
 }
 
 /** A GetMetricData MetricDataQuery, as the API and `aws cloudwatch get-metric-data --metric-data-queries` take it. */
@@ -58,9 +59,10 @@ export interface MetricDataQuery {
   ReturnData: true;
 }
 
-/** The specs asked for one stream: the five stream metrics, the EFO consumers, and the shards when shard-level. */
+/** The specs asked for one stream: the five stream metrics, the EFO consumers, and each shard-level metric the
+ *  stream enables (published modules often enable IncomingBytes alone). */
 export function specsFor(stream: QueryStream): MetricQuerySpec[] {
-  return QUERIES.filter((q) => q.kind !== 'shard' || stream.shardLevel);
+  return QUERIES.filter((q) => q.kind !== 'shard' || stream.shardMetrics.includes(q.metric as ShardLevelMetric));
 }
 
 /**

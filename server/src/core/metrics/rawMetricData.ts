@@ -57,7 +57,7 @@ export function snapshotFromRawMetricData(value: unknown, options: { now: Date }
       if (typeof values[k] !== 'number' || !Number.isFinite(values[k]) || (values[k] as number) < 0) return problems.push({ path: [...at, 'Values', k], message: 'not a sum (a number ≥ 0)' });
     }
     const added = collector.add(result.Id, result.Label, ms, values as number[]);
-    if (!added.ok) problems.push({ path: [...at, added.message.startsWith('Label') ? 'Label' : added.message.startsWith('Id') ? 'Id' : 'Values'], message: added.message });
+    if (!added.ok) problems.push({ path: [...at, added.field], message: added.message });
     return undefined;
   });
   if (problems.length > 0) return { problems };
