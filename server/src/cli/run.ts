@@ -117,6 +117,7 @@ async function createAnalyzer(options: CliOptions, io: CliIO, deps: CliDeps, hos
     settings: await cacheSettings(analyzerOptions(options, io, 1), scope, deps.host),
     store,
     host: deps.host,
+    ...(io.now ? { now: io.now } : {}),
     warn: (message) => io.stderr.write(`kinesis-lint: ${message}\n`),
     ...(debug ? { stats: (reused: number, analysed: number) => io.stderr.write(`kinesis-lint: cache: ${reused} root module(s) reused, ${analysed} analysed\n`) } : {}),
   });
