@@ -66,6 +66,8 @@ describe('metrics snapshot in the analysis', () => {
       const res = await analyze({ 'main.tf': MAIN, '.kinesis-lint.json': '{ "metrics": { "file": "missing.json" } }', '.kinesis-lint/metrics.json': SNAPSHOT }, { now: NOW });
       assert.equal(res.streams[0].loadSource, null);
       assert.deepEqual(res.findings.filter((f) => f.ruleId === 'invalid-config'), []);
+      // Still an input: pulling it later changes the analysis.
+      assert.ok(res.analyses[0].files.includes('/ws/missing.json'));
     });
 
     it('--metrics FILE wins over the config and the lookup; a missing one stops the run', async () => {
