@@ -4,6 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { readSnapshot } from '../../server/src/core/metrics/readSnapshot';
 import type { Range } from '../../server/src/core/types';
+import schema = require('../../server/src/core/metrics/metrics.schema.json');
+import { PERIOD_SECONDS, SNAPSHOT_VERSION } from '../../server/src/core/metrics/snapshot';
 
 const FIXTURE = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'metrics', 'observed.json'), 'utf8');
 const NOW = new Date('2026-11-29T12:00:00Z');
@@ -24,6 +26,20 @@ function snapshot(stream: string, extra = ''): string {
     '}',
   ].join('\n');
 }
+
+type Node = { description?: string; properties?: Record<string, Node> };
+
+describe('metrics.schema.json', () => {
+  it('draft-07, every property described, the version and period the code uses', () => {
+    assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
+    const undescribed = (node: Node, at: string): string[] =>
+      Object.entries(node.properties ?? {}).flatMap(([k, child]) => [...(child.description ? [] : [`${at}/${k}`]), ...undescribed(child, `${at}/${k}`)]);
+    const nodes: [Node, string][] = [[schema as Node, ''], ...Object.entries(schema.definitions).map(([k, d]): [Node, string] => [d as Node, `#${k}`])];
+    assert.deepEqual(nodes.flatMap(([n, at]) => undescribed(n, at)), []);
+    assert.equal(schema.properties.version.const, SNAPSHOT_VERSION);
+    assert.equal(schema.properties.range.properties.periodSeconds.const, PERIOD_SECONDS);
+  });
+});
 
 describe('readSnapshot', () => {
   it('a valid snapshot: read as it is, with the digest of its text', () => {
