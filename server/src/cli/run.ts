@@ -23,7 +23,7 @@ import { formatSarif } from './format/sarif';
 import { formatGithub } from './format/github';
 import { formatGitlab } from './format/gitlab';
 import { formatJunit } from './format/junit';
-import { formatText } from './format/text';
+import { formatText, staleLine } from './format/text';
 import { withEditorColumns } from './format/bomColumns';
 import { helpText } from './helpText';
 import { buildReport, displayPath, type RunReport } from './report';
@@ -117,6 +117,7 @@ async function createAnalyzer(options: CliOptions, io: CliIO, deps: CliDeps, hos
     settings: await cacheSettings(analyzerOptions(options, io, 1), scope, deps.host),
     store,
     host: deps.host,
+    ...(io.now ? { now: io.now } : {}),
     warn: (message) => io.stderr.write(`kinesis-lint: ${message}\n`),
     ...(debug ? { stats: (reused: number, analysed: number) => io.stderr.write(`kinesis-lint: cache: ${reused} root module(s) reused, ${analysed} analysed\n`) } : {}),
   });
@@ -146,6 +147,8 @@ async function report(
     const analysed = buildReport(await analyze(), io.cwd, options.cost);
     const built = await withEditorColumns(analysed, async (file) => (await deps.host.readFile(file))?.charCodeAt(0) === 0xfeff);
     io.stdout.write(render(built, options, io, deps));
+    // The text format says it in its report; the others on stderr, once per snapshot.
+    if (options.format !== 'text') for (const m of built.metrics.filter((x) => x.stale)) io.stderr.write(`kinesis-lint: warning: ${staleLine(m, io.cwd)}\n`);
     return exitCodeFor(built.counts, options.failOn);
   } catch (error) {
     if (deps.isConfigFileError(error)) return usageError(io, (error as Error).message);

@@ -12,6 +12,7 @@ import type { AnalyzerLike } from '../run';
 import { runModules, type KnownModule, type ModuleRunner, type PlannedRoot } from '../parallel/moduleRunner';
 import { Fingerprints, type Dependencies } from './fingerprints';
 import { readCacheFile, writeCacheFile, type CacheEntry, type CacheStore } from './cacheFile';
+import { ageInDays } from '../../core/metrics/describe';
 
 export interface CacheOptions {
   /** Absolute path of the cache file. */
@@ -22,6 +23,9 @@ export interface CacheOptions {
   /** The host the analysis reads through. */
   host: Host;
   warn(message: string): void;
+  /** The run's clock: an analysis that used a metrics snapshot is reused only while the snapshot's age in days is the
+   *  same (its stale flag and the stream reports carry it). */
+  now?: Date;
   /** Told how many root modules were reused and analysed (KINESIS_LINT_DEBUG=cache). */
   stats?(reused: number, analysed: number): void;
 }
@@ -36,7 +40,7 @@ export class CachedAnalyzer implements AnalyzerLike {
     const known = new Map<string, KnownModule>();
     await Promise.all(dirs.map(async (dir) => {
       const entry = cached[dir];
-      if (entry && (await prints.unchanged(entry.deps, dir))) known.set(dir, { planned: entry.planned, ...(entry.analysis ? { analysis: entry.analysis } : {}) });
+      if (entry && sameAge(entry.analysis, this.options.now) && (await prints.unchanged(entry.deps, dir))) known.set(dir, { planned: entry.planned, ...(entry.analysis ? { analysis: entry.analysis } : {}) });
     }));
     const run = await runModules(this.runner, dirs, this.variables, known);
     this.options.stats?.(run.analyses.length - run.analysed.size, run.analysed.size);
@@ -80,6 +84,15 @@ async function dependencies(planned: PlannedRoot, analysis: ModuleAnalysis | und
   const deps: Dependencies = { files: {}, dirs: {} };
   for (const f of [...files].sort()) deps.files[f] = await prints.file(f);
   for (const d of [...dirs].sort()) deps.dirs[d] = (await prints.dir(d)).digest;
-  if (analysis) deps.configFile = await prints.configFile(planned.dir);
+  if (analysis) {
+    deps.configFile = await prints.configFile(planned.dir);
+    deps.metricsFile = await prints.metricsFile(planned.dir);
+  }
   return deps;
+}
+
+/** The snapshot an analysis used is as many days old now as when it was analysed (none used: always). */
+function sameAge(analysis: ModuleAnalysis | undefined, now: Date | undefined): boolean {
+  const m = analysis?.metrics;
+  return !m || !now || ageInDays(m.pulledAt, now) === m.ageDays;
 }

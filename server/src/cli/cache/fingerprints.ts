@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Host } from '../../core/types';
 import { findConfigFile } from '../../core/config/loadConfig';
+import { findSnapshotFile } from '../../core/metrics/loadMetrics';
 
 /** A content hash, or null for a file or directory that cannot be read. */
 export type Digest = string | null;
@@ -14,6 +15,9 @@ export interface Dependencies {
   dirs: Record<string, Digest>;
   /** The .kinesis-lint.json that applies to the module (the nearest in it or an ancestor), or null. */
   configFile?: string | null;
+  /** The .kinesis-lint/metrics.json the lookup finds for the module (nearest in it or an ancestor), or null: a
+   *  snapshot pulled since is a change. */
+  metricsFile?: string | null;
 }
 
 export function digest(text: string): string {
@@ -24,6 +28,7 @@ export class Fingerprints {
   private readonly files = new Map<string, Promise<Digest>>();
   private readonly dirs = new Map<string, Promise<{ digest: Digest; names: string[] }>>();
   private readonly configs = new Map<string, Promise<string | null>>();
+  private readonly snapshots = new Map<string, Promise<string | null>>();
 
   constructor(private readonly host: Host) {}
 
@@ -52,6 +57,12 @@ export class Fingerprints {
     return p;
   }
 
+  metricsFile(dir: string): Promise<string | null> {
+    let p = this.snapshots.get(dir);
+    if (!p) this.snapshots.set(dir, (p = findSnapshotFile(dir, this.host).then((f) => f ?? null)));
+    return p;
+  }
+
   /** True when every recorded dependency still has the recorded content. */
   async unchanged(deps: Dependencies, moduleDir: string): Promise<boolean> {
     const checks: Promise<boolean>[] = [
@@ -59,6 +70,7 @@ export class Fingerprints {
       ...Object.entries(deps.dirs).map(async ([path, d]) => (await this.dir(path)).digest === d),
     ];
     if (deps.configFile !== undefined) checks.push(this.configFile(moduleDir).then((f) => f === deps.configFile));
+    if (deps.metricsFile !== undefined) checks.push(this.metricsFile(moduleDir).then((f) => f === deps.metricsFile));
     return (await Promise.all(checks)).every(Boolean);
   }
 }

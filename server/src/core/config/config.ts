@@ -91,7 +91,7 @@ export interface LoadedConfig {
   varFiles?: VarFileSetting[];
   /** The metrics snapshot the analysis uses (valid, read), or absent (core/metrics/loadMetrics.ts). */
   metrics?: LoadedMetrics;
-  /** The snapshot file read (valid or not), absent when there is none. */
+  /** The snapshot file read (valid or not) or named but not there yet (config metrics.file); absent without one. */
   metricsFile?: string;
 }
 

@@ -118,8 +118,9 @@ export async function withMetrics(
     return { ...loaded, metrics: { file, snapshot, info, digest, byName }, metricsFile: file };
   }
   if (found.status === 'invalid') return { ...loaded, metricsFile: found.file, problems: [...loaded.problems, ...found.problems] };
-  // A snapshot not pulled yet is silent; one that exists but cannot be read (too large, not a regular file) is not.
-  if (found.problem === undefined) return loaded;
+  // A snapshot not pulled yet is silent, but its file is an input: once pulled, it changes the analysis (the editor
+  // watches it, the CLI cache keys on it). One that exists but cannot be read (too large, a FIFO) is a problem.
+  if (found.problem === undefined) return { ...loaded, metricsFile: found.file };
   const problem: ConfigProblem = { file: found.file, range: FILE_START, message: `metrics snapshot not read: ${found.problem}; observed metrics not used` };
   return { ...loaded, metricsFile: found.file, problems: [...loaded.problems, problem] };
 }
