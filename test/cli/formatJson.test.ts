@@ -25,7 +25,7 @@ describe('cli/format/json', () => {
 
   it('has the contract keys in the contract order', () => {
     const { json } = render();
-    assert.deepEqual(Object.keys(json), ['tool', 'findings', 'streams', 'summary']);
+    assert.deepEqual(Object.keys(json), ['tool', 'findings', 'streams', 'summary', 'metrics']);
     assert.deepEqual(Object.keys(json.findings[0]), ['ruleId', 'severity', 'message', 'detail', 'file', 'range', 'resource', 'fixes', 'root', 'key']);
     assert.deepEqual(Object.keys(json.findings[0].range), ['start', 'end']);
     assert.deepEqual(Object.keys(json.findings[0].range.start), ['line', 'character']);
@@ -33,7 +33,7 @@ describe('cli/format/json', () => {
     assert.deepEqual(Object.keys(json.findings[0].fixes[0].edits[0]), ['file', 'range', 'newText']);
     assert.deepEqual(Object.keys(json.streams[0]), [
       'resource', 'file', 'range', 'instances', 'mode', 'shardCount', 'region', 'retentionHours', 'consumers',
-      'declared', 'requiredShards', 'monthlyCostUsd', 'costComponents', 'assumptions',
+      'declared', 'loadSource', 'observed', 'requiredShards', 'monthlyCostUsd', 'costComponents', 'assumptions',
       'monthlyCostPerInstanceUsd', 'partial', 'unknowns', 'root',
     ]);
     assert.deepEqual(Object.keys(json.streams[0].unknowns[0]), ['what', 'why']);
@@ -89,6 +89,7 @@ describe('cli/format/json', () => {
     assert.deepEqual(JSON.parse(formatJson(buildReport([], CWD, true), TOOL)), {
       tool: { name: 'kinesis-lint', version: '9.8.7' }, findings: [], streams: [],
       summary: { files: 0, streams: 0, errors: 0, warnings: 0, infos: 0, hints: 0, monthlyCostUsd: 0, partial: false, unknowns: [] },
+      metrics: [],
     });
   });
 

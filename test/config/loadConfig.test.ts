@@ -40,7 +40,11 @@ describe('loadConfig: valid files', () => {
           'aws_kinesis_stream.small': { records_per_sec: 10 },
         },
         rules: { 'missing-kms': 'off', 'oversized-shards': 'error' },
-        thresholds: { oversized_factor: 3, mode_switch_min_savings_percent: 15, mode_switch_min_savings_usd: 5, efo_recommended_min_consumers: 4 },
+        thresholds: {
+          oversized_factor: 3, mode_switch_min_savings_percent: 15, mode_switch_min_savings_usd: 5, efo_recommended_min_consumers: 4,
+          load_drift_tolerance: 0.2, load_drift_below_factor: 0.25, hot_shard_factor: 3, hot_shard_min_utilization: 0.6,
+        },
+        metrics: { file: 'metrics/snapshot.json', max_age_days: 7 },
       }),
     );
     assert.deepEqual(loaded.problems, []);
@@ -60,7 +64,12 @@ describe('loadConfig: valid files', () => {
         'aws_kinesis_stream.small': { recordsPerSec: 10 },
       },
       rules: { 'missing-kms': 'off', 'oversized-shards': 'error' },
-      thresholds: { oversizedFactor: 3, modeSwitchMinSavingsPercent: 15, modeSwitchMinSavingsUsd: 5, efoRecommendedMinConsumers: 4 },
+      thresholds: {
+        oversizedFactor: 3, modeSwitchMinSavingsPercent: 15, modeSwitchMinSavingsUsd: 5, efoRecommendedMinConsumers: 4,
+        loadDriftTolerance: 0.2, loadDriftBelowFactor: 0.25, hotShardFactor: 3, hotShardMinUtilization: 0.6,
+      },
+      // Resolved against the config file's folder.
+      metrics: { file: '/repo/metrics/snapshot.json', maxAgeDays: 7 },
     });
     assert.equal(loaded.file, CONFIG);
     assert.equal(loaded.prices, BUILTIN_PRICES);
@@ -69,6 +78,32 @@ describe('loadConfig: valid files', () => {
   it('missing thresholds keep their defaults one by one', async () => {
     const { config } = await load('{"thresholds": {"oversized_factor": 4}}');
     assert.deepEqual(config.thresholds, { ...DEFAULT_CONFIG.thresholds, oversizedFactor: 4 });
+  });
+});
+
+describe('loadConfig: metrics and the issue #13 thresholds', () => {
+  it('metrics.max_age_days defaults to 30, metrics.file to none', async () => {
+    assert.deepEqual((await load('{}')).config.metrics, { maxAgeDays: 30 });
+    assert.deepEqual((await load('{ "metrics": {} }')).config.metrics, { maxAgeDays: 30 });
+  });
+
+  it('problems at their place; the valid parts apply', async () => {
+    const loaded = await load('{\n  "metrics": { "file": "", "max_age_days": 0 },\n  "thresholds": { "load_drift_below_factor": 0, "hot_shard_factor": 0.5, "hot_shard_min_utilization": 1.5, "load_drift_tolerance": -1 }\n}');
+    assert.deepEqual(loaded.problems.map((p) => [p.range, p.message]), [
+      [r(1, 23, 1, 25), '"metrics.file" must not be empty'],
+      [r(1, 43, 1, 44), '"metrics.max_age_days" must be ≥ 1 (got 0)'],
+      [r(2, 45, 2, 46), '"thresholds.load_drift_below_factor" must be > 0 (got 0)'],
+      [r(2, 68, 2, 71), '"thresholds.hot_shard_factor" must be ≥ 1 (got 0.5)'],
+      [r(2, 102, 2, 105), '"thresholds.hot_shard_min_utilization" must be ≤ 1 (got 1.5)'],
+      [r(2, 131, 2, 133), '"thresholds.load_drift_tolerance" must be ≥ 0 (got -1)'],
+    ]);
+    assert.deepEqual(loaded.config.metrics, { maxAgeDays: 30 });
+    assert.deepEqual(loaded.config.thresholds, DEFAULT_CONFIG.thresholds);
+  });
+
+  it('an unknown key under metrics, with the closest one', async () => {
+    const loaded = await load('{ "metrics": { "max_age_day": 3 } }');
+    assert.deepEqual(loaded.problems.map((p) => [p.range, p.message]), [[r(0, 15, 0, 28), 'unknown key "max_age_day" in "metrics" — did you mean "max_age_days"?']]);
   });
 });
 

@@ -40,7 +40,7 @@ describe('kinesis-lint.schema.json', () => {
   it('draft-07, closed at the top', () => {
     assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
     assert.equal(schema.additionalProperties, false);
-    assert.deepEqual(Object.keys(schema.properties), ['$schema', 'region', 'target_utilization', 'streams', 'rules', 'prices', 'var_files', 'thresholds', 'account']);
+    assert.deepEqual(Object.keys(schema.properties), ['$schema', 'region', 'target_utilization', 'streams', 'rules', 'prices', 'var_files', 'thresholds', 'account', 'metrics']);
   });
 
   it('lists exactly the rule ids', () => {
@@ -62,11 +62,20 @@ describe('kinesis-lint.schema.json', () => {
       [t.oversized_factor.default, t.mode_switch_min_savings_percent.default, t.mode_switch_min_savings_usd.default, t.efo_recommended_min_consumers.default],
       [d.oversizedFactor, d.modeSwitchMinSavingsPercent, d.modeSwitchMinSavingsUsd, d.efoRecommendedMinConsumers],
     );
+    assert.deepEqual(
+      [t.load_drift_tolerance.default, t.load_drift_below_factor.default, t.hot_shard_factor.default, t.hot_shard_min_utilization.default],
+      [d.loadDriftTolerance, d.loadDriftBelowFactor, d.hotShardFactor, d.hotShardMinUtilization],
+    );
     assert.deepEqual(schema.properties.thresholds.default, {
       oversized_factor: d.oversizedFactor,
       mode_switch_min_savings_percent: d.modeSwitchMinSavingsPercent,
       mode_switch_min_savings_usd: d.modeSwitchMinSavingsUsd,
       efo_recommended_min_consumers: d.efoRecommendedMinConsumers,
+      load_drift_tolerance: d.loadDriftTolerance,
+      load_drift_below_factor: d.loadDriftBelowFactor,
+      hot_shard_factor: d.hotShardFactor,
+      hot_shard_min_utilization: d.hotShardMinUtilization,
     });
+    assert.equal(schema.properties.metrics.properties.max_age_days.default, DEFAULT_CONFIG.metrics.maxAgeDays);
   });
 });

@@ -10,6 +10,7 @@ describe('resolveLoad', () => {
       recordSizeDerived: false,
       avgUtilization: 1,
       replayGiBPerMonth: null,
+      readBytesPerSec: null,
     });
   });
 
@@ -39,6 +40,7 @@ describe('resolveLoad', () => {
       recordSizeDerived: false,
       avgUtilization: 1,
       replayGiBPerMonth: null,
+      readBytesPerSec: null,
     });
   });
 

@@ -18,6 +18,8 @@ export interface CliOptions {
   variables: VarOption[];
   format: OutputFormat;
   configFile?: string;
+  /** --metrics FILE: the metrics snapshot (or raw get-metric-data output) instead of the config's or the lookup's. */
+  metricsFile?: string;
   /** --plan: a Terraform plan (terraform show -json PLAN); PATH, if given, is its configuration directory. */
   planFile?: string;
   region?: string;
@@ -41,7 +43,7 @@ export interface CliOptions {
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: string };
 
 
-const VALUE_OPTIONS = ['--format', '--config', '--region', '--fail-on', '--var', '--var-file', '--plan', '--jobs', '--cache-location'] as const;
+const VALUE_OPTIONS = ['--format', '--config', '--region', '--fail-on', '--var', '--var-file', '--plan', '--jobs', '--cache-location', '--metrics'] as const;
 const FLAG_OPTIONS = ['--fix', '--no-cost', '--untrusted', '--cache', '--verbose', '--version', '--help'] as const;
 const SHORT_FLAGS: Record<string, string> = { '-h': '--help' };
 /** Terraform's single-dash spellings, so a `terraform plan` command line can be reused as it is. */
@@ -127,6 +129,9 @@ function setValue(options: CliOptions, name: string, value: string): string | un
       return undefined;
     case '--cache-location':
       options.cacheLocation = value;
+      return undefined;
+    case '--metrics':
+      options.metricsFile = value;
       return undefined;
     default: // --config
       options.configFile = value;

@@ -25,6 +25,12 @@ Options:
                               a test case fails when a finding reaches --fail-on)
   --config FILE               use FILE instead of looking for .kinesis-lint.json
   --region REGION             region assumed when the aws provider sets none
+  --metrics FILE              the metrics snapshot (kinesis-lint metrics pull), or the raw
+                              output of aws cloudwatch get-metric-data, whose observed
+                              traffic is the load of streams that declare no rate
+                              (default: the config's metrics.file, else
+                              .kinesis-lint/metrics.json in the module's folder or a
+                              parent; docs/metrics.md)
   --var NAME=VALUE            set a root module variable, as terraform -var (repeatable)
   --var-file FILE             read root module variables from FILE (.tfvars, or JSON
                               if FILE ends in .json), as terraform -var-file (repeatable);
@@ -61,7 +67,8 @@ Options:
   -h, --help                  print this help and exit
 
 Exit codes: 0 no finding reaches --fail-on, 1 at least one does,
-2 usage error, unreadable path, invalid --config file, unusable --plan file, or a --var,
+2 usage error, unreadable path, invalid --config file, missing --metrics file, unusable
+--plan file, or a --var,
 --var-file or TF_VAR_NAME value Terraform would reject.
 `;
 }

@@ -50,7 +50,7 @@ function diffCli(): Promise<void> {
 }
 
 function cliIO() {
-  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, priceCacheFile: priceCachePath() };
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, priceCacheFile: priceCachePath(), now: new Date() };
 }
 
 function cliDeps(): CliDeps {

@@ -1,6 +1,6 @@
 // The merged result of one CLI run, in the order every output format prints it.
 import { relative, sep } from 'path';
-import type { ModuleAnalysis, StreamReport } from '../core/results';
+import type { MetricsReport, ModuleAnalysis, StreamReport } from '../core/results';
 import type { Finding, Position, Severity } from '../core/types';
 import { costSummary, type CostSummary } from '../core/pipeline/costSummary';
 
@@ -28,6 +28,8 @@ export interface RunReport {
   /** Absolute root module dir of findings[i] / streams[i] (the first analysis that reported it): what `diff` matches by. */
   findingRoots: string[];
   streamRoots: string[];
+  /** The metrics snapshots the run used, one per file in the order first used; `matched` added up over roots. */
+  metrics: MetricsReport[];
 }
 
 export function buildReport(analyses: readonly ModuleAnalysis[], cwd: string, cost: boolean): RunReport {
@@ -38,7 +40,17 @@ export function buildReport(analyses: readonly ModuleAnalysis[], cwd: string, co
   const rootOf = new Map<object, string>();
   for (const a of analyses) for (const item of [...a.findings, ...a.streams]) if (!rootOf.has(item)) rootOf.set(item, a.dir);
   const roots = (items: object[]) => items.map((item) => rootOf.get(item)!);
-  return { cwd, findings, streams, fileCount: files.size, counts: countSeverities(findings), cost, summary, findingRoots: roots(findings), streamRoots: roots(streams) };
+  return { cwd, findings, streams, fileCount: files.size, counts: countSeverities(findings), cost, summary, findingRoots: roots(findings), streamRoots: roots(streams), metrics: snapshotsUsed(analyses) };
+}
+
+function snapshotsUsed(analyses: readonly ModuleAnalysis[]): MetricsReport[] {
+  const byFile = new Map<string, MetricsReport>();
+  for (const m of analyses.map((a) => a.metrics).filter((x): x is MetricsReport => x !== undefined)) {
+    const known = byFile.get(m.file);
+    if (known) known.matched += m.matched;
+    else byFile.set(m.file, { ...m });
+  }
+  return [...byFile.values()];
 }
 
 /** By file, then position, then rule id (a new array). */

@@ -23,7 +23,7 @@ import { formatSarif } from './format/sarif';
 import { formatGithub } from './format/github';
 import { formatGitlab } from './format/gitlab';
 import { formatJunit } from './format/junit';
-import { formatText } from './format/text';
+import { formatText, staleLine } from './format/text';
 import { withEditorColumns } from './format/bomColumns';
 import { helpText } from './helpText';
 import { buildReport, displayPath, type RunReport } from './report';
@@ -39,6 +39,10 @@ export interface AnalyzerOptions {
   variables?: VariableInputs;
   /** The user's price cache (used when newer than the bundled table). */
   priceCacheFile?: string;
+  /** --metrics FILE (absolute). */
+  metricsFile?: string;
+  /** The clock a metrics snapshot's age is counted to. */
+  now?: Date;
 }
 
 export interface AnalyzerLike {
@@ -69,6 +73,9 @@ export interface CliIO {
   stderr: { write(text: string): unknown };
   /** The user's price cache (node/priceCache.ts), used when newer than the bundled table; absent: not used. */
   priceCacheFile?: string;
+  /** The clock (main.ts passes the real one; tests fix it): a metrics snapshot's age. Absent: snapshots count as
+   *  pulled today. */
+  now?: Date;
 }
 
 export async function runCli(argv: readonly string[], io: CliIO, given: CliDeps): Promise<number> {
@@ -139,6 +146,8 @@ async function report(
     const analysed = buildReport(await analyze(), io.cwd, options.cost);
     const built = await withEditorColumns(analysed, async (file) => (await deps.host.readFile(file))?.charCodeAt(0) === 0xfeff);
     io.stdout.write(render(built, options, io, deps));
+    // The text format says it in its report; the others on stderr, once per snapshot.
+    if (options.format !== 'text') for (const m of built.metrics.filter((x) => x.stale)) io.stderr.write(`kinesis-lint: warning: ${staleLine(m, io.cwd)}\n`);
     return exitCodeFor(built.counts, options.failOn);
   } catch (error) {
     if (deps.isConfigFileError(error)) return usageError(io, (error as Error).message);
@@ -151,12 +160,12 @@ async function report(
 
 /**
  * --untrusted: the host reads nothing outside the PATHs (a file's directory), judged by real path, except what the
- * command line names itself (--config, --var-file, --plan) and the user's price cache. Refusals are reported like
+ * command line names itself (--config, --metrics, --var-file, --plan) and the user's price cache. Refusals are reported like
  * any unreadable file ("… outside the workspace folders in an untrusted workspace").
  */
 export async function untrustedScope(options: CliOptions, io: CliIO, host: Host): Promise<ReadScope> {
   const roots = await Promise.all(options.paths.map(async (p) => (await configurationDir(resolve(io.cwd, p), host)) ?? resolve(io.cwd, p)));
-  const named = [options.configFile, options.planFile, ...options.variables.map((v) => (v.kind === 'file' ? v.path : undefined))];
+  const named = [options.configFile, options.metricsFile, options.planFile, ...options.variables.map((v) => (v.kind === 'file' ? v.path : undefined))];
   const files = named.filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f));
   if (io.priceCacheFile !== undefined) files.push(io.priceCacheFile);
   return { roots, files };
@@ -210,6 +219,8 @@ export function analyzerOptions(options: CliOptions, io: CliIO, moduleCount: num
     parserWorkers: parserWorkers(moduleCount),
     variables: variableInputs(options, io),
     ...(io.priceCacheFile !== undefined ? { priceCacheFile: io.priceCacheFile } : {}),
+    ...(options.metricsFile !== undefined ? { metricsFile: resolve(cwd, options.metricsFile) } : {}),
+    ...(io.now !== undefined ? { now: io.now } : {}),
   };
 }
 

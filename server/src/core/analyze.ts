@@ -22,6 +22,7 @@ import { analyzePlanRoot } from './plan/analyzePlan';
 import { dirName } from './model/paths';
 import { realDir } from './model/moduleCycles';
 import { MAX_EXPANDED_INSTANCES } from './model/iterations';
+import { readSnapshotFile, withMetrics, type SnapshotFile } from './metrics/loadMetrics';
 
 export interface AnalyzeOptions {
   /** The region assumed when Terraform's aws provider does not set one (overrides the config file's `region`). */
@@ -38,6 +39,12 @@ export interface AnalyzeOptions {
   priceCacheFile?: string;
   /** Told the configuration (config file, price table) each root module is analysed with; the server logs it. */
   onConfig?: (dir: string, config: LoadedConfig) => void;
+  /** --metrics FILE (absolute): the metrics snapshot, or raw get-metric-data output, for every root module instead of
+   *  the config's "metrics.file" or the .kinesis-lint/metrics.json lookup. A missing file is a ConfigFileError. */
+  metricsFile?: string;
+  /** The clock (the core never reads one): a metrics snapshot's age is counted to it. Absent: every snapshot counts
+   *  as pulled today. */
+  now?: Date;
 }
 
 /** --config names a file that cannot be read or is invalid: a usage error, not a finding. */
@@ -102,6 +109,7 @@ export class Analyzer {
     const loader = plan.loader;
     const defaults = await loadDefaultPrices(this.options.priceCacheFile, this.host);
     const explicit = this.options.configFile ? await this.explicitConfig(this.options.configFile, defaults) : undefined;
+    const metrics = await this.metricsReader();
     check?.();
     const results: ModuleAnalysis[] = [];
     for (const dir of dirs) {
@@ -109,6 +117,7 @@ export class Analyzer {
       if (!root) continue;
       let config = explicit ?? (await loadConfig(await findConfigFile(root.dir, this.host), this.host, defaults));
       if (this.options.editorSettings) config = await applyEditorSettings(config, this.options.editorSettings, this.host);
+      config = await metrics(config, root.dir);
       this.options.onConfig?.(root.dir, config);
       // The config's (or the editor's) var files come first, as if given before the command line's options.
       const fromConfig: VariableArg[] = (config.varFiles ?? []).map((f) => ({ kind: 'file', ...f, strict: false }));
@@ -131,6 +140,7 @@ export class Analyzer {
     const defaults = await loadDefaultPrices(this.options.priceCacheFile, this.host);
     let config = this.options.configFile ? await this.explicitConfig(this.options.configFile, defaults) : await loadConfig(await findConfigFile(root.dir, this.host), this.host, defaults);
     if (this.options.editorSettings) config = await applyEditorSettings(config, this.options.editorSettings, this.host);
+    config = await (await this.metricsReader())(config, root.dir);
     return analyzePlanRoot(plan, root, loader, config, { region: this.options.region, signal: this.options.signal });
   }
 
@@ -148,6 +158,24 @@ export class Analyzer {
       throw new ConfigFileError(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${message}`);
     }
     return loaded;
+  }
+
+  /**
+   * Adds the metrics snapshot to each root's config; a snapshot file is read once per analysis however many roots use
+   * it. --metrics FILE is read first: a missing one stops the run (ConfigFileError), as --config does.
+   */
+  private async metricsReader(): Promise<(config: LoadedConfig, rootDir: string) => Promise<LoadedConfig>> {
+    const now = this.options.now;
+    const reads = new Map<string, Promise<SnapshotFile>>();
+    const read = (file: string) => {
+      let p = reads.get(file);
+      if (!p) reads.set(file, (p = readSnapshotFile(file, this.host, { now })));
+      return p;
+    };
+    const file = this.options.metricsFile;
+    const explicit = file !== undefined ? await read(file) : undefined;
+    if (explicit?.status === 'missing') throw new ConfigFileError(`--metrics ${file}: ${explicit.problem ?? 'no such file'}`);
+    return (config, rootDir) => withMetrics(config, rootDir, this.host, { explicit, now }, read);
   }
 
   /** Each directory is read and parsed once per analysis, however many roots call it. */

@@ -4,6 +4,7 @@ import type { Finding, Range } from './types';
 import type { CapacityMode, DeclaredLoad, Estimate } from './pricing/estimate';
 import type { BindingLimit, SizingResult } from './capacity/sizing';
 import type { Bound, ReportedUnknown, UnknownInput } from './partial';
+import type { ObservedStream, SnapshotInfo } from './metrics/snapshot';
 
 export type ShardLevelMetric = 'IncomingBytes' | 'IncomingRecords';
 
@@ -33,6 +34,12 @@ export interface StreamReport {
   consumers: { standard: Bound; efo: Bound };
   /** The declared load (annotation or config), or null. */
   declared: DeclaredLoad | null;
+  /** Where the first instance's load comes from (like `sizing`): the declaration, the metrics snapshot's observation
+   *  (the declaration has no rate), or nowhere. */
+  loadSource: 'declared' | 'observed' | null;
+  /** What the snapshot observed of the first instance (matched by name and region; used as the load or not), or
+   *  null. */
+  observed: ObservedStream | null;
   requiredShards: number | null;
   bindingLimit: BindingLimit | null;
   /** Peak utilisation of the binding limit at the current shard count (0..n), or null. */
@@ -96,6 +103,16 @@ export interface ModuleAnalysis {
   unknowns?: ReportedUnknown[];
   /** Every `module "x"` block of the tree, once per instance of the module that holds it (the editor's call lens). */
   moduleCalls?: ModuleCallReport[];
+  /** The metrics snapshot the analysis used (valid and read); absent without one. */
+  metrics?: MetricsReport;
+}
+
+/** A snapshot as a root module's analysis used it. */
+export interface MetricsReport extends SnapshotInfo {
+  /** Stream entries in the snapshot. */
+  entries: number;
+  /** Stream resources of this analysis with an observation (any entry matched by name and region). */
+  matched: number;
 }
 
 /** A `module "x"` block in one instance of its module, and the streams it creates (pipeline/moduleCalls.ts). */

@@ -185,6 +185,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       signal,
       editorSettings: { ...settings, baseDir: folders[0] },
       priceCacheFile,
+      now: new Date(),
       onConfig: (dir, config) => seen.set(dir, config),
     });
     const results = await analyzer.analyzeModules(dirs).catch((e: unknown) => {

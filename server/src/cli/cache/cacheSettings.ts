@@ -7,6 +7,7 @@ import { MAX_CONFIG_BYTES, MAX_PRICE_TABLE_BYTES, type Host } from '../../core/t
 import type { ReadScope } from '../../node/workspaceBoundHost';
 import type { AnalyzerOptions } from '../run';
 import { digest } from './fingerprints';
+import { MAX_METRICS_BYTES } from '../../core/metrics/loadMetrics';
 
 /** ESLint's default is .eslintcache in the current directory. */
 export const DEFAULT_CACHE_FILE = '.kinesis-lint-cache';
@@ -21,6 +22,7 @@ export async function cacheSettings(options: AnalyzerOptions, scope: ReadScope |
     config: options.configFile === undefined ? null : [options.configFile, await text(options.configFile, MAX_CONFIG_BYTES)],
     env: variables?.env ?? null,
     args,
+    metrics: options.metricsFile === undefined ? null : [options.metricsFile, await text(options.metricsFile, MAX_METRICS_BYTES)],
     priceCache: options.priceCacheFile === undefined ? null : [options.priceCacheFile, await text(options.priceCacheFile, MAX_PRICE_TABLE_BYTES)],
     bundledPrices: digest(JSON.stringify(BUILTIN_PRICES)),
     scope: scope ?? null,

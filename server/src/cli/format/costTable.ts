@@ -4,6 +4,7 @@ import type { CostComponent } from '../../core/pricing/estimate';
 import { describeUnknown, formatQuantity, formatStreamCost, formatUnitPrice, formatUsd, plural, USAGE_PLACEHOLDER } from '../../core/pricing/format';
 import { displayPath } from '../report';
 import type { Palette } from './colors';
+import { observedWords } from '../../core/metrics/describe';
 
 const INDENT = '  ';
 const COLUMN_GAP = '  ';
@@ -27,13 +28,15 @@ export function costTable(stream: StreamReport, cwd: string, palette: Palette): 
   return lines;
 }
 
-/** "PROVISIONED, 2 shards, 1 instance, us-east-1" (+ "no verified prices" for a region the table lacks). */
+/** "PROVISIONED, 2 shards, 1 instance, us-east-1" (+ "no verified prices" for a region the table lacks, + "load
+ *  observed 2026-11-12 → 11-25" for a load from the metrics snapshot). */
 function streamFacts(s: StreamReport): string {
   const facts: string[] = [s.mode ?? 'capacity mode unknown'];
   if (s.mode === 'PROVISIONED') facts.push(s.shardCount === null ? 'shards unknown' : plural(s.shardCount, 'shard'));
   facts.push(s.instances === null ? 'instances unknown' : plural(s.instances, 'instance'));
   const priced = s.estimate.priceRegion === s.region ? '' : ' (no verified prices)';
   facts.push(`${s.region}${priced}`);
+  if (s.loadSource === 'observed' && s.observed) facts.push(`load ${observedWords(s.observed.snapshot)}`);
   return facts.join(', ');
 }
 

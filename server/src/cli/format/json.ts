@@ -7,6 +7,7 @@ import type { ToolInfo } from '../toolInfo';
 import type { Bound, ReportedUnknown, UnknownInput } from '../../core/partial';
 import { cleanNumber, cleanOrNull, roundUsd } from './numbers';
 import { findingKey } from '../../core/diff/findingSide';
+import type { ObservedStream, Stats, ThrottleStats } from '../../core/metrics/snapshot';
 
 export function formatJson(report: RunReport, tool: ToolInfo): string {
   const rel = (file: string) => displayPath(file, report.cwd);
@@ -26,6 +27,19 @@ export function formatJson(report: RunReport, tool: ToolInfo): string {
       partial: report.summary.partial,
       unknowns: report.summary.unknowns.map(reportedUnknownJson),
     },
+    // The metrics snapshots the run used (docs/metrics.md).
+    metrics: report.metrics.map((m) => ({
+      file: rel(m.file),
+      start: m.start,
+      end: m.end,
+      pulledAt: m.pulledAt,
+      tool: m.tool,
+      ageDays: m.ageDays,
+      stale: m.stale,
+      maxAgeDays: m.maxAgeDays,
+      entries: m.entries,
+      matched: m.matched,
+    })),
   };
   return JSON.stringify(output, null, 2) + '\n';
 }
@@ -64,6 +78,8 @@ function streamJson(s: StreamReport, rel: (file: string) => string, cost: boolea
     retentionHours: s.retentionHours,
     consumers: { standard: boundJson(s.consumers.standard), efo: boundJson(s.consumers.efo) },
     declared: s.declared === null ? null : declaredJson(s.declared),
+    loadSource: s.loadSource,
+    observed: s.observed === null ? null : observedJson(s.observed, rel),
     requiredShards: s.requiredShards,
     monthlyCostUsd: cost ? moneyJson(s.monthlyCost) : null,
     costComponents: cost ? s.estimate.components.map((c) => ({
@@ -114,6 +130,28 @@ function declaredJson(declared: object): Record<string, unknown> {
     ...keys.filter((k) => !DECLARED_ORDER.includes(k)).sort(),
   ];
   return Object.fromEntries(ordered.map((k) => [k, typeof source[k] === 'number' ? cleanNumber(source[k] as number) : source[k]]));
+}
+
+/** The snapshot (its file relative) and the stream's statistics, keys in a fixed order. */
+function observedJson(o: ObservedStream, rel: (file: string) => string) {
+  const m = o.metrics;
+  const stats = (x: Stats | undefined) => (x === undefined ? null : { peak: cleanNumber(x.peak), p99: cleanNumber(x.p99), mean: cleanNumber(x.mean) });
+  const throttle = (x: ThrottleStats | undefined) => (x === undefined ? null : { ...stats(x), total: cleanNumber(x.total), minutes: x.minutes });
+  const byKey = <T>(record: Record<string, T> | undefined, f: (v: T) => unknown) =>
+    record === undefined ? null : Object.fromEntries(Object.keys(record).sort().map((k) => [k, f(record[k])]));
+  return {
+    snapshot: { file: rel(o.snapshot.file), start: o.snapshot.start, end: o.snapshot.end, pulledAt: o.snapshot.pulledAt, ageDays: o.snapshot.ageDays, stale: o.snapshot.stale },
+    stream: m.stream,
+    region: m.region,
+    minutes: m.minutes,
+    incomingBytes: stats(m.incomingBytes),
+    incomingRecords: stats(m.incomingRecords),
+    getRecordsBytes: stats(m.getRecordsBytes),
+    writeThrottled: throttle(m.writeThrottled),
+    readThrottled: throttle(m.readThrottled),
+    efoConsumers: byKey(m.efoConsumers, stats),
+    shards: byKey(m.shards, (sh) => ({ incomingBytes: stats(sh.incomingBytes), incomingRecords: stats(sh.incomingRecords) })),
+  };
 }
 
 export function rangeJson(r: Range) {

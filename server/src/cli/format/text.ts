@@ -5,6 +5,8 @@ import type { Finding } from '../../core/types';
 import { displayPath, type RunReport, type SeverityCounts } from '../report';
 import { PLAIN, type Palette } from './colors';
 import { costTable } from './costTable';
+import type { MetricsReport } from '../../core/results';
+import { ageWords, observedWords } from '../../core/metrics/describe';
 
 export function formatText(report: RunReport, palette: Palette = PLAIN, verbose = false): string {
   // Sections separated by one blank line: the findings, each stream's table, the total, the summary.
@@ -12,6 +14,8 @@ export function formatText(report: RunReport, palette: Palette = PLAIN, verbose 
   if (report.cost && report.streams.length > 0) {
     sections.push(...report.streams.map((stream) => costTable(stream, report.cwd, palette)), [grandTotal(report)]);
   }
+  // A stale snapshot is said once per run, not per stream it sized.
+  sections.push(report.metrics.filter((m) => m.stale).map((m) => palette.severity('warning', staleLine(m, report.cwd))));
   sections.push([summaryLine(report.counts)]);
   return sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n') + '\n';
 }
@@ -35,6 +39,12 @@ export function grandTotal(report: RunReport): string {
   const count = report.streams.length;
   const missing = monthlyCost !== null && partial && unknowns.length > 0 ? ` (missing: ${missingInputs(unknowns)})` : '';
   return `Total for ${count} stream${count === 1 ? '' : 's'}: ${formatCost(monthlyCost, '/month', unknowns)}${missing}`;
+}
+
+/** "Metrics snapshot .kinesis-lint/metrics.json is stale: snapshot 45 days old (metrics.max_age_days 30), observed
+ *  2026-11-12 → 11-25; run kinesis-lint metrics pull" */
+export function staleLine(m: MetricsReport, cwd: string): string {
+  return `Metrics snapshot ${displayPath(m.file, cwd)} is stale: ${ageWords(m)} (metrics.max_age_days ${m.maxAgeDays}), ${observedWords(m)}; run kinesis-lint metrics pull`;
 }
 
 export function summaryLine(c: SeverityCounts): string {

@@ -1,4 +1,4 @@
-// How many shards a declared peak load needs, and how hard a given shard count is used. AWS's own formula
+// How many shards a declared (or observed) peak load needs, and how hard a given shard count is used. AWS's own formula
 // (developer guide, "Creating a stream") covers write bytes and shared reads; the 1,000 records/s write limit
 // is added because AWS's formula forgets it. EFO consumers have their own 2 MiB/s each and do not count.
 import type { ResolvedLoad } from '../pricing/load';
@@ -35,7 +35,10 @@ function demands(load: ResolvedLoad, standardConsumers: number | null): { limit:
     out.push({ limit: 'write-records', demand: load.recordsPerSec, capacityPerShard: SHARD_WRITE_RECORDS_PER_SEC });
   }
   // Every standard consumer reads every byte, and they all share 2 MiB/s per shard. Unknown consumers: skip.
-  if (load.writeBytesPerSec !== null && standardConsumers !== null) {
+  // Observed reads (GetRecords.Bytes) are what every standard reader together took: they are the demand as they are.
+  if (load.readBytesPerSec != null) {
+    out.push({ limit: 'shared-read', demand: load.readBytesPerSec, capacityPerShard: SHARD_SHARED_READ_BYTES_PER_SEC });
+  } else if (load.writeBytesPerSec !== null && standardConsumers !== null) {
     out.push({ limit: 'shared-read', demand: load.writeBytesPerSec * standardConsumers, capacityPerShard: SHARD_SHARED_READ_BYTES_PER_SEC });
   }
   return out;

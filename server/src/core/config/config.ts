@@ -3,6 +3,7 @@
 import type { Location, Range, Severity } from '../types';
 import type { DeclaredLoad } from '../pricing/load';
 import type { PriceTable } from '../pricing/priceTable';
+import type { LoadedMetrics } from '../metrics/loadMetrics';
 
 export type { JsonProblem } from '../json/schemaProblems';
 
@@ -26,6 +27,22 @@ export interface Thresholds {
   modeSwitchMinSavingsUsd: number;
   /** efo-recommended: minimum number of standard consumers. */
   efoRecommendedMinConsumers: number;
+  /** load-drift: observed p99 above declared × (1 + this) is drift up. */
+  loadDriftTolerance: number;
+  /** load-drift: observed peak below declared × this is drift down. */
+  loadDriftBelowFactor: number;
+  /** hot-shard: the hottest shard's p99 ≥ this × the mean of the shards' p99s. */
+  hotShardFactor: number;
+  /** hot-shard: and the hottest shard uses at least this fraction of one shard's write limit. */
+  hotShardMinUtilization: number;
+}
+
+/** The metrics snapshot (docs/metrics.md). */
+export interface MetricsSettings {
+  /** The snapshot file, absolute (the config file's "metrics.file" resolved against its folder); absent: looked up. */
+  file?: string;
+  /** A snapshot pulled more than this many days ago is stale (flagged, still used). */
+  maxAgeDays: number;
 }
 
 /** Account-level settings. */
@@ -44,6 +61,7 @@ export interface Config {
   /** Keyed by rule id. */
   rules: Record<string, RuleSetting>;
   thresholds: Thresholds;
+  metrics: MetricsSettings;
 }
 
 export interface ConfigProblem {
@@ -68,6 +86,10 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
   /** Variables files for the root module (var_files, or the kinesisLint.varFiles setting), in order; absent: none. */
   varFiles?: VarFileSetting[];
+  /** The metrics snapshot the analysis uses (valid, read), or absent (core/metrics/loadMetrics.ts). */
+  metrics?: LoadedMetrics;
+  /** The snapshot file read (valid or not), absent when there is none. */
+  metricsFile?: string;
 }
 
 /** A variables file named by the config file or the editor: absolute path, how it was named, and where. */
@@ -93,5 +115,13 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
     modeSwitchMinSavingsPercent: 20,
     modeSwitchMinSavingsUsd: 10,
     efoRecommendedMinConsumers: 3,
+    // Issue #13: observed p99 more than 10 % above the declared rate, or the observed peak under half of it, is
+    // drift; a shard at twice the shards' mean p99 and at least half of one shard's write limit is hot.
+    loadDriftTolerance: 0.1,
+    loadDriftBelowFactor: 0.5,
+    hotShardFactor: 2,
+    hotShardMinUtilization: 0.5,
   }),
+  // A snapshot older than 30 days no longer says much about this month's traffic.
+  metrics: Object.freeze({ maxAgeDays: 30 }),
 });

@@ -25,6 +25,7 @@ export async function loadConfig(file: string | undefined, host: Host, defaults:
     return { config, file, keys: [], ...defaults, problems };
   }
   const parsed = parseConfig(text);
+  if (parsed.config.metrics.file !== undefined) parsed.config.metrics.file = path.resolve(path.dirname(file), parsed.config.metrics.file);
   const problems: ConfigProblem[] = parsed.problems.map((p) => ({ file, range: p.range, message: p.message, ...(p.jsonSyntax ? { jsonSyntax: true as const } : {}) }));
   const loaded = await withPrices(file, parsed, problems, host, defaults);
   if (parsed.varFiles) loaded.varFiles = varFileSettings(file, parsed);

@@ -30,7 +30,12 @@ interface RawConfig {
     mode_switch_min_savings_percent?: number;
     mode_switch_min_savings_usd?: number;
     efo_recommended_min_consumers?: number;
+    load_drift_tolerance?: number;
+    load_drift_below_factor?: number;
+    hot_shard_factor?: number;
+    hot_shard_min_utilization?: number;
   };
+  metrics?: { file?: string; max_age_days?: number };
 }
 
 export interface ParsedConfig {
@@ -92,7 +97,13 @@ function toConfig(raw: RawConfig): Config {
       modeSwitchMinSavingsPercent: t.mode_switch_min_savings_percent ?? d.modeSwitchMinSavingsPercent,
       modeSwitchMinSavingsUsd: t.mode_switch_min_savings_usd ?? d.modeSwitchMinSavingsUsd,
       efoRecommendedMinConsumers: t.efo_recommended_min_consumers ?? d.efoRecommendedMinConsumers,
+      loadDriftTolerance: t.load_drift_tolerance ?? d.loadDriftTolerance,
+      loadDriftBelowFactor: t.load_drift_below_factor ?? d.loadDriftBelowFactor,
+      hotShardFactor: t.hot_shard_factor ?? d.hotShardFactor,
+      hotShardMinUtilization: t.hot_shard_min_utilization ?? d.hotShardMinUtilization,
     },
+    // metrics.file stays relative here; loadConfig resolves it against the config file's folder.
+    metrics: { ...(raw.metrics?.file !== undefined ? { file: raw.metrics.file } : {}), maxAgeDays: raw.metrics?.max_age_days ?? DEFAULT_CONFIG.metrics.maxAgeDays },
   };
   if (raw.region !== undefined) config.region = raw.region;
   return config;

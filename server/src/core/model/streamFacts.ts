@@ -22,6 +22,7 @@ import { withUnknownMode } from '../pricing/unknownMode';
 import { inputSources } from './inputNote';
 import { resolvedFact } from './resolvedValues';
 import type { ObservedStream } from '../metrics/snapshot';
+import { observedLoad } from '../metrics/observedLoad';
 
 export interface AttrFact {
   name: string;
@@ -170,6 +171,8 @@ export interface FactsInput {
   declaration: Declaration | null;
   /** The snapshot's observation of this stream, when there is one (issue #13). */
   observed?: ObservedStream | null;
+  /** Finds the observation by the instance's resolved name and region (the pipeline's way); `observed` wins. */
+  observe?: (name: string | null, region: string) => ObservedStream | null;
   region: { region: string; assumption: string | null };
   settings: StreamSettings;
 }
@@ -193,7 +196,11 @@ export function buildFacts(input: FactsInput): StreamFacts {
   const shards = attr('shard_count')?.value;
   const retention = attr('retention_period');
   const consumers = countConsumers(input);
-  const load = input.declaration ? resolveLoad(input.declaration) : null;
+  const region = input.region.region;
+  const observed = input.observed !== undefined ? input.observed : input.observe?.(nameOf(attr('name')?.value), region) ?? null;
+  // Observed traffic is the load only where the declaration has no rate (docs/metrics.md).
+  const fromObservation = observedLoad(input.declaration, observed);
+  const load = fromObservation ?? (input.declaration ? resolveLoad(input.declaration) : null);
   const usage: StreamUsage = {
     mode: mode ?? 'PROVISIONED',
     instances: 1,
@@ -204,7 +211,6 @@ export function buildFacts(input: FactsInput): StreamFacts {
     efoConsumers: consumers.exact ? consumers.efo : null,
     load,
   };
-  const region = input.region.region;
   const advantage = advantageOf(settings, region);
   usage.advantage = advantage.on;
   let current: Estimate | undefined;
@@ -226,8 +232,8 @@ export function buildFacts(input: FactsInput): StreamFacts {
     consumers,
     annotations: input.annotations,
     declaration: input.declaration,
-    observed: input.observed ?? null,
-    loadSource: load ? 'declared' : null,
+    observed,
+    loadSource: fromObservation ? 'observed' : load ? 'declared' : null,
     load,
     sizing: load ? requiredShards(load, consumers.standard, settings.config.targetUtilization) : null,
     settings,
@@ -270,6 +276,11 @@ export function headerSpan(block: HclBlock): Span {
   const labels = block.scanned.labels;
   const end = labels.length > 0 ? labels[labels.length - 1].span.end : block.scanned.typeSpan.end;
   return { start: block.scanned.span.start, end };
+}
+
+/** A stream's `name` as CloudWatch's StreamName: a non-empty string, else unknown. */
+function nameOf(value: Value | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
 }
 
 function retentionOf(value: Value | undefined, absent: boolean): number | null {

@@ -1,7 +1,8 @@
 // The analysis of one root module and the local modules it calls: parse → model → rules → pricing.
 import type { Finding, Location } from '../types';
 import type { LoadedConfig } from '../config/config';
-import type { ModuleAnalysis, StreamReport } from '../results';
+import type { MetricsReport, ModuleAnalysis, StreamReport } from '../results';
+import type { LoadedMetrics } from '../metrics/loadMetrics';
 import type { ReportedUnknown } from '../partial';
 import type { SourceFile } from '../syntax/sourceFile';
 import type { ModuleSource } from '../model/moduleSource';
@@ -28,6 +29,8 @@ import { accountAdvantage } from '../model/accountSettings';
 import { tick } from '../timeSlice';
 import type { CachedResult, ResultCache } from './resultCache';
 import { contextKey, streamKey } from './fingerprint';
+import { observationFor } from '../metrics/match';
+import { ageWords, observedWords } from '../metrics/describe';
 
 export interface RootOptions {
   /** --region: the region when Terraform does not say (before the config's region). */
@@ -136,7 +139,7 @@ export async function analyzeRoot(
   await tick(options.signal);
   const extraFiles = [
     ...sources.flatMap((s) => s.tfvarsJsonFiles),
-    ...[loaded.file, loaded.pricesFile].filter((f): f is string => f !== null),
+    ...[loaded.file, loaded.pricesFile, loaded.metricsFile ?? null].filter((f): f is string => f !== null),
   ];
   return {
     dir: root.dir,
@@ -145,7 +148,21 @@ export async function analyzeRoot(
     streams: reports,
     ...(notices.length > 0 ? { unknowns: notices } : {}),
     moduleCalls: moduleCallReports(modules, reports, front ? [] : unresolved),
+    ...(loaded.metrics ? { metrics: metricsReport(loaded.metrics, reports) } : {}),
   };
+}
+
+/** Rules whose findings rest on the load: where it is observed, their detail says so. */
+const LOAD_RULES = new Set(['undersized-shards', 'oversized-shards', 'capacity-mode-cost', 'efo-unneeded', 'efo-recommended', 'shard-count-mode-conflict']);
+
+function loadNote(f: StreamFacts, ruleId: string): string {
+  if (f.loadSource !== 'observed' || !f.observed || !LOAD_RULES.has(ruleId)) return '';
+  return ` The load is ${observedWords(f.observed.snapshot)}: the p99 of the 1-minute rates in the metrics snapshot (${ageWords(f.observed.snapshot)}).`;
+}
+
+/** The snapshot this root's analysis used, and how many of its stream resources it matched. */
+function metricsReport(metrics: LoadedMetrics, reports: readonly StreamReport[]): MetricsReport {
+  return { ...metrics.info, entries: metrics.snapshot.streams.length, matched: reports.filter((r) => r.observed !== null).length };
 }
 
 /** The detail with the note on where an input came from (" shard_count comes from --var shards=2."). */
@@ -178,7 +195,7 @@ async function analyzeResource(
     for (const rule of STREAM_RULES) {
       for (const report of rule.check(f).map((r) => atFallbackRates(f, r))) {
         placed.push({
-          draft: { ruleId: rule.meta.id, message: report.message, ...withDetail(report.detail, inputNote(f.evaluated(), report.at)), file: report.at.file, range: report.at.range, resource: stream.resource, fixes: report.fixes ?? [] },
+          draft: { ruleId: rule.meta.id, message: report.message, ...withDetail(report.detail, inputNote(f.evaluated(), report.at) + loadNote(f, rule.meta.id)), file: report.at.file, range: report.at.range, resource: stream.resource, fixes: report.fixes ?? [] },
           instance: stream.resource + stream.suffix,
           anchors,
           monthlyUsd: report.monthlyUsd,
@@ -204,6 +221,7 @@ function factsOf(
     consumers: { ...linked, complete: consumers.complete, why: [...linked.unknownCounts, ...consumers.unresolved] },
     annotations,
     declaration: mergeDeclarations(annotations, loaded.config.streams[stream.resource]),
+    observe: (name, region) => observationFor(loaded.metrics, name, region),
     region: region?.known
       ? { region: region.region, assumption: null }
       : {

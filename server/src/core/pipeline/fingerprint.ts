@@ -1,7 +1,8 @@
 // The fingerprints the result cache (resultCache.ts) is keyed by. The fingerprint has two parts:
 // - the context: every top-level block of the module tree that is not a stream (variables, locals, providers,
 //   module calls, outputs, consumers, ...) with its text and place, variable files, file-wide ignore comments, the
-//   config and prices, and each stream's labels, name and count/for_each (consumers may find a stream by name);
+//   config and prices, the metrics snapshot (its text's digest and its age), and each stream's labels, name and
+//   count/for_each (consumers may find a stream by name);
 // - the stream: its address, file, place, text and its annotation comments.
 // An edit inside one stream block changes only that stream's part; an edit elsewhere changes the context and
 // everything is recomputed — correct, merely slower. Places are part of both, so a reused result's ranges are
@@ -170,8 +171,14 @@ function pricesPart(prices: LoadedConfig['prices']): string {
   return json;
 }
 
+/** The snapshot by its text's digest and its age (a stream's report and the stale flag change with the day). */
+function metricsPart(loaded: LoadedConfig): string {
+  const m = loaded.metrics;
+  return m ? [m.file, m.digest, m.info.ageDays, m.info.stale, m.info.maxAgeDays].join('\u0000') : '';
+}
+
 export async function contextKey(root: string, modules: ModuleInstance[], files: SourceFile[], loaded: LoadedConfig, defaultRegion: string, digests: BlockDigests, signal?: AbortSignal): Promise<string> {
-  const parts: string[] = [root, defaultRegion, JSON.stringify(loaded.config), loaded.pricesFile ?? '', pricesPart(loaded.prices)];
+  const parts: string[] = [root, defaultRegion, JSON.stringify(loaded.config), loaded.pricesFile ?? '', pricesPart(loaded.prices), metricsPart(loaded)];
   parts.push(modules.map((m) => `${m.address}@${m.source.dir}`).join('\n'));
   for (const file of files) {
     await tick(signal);

@@ -39,6 +39,8 @@ export function streamReport(instances: StreamFacts[]): StreamReport {
     retentionHours: same((f) => f.retentionHours),
     consumers,
     declared: first.declaration,
+    loadSource: first.loadSource,
+    observed: first.observed,
     requiredShards: same((f) => f.sizing?.requiredShards ?? null),
     bindingLimit: same((f) => f.sizing?.binding ?? null),
     peakUtilization:

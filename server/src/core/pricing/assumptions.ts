@@ -6,6 +6,7 @@ import type { PriceTable } from './priceTable';
 import type { StreamUsage } from './estimate';
 import { describeFallback } from './fallbackWords';
 import { ADVANTAGE_COMMITMENT } from './advantageWords';
+import { observedWords } from '../metrics/describe';
 
 const MiB = 1024 * 1024;
 
@@ -75,11 +76,17 @@ function notIncluded(a: AssumptionInputs): string {
 function describeLoad(usage: StreamUsage, meter: Meter): string[] {
   const load = usage.load;
   if (!load) return [];
-  const out = [`Declared peak rates, averaged at ${round(load.avgUtilization * 100)}% over the month.`];
+  const observed = load.observedRange;
+  const out = [
+    observed
+      ? `Peak rates ${observedWords(observed)} (p99 of 1-minute rates, from the metrics snapshot), averaged at ${round(load.avgUtilization * 100)}% over the month.`
+      : `Declared peak rates, averaged at ${round(load.avgUtilization * 100)}% over the month.`,
+  ];
   if (meter.avgRecordBytes !== null) {
+    const from = observed ? 'the observed IncomingBytes ÷ IncomingRecords' : 'write_mib_per_sec ÷ records_per_sec';
     out.push(
       meter.recordSizeDerived
-        ? `Average record size ${round(meter.avgRecordBytes / 1024)} KiB, derived from write_mib_per_sec ÷ records_per_sec.`
+        ? `Average record size ${round(meter.avgRecordBytes / 1024)} KiB, derived from ${from}.`
         : `Average record size ${round(meter.avgRecordBytes / 1024)} KiB.`,
     );
   }

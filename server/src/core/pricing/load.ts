@@ -27,6 +27,13 @@ export interface ResolvedLoad {
   recordSizeDerived: boolean;
   avgUtilization: number;
   replayGiBPerMonth: number | null;
+  /**
+   * Peak bytes/s the standard (shared-throughput) consumers read, observed (GetRecords.Bytes p99): sizing's
+   * shared-read demand is then this rather than write × standard consumers. null for a declared load.
+   */
+  readBytesPerSec: number | null;
+  /** Set when the rates are observed (core/metrics/observedLoad.ts): the snapshot's range, for the words. */
+  observedRange?: { start: string; end: string };
 }
 
 export function resolveLoad(d: DeclaredLoad): ResolvedLoad {
@@ -45,5 +52,6 @@ export function resolveLoad(d: DeclaredLoad): ResolvedLoad {
     recordSizeDerived,
     avgUtilization: d.avgUtilization ?? 1,
     replayGiBPerMonth: d.replayGiBPerMonth ?? null,
+    readBytesPerSec: null,
   };
 }

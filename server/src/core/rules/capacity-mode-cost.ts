@@ -44,7 +44,8 @@ export const rule: StreamRule = {
     const saved = current.monthlyUsd - other.monthlyUsd;
     const advantage = s.usage.advantage === false ? advantageOption(s, current, worth) : null;
     if (!worth(saved) && !advantage) return [];
-    const needed = toOnDemand && shards !== s.shardCount ? ' (what the declared load needs)' : '';
+    const load = s.loadSource === 'observed' ? 'the observed load' : 'the declared load';
+    const needed = toOnDemand && shards !== s.shardCount ? ` (what ${load} needs)` : '';
     const provisionedName = `provisioned with ${plural(shards, 'shard')}${needed}`;
     const onDemandName = s.usage.advantage ? 'on-demand at On-demand Advantage rates' : 'on-demand';
     const [currentName, otherName] = toOnDemand ? [provisionedName, onDemandName] : [onDemandName, provisionedName];
@@ -54,7 +55,7 @@ export const rule: StreamRule = {
       // Only Advantage saves: an account-level decision, so no fix on this stream.
       return [{
         message: `On-demand Advantage: ${formatUsd(advantage!.usd)}/mo, not ${formatUsd(current.monthlyUsd)}/mo${per} (${percent(advantage!.saved / current.monthlyUsd)} less)`,
-        detail: `It would cost ${formatUsd(advantage!.usd)}/month on-demand at On-demand Advantage rates instead of ${formatUsd(current.monthlyUsd)}/month ${currentName} for the declared load${per} (${percent(advantage!.saved / current.monthlyUsd)} less); ${advantage!.words}`,
+        detail: `It would cost ${formatUsd(advantage!.usd)}/month on-demand at On-demand Advantage rates instead of ${formatUsd(current.monthlyUsd)}/month ${currentName} for ${load}${per} (${percent(advantage!.saved / current.monthlyUsd)} less); ${advantage!.words}`,
         at,
       }];
     }
@@ -67,7 +68,7 @@ export const rule: StreamRule = {
     const otherShort = toOnDemand ? (s.usage.advantage ? 'On-demand (Advantage)' : 'On-demand') : `Provisioned (${plural(shards, 'shard')})`;
     return [{
       message: `${otherShort}: ${formatUsd(other.monthlyUsd)}/mo, not ${formatUsd(current.monthlyUsd)}/mo${per} (${percent(saved / current.monthlyUsd)} less)`,
-      detail: `It would cost ${amounts} for the declared load${per} (${percent(saved / current.monthlyUsd)} less).${alsoAdvantage}`,
+      detail: `It would cost ${amounts} for ${load}${per} (${percent(saved / current.monthlyUsd)} less).${alsoAdvantage}`,
       at,
       fixes: switchFix(s, toOnDemand, required),
       // Two figures and a saving: no single amount to add up over instances, so each stays "per instance".

@@ -12,7 +12,8 @@ export const CONFIG_ADVICE = 'Declare it under "streams" in .kinesis-lint.json.'
 export const rule: StreamRule = {
   meta: meta('throughput-undeclared', 'hint', true, 'No declared load: shard sizing and usage costs cannot be checked.'),
   check(s) {
-    if (s.declaration) return [];
+    // An observed load (metrics snapshot) checks sizing and usage costs without a declaration.
+    if (s.declaration || s.loadSource === 'observed') return [];
     // The template starts from what the stream is sized for today (its record capacity at the target utilisation),
     // so inserting it changes no finding until the user writes the real numbers. It declares the record size
     // rather than a byte rate: write ÷ records (0.8 MiB/s ÷ 800 = 1.024 KiB) would be a unit artefact that

@@ -185,6 +185,7 @@ export class Baselines {
       signal,
       editorSettings: this.settings,
       priceCacheFile: this.options.priceCacheFile,
+      now: new Date(),
     });
     const results = await analyzer.analyzeModules([root]);
     signal.throwIfAborted();

@@ -1,0 +1,125 @@
+// Finding and reading the metrics snapshot through the Host: `--metrics FILE`, else the config's "metrics.file",
+// else .kinesis-lint/metrics.json in the root module's folder or the nearest parent that has one. A missing snapshot
+// is silent; an unreadable or invalid one is a problem (invalid-config) at its exact place, and the analysis goes
+// on without observations.
+import * as path from 'path';
+import type { Host, Range } from '../types';
+import type { ConfigProblem, LoadedConfig } from '../config/config';
+import { DEFAULT_SNAPSHOT_PATH, type MetricsSnapshot, type SnapshotInfo, type StreamMetrics } from './snapshot';
+import { readSnapshot, type SnapshotRead } from './readSnapshot';
+import { ageInDays } from './describe';
+
+/**
+ * A snapshot holds statistics only (a few hundred bytes per stream), but raw get-metric-data output holds every data
+ * point: ~60 bytes × 20,160 minutes (14 days) ≈ 1.2 MB per metric, so a dozen streams with their shards reach
+ * ~100 MB. Larger output: use `metrics pull`, or fewer days.
+ */
+export const MAX_METRICS_BYTES = 128 * 1024 * 1024;
+
+const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+const [SNAPSHOT_DIR, SNAPSHOT_NAME] = DEFAULT_SNAPSHOT_PATH.split('/');
+
+/** A valid snapshot, ready for matching. */
+export interface LoadedMetrics {
+  /** Absolute path of the snapshot file. */
+  file: string;
+  snapshot: MetricsSnapshot;
+  info: SnapshotInfo;
+  /** sha1 of the file's text (the result cache's key). */
+  digest: string;
+  /** Entries by stream name. */
+  byName: ReadonlyMap<string, readonly StreamMetrics[]>;
+}
+
+/** A snapshot file read and checked (its age is the config's business: see withMetrics). */
+export type SnapshotFile =
+  | { status: 'ok'; file: string; snapshot: MetricsSnapshot; digest: string; byName: ReadonlyMap<string, readonly StreamMetrics[]> }
+  | { status: 'missing'; file: string; problem?: string }
+  | { status: 'invalid'; file: string; problems: ConfigProblem[] };
+
+/** `.kinesis-lint/metrics.json` in `dir` or its nearest ancestor that has one (like findConfigFile). */
+export async function findSnapshotFile(dir: string, host: Host): Promise<string | undefined> {
+  let current = path.resolve(dir);
+  for (;;) {
+    // The snapshot's own folder is listed (not the ancestor's): a base revision's Host lists it from the disk.
+    const entries = await host.readDir(path.join(current, SNAPSHOT_DIR));
+    if (entries?.some((e) => e.name === SNAPSHOT_NAME && !e.isDirectory)) return path.join(current, SNAPSHOT_DIR, SNAPSHOT_NAME);
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+/** The last read of each snapshot file by its text: the language server reads the file on every pass. Raw output is
+ *  not kept (its pull time is the clock's, and it may be large). */
+const lastRead = new Map<string, { text: string; read: SnapshotRead }>();
+
+export async function readSnapshotFile(file: string, host: Host, options: { now?: Date }): Promise<SnapshotFile> {
+  const text = await host.readFile(file, MAX_METRICS_BYTES);
+  if (text === undefined) {
+    const why = host.readProblem?.(file);
+    return why && !why.endsWith(': ENOENT') ? { status: 'missing', file, problem: why } : { status: 'missing', file };
+  }
+  let read = lastRead.get(file)?.text === text ? lastRead.get(file)!.read : undefined;
+  if (!read) {
+    read = readSnapshot(text, { now: options.now ?? new Date(0) });
+    if (read.raw) lastRead.delete(file);
+    else lastRead.set(file, { text, read });
+  }
+  if (!read.snapshot) {
+    return { status: 'invalid', file, problems: read.problems.map((p) => ({ file, range: p.range, message: `${p.message}; observed metrics not used`, ...(p.jsonSyntax ? { jsonSyntax: true as const } : {}) })) };
+  }
+  const byName = new Map<string, StreamMetrics[]>();
+  for (const m of read.snapshot.streams) {
+    const list = byName.get(m.stream);
+    if (list) list.push(m);
+    else byName.set(m.stream, [m]);
+  }
+  return { status: 'ok', file, snapshot: read.snapshot, digest: read.digest, byName };
+}
+
+/** What the analysis knows of a snapshot: its range, source and age at `now` (without a clock: pulled today). */
+export function snapshotInfo(file: string, snapshot: MetricsSnapshot, now: Date | undefined, maxAgeDays: number): SnapshotInfo {
+  const ageDays = now ? ageInDays(snapshot.pulledAt, now) : 0;
+  return {
+    file,
+    start: snapshot.range.start,
+    end: snapshot.range.end,
+    pulledAt: snapshot.pulledAt,
+    tool: snapshot.source.tool,
+    ageDays,
+    stale: ageDays > maxAgeDays,
+    maxAgeDays,
+  };
+}
+
+export interface MetricsOptions {
+  /** --metrics FILE (absolute): read by the caller, which treats a missing one as a usage error. */
+  explicit?: SnapshotFile;
+  now?: Date;
+}
+
+/**
+ * The config with the snapshot that applies to `rootDir`: `metrics` set when a valid one is found, its problems
+ * added to `problems` otherwise. `read` memoises reads by file within one analysis (roots share a snapshot).
+ */
+export async function withMetrics(
+  loaded: LoadedConfig, rootDir: string, host: Host, options: MetricsOptions, read: (file: string) => Promise<SnapshotFile> = (file) => readSnapshotFile(file, host, { now: options.now }),
+): Promise<LoadedConfig> {
+  let found = options.explicit;
+  if (!found) {
+    const file = loaded.config.metrics.file ?? (await findSnapshotFile(rootDir, host));
+    if (file === undefined) return loaded;
+    found = await read(file);
+  }
+  if (found.status === 'ok') {
+    const { file, snapshot, digest, byName } = found;
+    const info = snapshotInfo(file, snapshot, options.now, loaded.config.metrics.maxAgeDays);
+    return { ...loaded, metrics: { file, snapshot, info, digest, byName }, metricsFile: file };
+  }
+  if (found.status === 'invalid') return { ...loaded, metricsFile: found.file, problems: [...loaded.problems, ...found.problems] };
+  // A snapshot not pulled yet is silent; one that exists but cannot be read (too large, not a regular file) is not.
+  if (found.problem === undefined) return loaded;
+  const problem: ConfigProblem = { file: found.file, range: FILE_START, message: `metrics snapshot not read: ${found.problem}; observed metrics not used` };
+  return { ...loaded, metricsFile: found.file, problems: [...loaded.problems, problem] };
+}
