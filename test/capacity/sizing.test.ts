@@ -15,7 +15,9 @@ describe('requiredShards', () => {
     assert.deepEqual(requiredShards(resolveLoad({ writeMiBPerSec: 2.4 }), null, 0.8), {
       requiredShards: 3,
       binding: 'write-bytes',
-      perLimit: [{ limit: 'write-bytes', demand: 2.4 * MiB, capacityPerShard: MiB, shards: 3 }],
+      perLimit: [{ limit: 'write-bytes', demand: 2.4 * MiB, capacityPerShard: MiB, shards: 3, keyDemand: null, evenShards: 3 }],
+      keyShare: null,
+      hotKey: null,
     });
   });
 
@@ -43,7 +45,7 @@ describe('requiredShards', () => {
 
   it('at least 1 shard; nothing computable → null', () => {
     assert.equal(requiredShards(resolveLoad({ writeMiBPerSec: 0.001 }), null, 0.8).requiredShards, 1);
-    assert.deepEqual(requiredShards(resolveLoad({ avgRecordKiB: 4 }), 2, 0.8), { requiredShards: null, binding: null, perLimit: [] });
+    assert.deepEqual(requiredShards(resolveLoad({ avgRecordKiB: 4 }), 2, 0.8), { requiredShards: null, binding: null, perLimit: [], keyShare: null, hotKey: null });
   });
 
   it('a tie in shards goes to the tighter limit', () => {
@@ -54,6 +56,40 @@ describe('requiredShards', () => {
   it('rejects a target utilisation outside (0, 1]', () => {
     assert.throws(() => requiredShards(resolveLoad({ writeMiBPerSec: 1 }), null, 0), RangeError);
     assert.throws(() => requiredShards(resolveLoad({ writeMiBPerSec: 1 }), null, 1.5), RangeError);
+  });
+});
+
+describe('requiredShards with the busiest partition key (max_key_share)', () => {
+  // The key's shard carries s·T + (1 − s)·T / N ≤ C·u  ⇒  N ≥ (1 − s)·T / (C·u − s·T).
+  it('5 MiB/s with a 10 % key: (0.9 × 5) / (0.8 − 0.5) = 15 shards, not the even 7', () => {
+    const r = requiredShards(resolveLoad({ writeMiBPerSec: 5, maxKeyShare: 0.1 }), null, 0.8);
+    assert.deepEqual(r.perLimit.map((l) => [l.limit, l.shards, l.evenShards, l.keyDemand! / MiB]), [['write-bytes', 15, 7, 0.5]]);
+    assert.equal(r.requiredShards, 15);
+    assert.equal(r.keyShare, 0.1);
+    assert.equal(r.hotKey, null);
+    // At 15 shards the key's shard is at the target: 0.5 + 4.5 / 15 = 0.8 MiB/s.
+    assert.ok(Math.abs(peakUtilization(resolveLoad({ writeMiBPerSec: 5, maxKeyShare: 0.1 }), null, 15)!.utilization - 0.8) < 1e-12);
+  });
+
+  it('a key alone at or past one shard\'s capacity at the target: no count (requiredShards null, hotKey set)', () => {
+    const r = requiredShards(resolveLoad({ writeMiBPerSec: 5, maxKeyShare: 0.16 }), null, 0.8);
+    // 0.16 × 5 = 0.8 MiB/s = 1 MiB/s × 0.8: N would be infinite.
+    assert.equal(r.requiredShards, null);
+    assert.equal(r.hotKey?.limit, 'write-bytes');
+    assert.equal(r.binding, 'write-bytes');
+    assert.deepEqual(r.perLimit.map((l) => [l.shards, l.evenShards]), [[null, 7]]);
+  });
+
+  it('the key share applies to every limit: records can be the impossible one while bytes fit', () => {
+    // 5,000 records/s of 0.1 KiB: bytes 0.49 MiB/s; the key: 900 records/s > 800 at the target, 0.09 MiB/s.
+    const r = requiredShards(resolveLoad({ recordsPerSec: 5000, avgRecordKiB: 0.1, maxKeyShare: 0.18 }), 0, 0.8);
+    assert.equal(r.hotKey?.limit, 'write-records');
+    assert.deepEqual(r.perLimit.map((l) => [l.limit, l.shards]), [['write-bytes', 1], ['write-records', null], ['shared-read', 1]]);
+  });
+
+  it('a small load with a big key share still needs 1 shard; share 1 on 0.5 MiB/s fits one shard', () => {
+    assert.equal(requiredShards(resolveLoad({ writeMiBPerSec: 0.5, maxKeyShare: 1 }), null, 0.8).requiredShards, 1);
+    assert.equal(requiredShards(resolveLoad({ writeMiBPerSec: 0, maxKeyShare: 1 }), null, 0.8).requiredShards, 1);
   });
 });
 

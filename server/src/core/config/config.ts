@@ -58,6 +58,9 @@ export interface Config {
   targetUtilization: number;
   /** Keyed by resource address. */
   streams: Record<string, DeclaredLoadConfig>;
+  /** Where each value of a "streams" entry is in the file (address → snake_case key → range), for fixes that
+   *  rewrite it (load-drift); absent when no entry has a valid key. */
+  streamRanges?: Record<string, Record<string, Range>>;
   /** Keyed by rule id. */
   rules: Record<string, RuleSetting>;
   thresholds: Thresholds;

@@ -2,7 +2,7 @@
 // still applies: a misspelt rule severity must not throw away the region.
 // `import = require` works with and without esModuleInterop (the tests' ts-node runs without it).
 import schema = require('./kinesis-lint.schema.json');
-import { parseJsonDocument } from '../json/positions';
+import { joinPointer, parseJsonDocument, type JsonDocument } from '../json/positions';
 import { removeAt } from '../json/prune';
 import { compileSchema, JsonProblem, offendingPointer, schemaProblems } from '../json/schemaProblems';
 import { Config, DEFAULT_CONFIG, DeclaredLoadConfig, RuleSetting } from './config';
@@ -16,6 +16,7 @@ interface RawStream {
   efo_consumers?: number;
   avg_utilization?: number;
   replay_gib_per_month?: number;
+  max_key_share?: number;
 }
 interface RawConfig {
   region?: string;
@@ -70,7 +71,10 @@ export function parseConfig(text: string): ParsedConfig {
   }
   const raw = (value !== undefined && validate(value) ? value : {}) as RawConfig;
   const keys = typeof doc.value === 'object' && doc.value !== null && !Array.isArray(doc.value) ? Object.keys(doc.value) : [];
-  return { config: toConfig(raw), keys, pricesPath: raw.prices, varFiles, problems, locate: (p) => doc.rangeOf(p) };
+  const config = toConfig(raw);
+  const streamRanges = streamValueRanges(raw, doc);
+  if (streamRanges) config.streamRanges = streamRanges;
+  return { config, keys, pricesPath: raw.prices, varFiles, problems, locate: (p) => doc.rangeOf(p) };
 }
 
 /** The non-empty strings of a var_files array, each with its own pointer; undefined when var_files is not an array. */
@@ -109,6 +113,17 @@ function toConfig(raw: RawConfig): Config {
   return config;
 }
 
+/** The range of every valid value of the "streams" entries (what a fix rewrites); undefined when there is none. */
+function streamValueRanges(raw: RawConfig, doc: JsonDocument): Config['streamRanges'] {
+  const out: NonNullable<Config['streamRanges']> = {};
+  for (const [address, entry] of Object.entries(raw.streams ?? {})) {
+    const base = joinPointer('/streams', address);
+    const keys = Object.keys(entry).filter((k) => typeof (entry as Record<string, unknown>)[k] === 'number');
+    if (keys.length) out[address] = Object.fromEntries(keys.map((k) => [k, doc.rangeOf(joinPointer(base, k))]));
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 function toStream(s: RawStream): DeclaredLoadConfig {
   const entries: [keyof DeclaredLoadConfig, number | undefined][] = [
     ['writeMiBPerSec', s.write_mib_per_sec],
@@ -118,6 +133,7 @@ function toStream(s: RawStream): DeclaredLoadConfig {
     ['efoConsumers', s.efo_consumers],
     ['avgUtilization', s.avg_utilization],
     ['replayGiBPerMonth', s.replay_gib_per_month],
+    ['maxKeyShare', s.max_key_share],
   ];
   // Absent keys stay absent (not undefined-valued) so callers can tell "not declared" with `in` as well as `??`.
   return Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as DeclaredLoadConfig;

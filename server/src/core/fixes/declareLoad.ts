@@ -4,7 +4,8 @@
 // declare go on a new comment line directly above the resource line, in the block's indentation.
 import type { Position, TextEdit } from '../types';
 import type { HclBlock, SourceFile } from '../syntax/sourceFile';
-import { annotationsOf, DECLARATION_KEYS, valueProblem } from '../model/annotations';
+import { DECLARATION_KEYS, valueProblem } from '../model/annotations';
+import { annotationValueEdits } from './annotationValues';
 import { insertLinesAbove } from './edits';
 
 /** What the command asks for, under the annotation's own key names. */
@@ -43,21 +44,9 @@ export function declareLoad(file: SourceFile, position: Position, load: LoadInpu
     const problem = loadValueProblem(key, load[key]);
     if (problem) return { ok: false, reason: problem };
   }
-  const edits: TextEdit[] = [];
-  const missing = new Set<string>(KEYS);
-  for (const annotation of annotationsOf(block)) {
-    const { comment } = annotation;
-    // key=value tokens, as parseAnnotation splits them (whitespace or commas between).
-    for (const m of comment.text.matchAll(/(?<=[\s,:]|^)([a-z_]+)=([^\s,*]*)/g)) {
-      const key = m[1] as (typeof KEYS)[number];
-      if (!KEYS.includes(key)) continue;
-      missing.delete(key);
-      const start = comment.span.start + m.index! + key.length + 1;
-      edits.push({ file: file.path, range: file.lines.rangeOf({ start, end: start + m[2].length }), newText: numberText(load[key]) });
-    }
-  }
-  if (missing.size > 0) {
-    const text = `# kinesis-lint: ${KEYS.filter((k) => missing.has(k)).map((k) => `${k}=${numberText(load[k])}`).join(' ')}`;
+  const { edits, missing } = annotationValueEdits(block, Object.fromEntries(KEYS.map((k) => [k, numberText(load[k])])));
+  if (missing.length > 0) {
+    const text = `# kinesis-lint: ${KEYS.filter((k) => missing.includes(k)).map((k) => `${k}=${numberText(load[k])}`).join(' ')}`;
     edits.push(insertLinesAbove(file, block.scanned.span.start, [text]));
   }
   return { ok: true, resource: `aws_kinesis_stream.${block.labels[1] ?? ''}`, edits };

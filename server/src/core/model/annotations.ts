@@ -14,11 +14,15 @@ export interface Declaration {
   efoConsumers?: number;
   avgUtilization?: number;
   replayGiBPerMonth?: number;
+  /** The busiest partition key's share of the writes, 0 < x ≤ 1 (a key always lands on one shard). */
+  maxKeyShare?: number;
 }
 
 interface KeySpec {
   field: keyof Declaration;
   integer?: boolean;
+  /** 0 itself is refused (a share of nothing is no busiest key). */
+  aboveZero?: boolean;
   /** The largest plausible value, from AWS's limits (docs/rules/invalid-annotation.md gives each source). */
   max: number;
 }
@@ -42,6 +46,8 @@ export const DECLARATION_KEYS: Record<string, KeySpec> = {
   avg_utilization: { field: 'avgUtilization', max: 1 },
   // A month (730 h) of reading at on-demand's highest read rate, 2 × 10 GiB/s: 52,560,000 GiB.
   replay_gib_per_month: { field: 'replayGiBPerMonth', max: 52_560_000 },
+  // A share of the writes: the busiest key carries at most all of them.
+  max_key_share: { field: 'maxKeyShare', max: 1, aboveZero: true },
 };
 
 export interface AnnotationProblem {
@@ -103,7 +109,9 @@ export function valueProblem(key: string, raw: string, spec: KeySpec): string | 
   const n = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : NaN;
   // A number too large for a double (400 digits, 1e999) is still a number: past the bound, not "not a number".
   if (Number.isNaN(n)) return `"${key}" must be a number ≥ 0, not "${short(raw)}"`;
-  if (n > spec.max) return `"${key}" must be between 0 and ${plain(spec.max)}, not ${short(raw)}`;
+  if (n > spec.max || (spec.aboveZero && n === 0)) {
+    return `"${key}" must be ${spec.aboveZero ? 'above 0 and at most' : 'between 0 and'} ${plain(spec.max)}, not ${short(raw)}`;
+  }
   if (spec.integer && !Number.isInteger(n)) return `"${key}" must be a whole number, not ${short(raw)}`;
   return undefined;
 }

@@ -22,6 +22,7 @@ import { withUnknownMode } from '../pricing/unknownMode';
 import { inputSources } from './inputNote';
 import { resolvedFact } from './resolvedValues';
 import type { ObservedStream } from '../metrics/snapshot';
+import { hotShardOf, hotShardThresholds, type HotShard } from '../capacity/hotShard';
 import { observedLoad } from '../metrics/observedLoad';
 
 export interface AttrFact {
@@ -46,6 +47,8 @@ export interface StreamSettings {
   accountAdvantage?: AccountAdvantage;
   /** Region when Terraform does not say: --region, then the config's region, then us-east-1. */
   defaultRegion: string;
+  /** The .kinesis-lint.json the config came from (absolute), when there is one: fixes of its "streams" entries edit it. */
+  configFile?: string;
 }
 
 export interface StreamConsumerCounts {
@@ -88,6 +91,9 @@ export interface StreamFacts {
   observed: ObservedStream | null;
   /** Where `load` came from: the declaration (annotation or config), the observation, or nowhere (load null). */
   loadSource: 'declared' | 'observed' | null;
+  /** The hottest shard of the observation's per-shard metrics when it passes thresholds.hot_shard_*, else null; its
+   *  implied key share is in load.maxKeyShare when larger than the declared max_key_share (capacity/hotShard.ts). */
+  hotShard: HotShard | null;
   load: ResolvedLoad | null;
   sizing: SizingResult | null;
   settings: StreamSettings;
@@ -200,7 +206,8 @@ export function buildFacts(input: FactsInput): StreamFacts {
   const observed = input.observed !== undefined ? input.observed : input.observe?.(nameOf(attr('name')?.value), region) ?? null;
   // Observed traffic is the load only where the declaration has no rate (docs/metrics.md).
   const fromObservation = observedLoad(input.declaration, observed);
-  const load = fromObservation ?? (input.declaration ? resolveLoad(input.declaration) : null);
+  const hotShard = observed && observed.metrics.minutes > 0 ? hotShardOf(observed.metrics, hotShardThresholds(settings.config)) : null;
+  const load = withKeyShare(fromObservation ?? (input.declaration ? resolveLoad(input.declaration) : null), hotShard);
   const usage: StreamUsage = {
     mode: mode ?? 'PROVISIONED',
     instances: 1,
@@ -234,6 +241,7 @@ export function buildFacts(input: FactsInput): StreamFacts {
     declaration: input.declaration,
     observed,
     loadSource: fromObservation ? 'observed' : load ? 'declared' : null,
+    hotShard,
     load,
     sizing: load ? requiredShards(load, consumers.standard, settings.config.targetUtilization) : null,
     settings,
@@ -248,6 +256,12 @@ export function buildFacts(input: FactsInput): StreamFacts {
       return e;
     },
   };
+}
+
+/** A hot shard seen in per-shard metrics sizes the stream as if its excess were one key's (the larger share wins). */
+function withKeyShare(load: ResolvedLoad | null, hot: HotShard | null): ResolvedLoad | null {
+  if (!load || !hot || hot.share <= (load.maxKeyShare ?? 0)) return load;
+  return { ...load, maxKeyShare: hot.share };
 }
 
 /**

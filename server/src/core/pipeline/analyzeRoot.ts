@@ -65,6 +65,7 @@ export async function analyzeRoot(
     config: loaded.config,
     prices: loaded.prices,
     defaultRegion: options.region ?? loaded.config.region ?? FALLBACK_REGION,
+    ...(loaded.file ? { configFile: loaded.file } : {}),
   };
   settings.accountAdvantage = accountAdvantage(modules, settings.defaultRegion);
   const suppressions = new Suppressions(RULE_IDS);

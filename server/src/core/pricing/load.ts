@@ -13,6 +13,8 @@ export interface DeclaredLoad {
   avgUtilization?: number;
   /** GiB read per month from data older than 7 days (replays); priced as long-term retrieval. */
   replayGiBPerMonth?: number;
+  /** The busiest partition key's share of the writes, 0 < x ≤ 1 (sizing: its shard carries it whole). */
+  maxKeyShare?: number;
 }
 
 /** Any two of bytes/records/size give the third; what cannot be derived is null. */
@@ -34,6 +36,11 @@ export interface ResolvedLoad {
   readBytesPerSec: number | null;
   /** Set when the rates are observed (core/metrics/observedLoad.ts): the snapshot's range, for the words. */
   observedRange?: { start: string; end: string };
+  /**
+   * The busiest partition key's share of the traffic (declared max_key_share, or what per-shard metrics show of the
+   * hottest shard, the larger): sizing keeps that key's shard within the limits. null: keys spread evenly.
+   */
+  maxKeyShare: number | null;
 }
 
 export function resolveLoad(d: DeclaredLoad): ResolvedLoad {
@@ -52,6 +59,7 @@ export function resolveLoad(d: DeclaredLoad): ResolvedLoad {
     recordSizeDerived,
     avgUtilization: d.avgUtilization ?? 1,
     replayGiBPerMonth: d.replayGiBPerMonth ?? null,
+    maxKeyShare: d.maxKeyShare ?? null,
     readBytesPerSec: null,
   };
 }

@@ -25,7 +25,8 @@ export const rule: StreamRule = {
     'For the declared load, the other capacity mode (provisioned or on-demand) is clearly cheaper, or On-demand Advantage would save more than its account-wide commitment costs.',
   ),
   check(s) {
-    if (!s.load || s.mode === null) return [];
+    // No shard count carries the busiest key (hot-shard): provisioned has no size to price, on-demand throttles too.
+    if (!s.load || s.mode === null || s.sizing?.hotKey) return [];
     const toOnDemand = s.mode === 'PROVISIONED';
     const required = s.sizing?.requiredShards ?? null;
     if (toOnDemand ? s.shardCount === null : required === null) return [];

@@ -71,3 +71,14 @@ export function reshardNote(from: number, to: number): string {
     : `${[from, ...steps.slice(0, 3)].join(' → ')} → … → ${steps.slice(-2).join(' → ')}, ${steps.length} updates`;
   return ` (AWS resizes at most ×2 or ÷2 per update: apply ${shown})`;
 }
+
+/**
+ * " with the busiest key's 30 % on one shard (max_key_share)": the key share the sizing used, and where it comes
+ * from (the annotation or config, or the hottest shard of the snapshot's per-shard metrics); "" without one.
+ */
+export function keyShareNote(s: StreamFacts): string {
+  const share = s.sizing?.keyShare;
+  if (!share) return '';
+  const from = s.hotShard && s.hotShard.share === share ? `as shard ${s.hotShard.shardId}'s metrics show` : 'max_key_share';
+  return ` with the busiest key's ${percent(share)} on one shard (${from})`;
+}

@@ -20,6 +20,9 @@ import { rule as throughputUndeclared } from './throughput-undeclared';
 import { rule as invalidAnnotation } from './invalid-annotation';
 import { rule as invalidConfig } from './invalid-config';
 import { rule as moduleNotAnalysed } from './module-not-analysed';
+import { rule as loadDrift } from './load-drift';
+import { rule as throttled } from './throttled';
+import { rule as hotShard } from './hot-shard';
 
 export const STREAM_RULES: readonly StreamRule[] = [
   missingKms,
@@ -36,6 +39,9 @@ export const STREAM_RULES: readonly StreamRule[] = [
   shardCountModeConflict,
   invalidArgument,
   throughputUndeclared,
+  loadDrift,
+  throttled,
+  hotShard,
 ];
 
 export const RULES: readonly RuleMeta[] = [

@@ -33,7 +33,8 @@ export const rule: StreamRule = {
         detail: `The stream is PROVISIONED${why(s)} but has no shard_count, which provisioned mode requires.`,
         at: s.header,
         // Where a dynamic block decides the mode, other inputs may make it ON_DEMAND, where shard_count is rejected.
-        fixes: shards || s.modeDynamic ? [] : addArgumentsFix(s, [['shard_count', String(n)]], `Add shard_count = ${n}${s.sizing?.requiredShards ? ' (what the declared load needs)' : ''}`, true),
+        // No count carries the busiest key (hot-shard): none is offered.
+        fixes: shards || s.modeDynamic || s.sizing?.hotKey ? [] : addArgumentsFix(s, [['shard_count', String(n)]], `Add shard_count = ${n}${s.sizing?.requiredShards ? ' (what the declared load needs)' : ''}`, true),
       });
     }
     const warm = s.attr('warm_throughput_mib_ps');

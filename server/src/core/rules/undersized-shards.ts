@@ -1,7 +1,7 @@
 import type { StreamRule } from './rule';
 import { meta } from './rule';
 import { setValueFix } from './fixHelpers';
-import { limitName, limitWords, percent, plural, reshardNote } from './messages';
+import { keyShareNote, limitName, limitWords, percent, plural, reshardNote } from './messages';
 import { withDelta } from './fixDelta';
 import { peakUtilization } from '../capacity/sizing';
 import { UPDATE_SHARD_COUNT_MAX_SHARDS } from '../capacity/limits';
@@ -27,7 +27,7 @@ export const rule: StreamRule = {
     const at = peak ? `${limitName(peak.limit)} at ${percent(peak.utilization)}` : `${target} target`;
     return [{
       message: `${plural(s.shardCount, 'shard')}, load needs ${required} (${at})`,
-      detail: `At the ${target} target utilisation ${limitWords(binding)} sets the number: ${required} shards${peak ? `; at ${s.shardCount} the peak uses ${percent(peak.utilization)} of its ${limitName(peak.limit)} capacity` : ''}${reshardNote(s.shardCount, required)}.`,
+      detail: `At the ${target} target utilisation ${limitWords(binding)} sets the number${keyShareNote(s)}: ${required} shards${peak ? `; at ${s.shardCount} the peak uses ${percent(peak.utilization)} of its ${limitName(peak.limit)} capacity` : ''}${reshardNote(s.shardCount, required)}.`,
       at: shards.at,
       fixes: withDelta(setValueFix(shards, String(required), true), s, { shards: required }),
     }];

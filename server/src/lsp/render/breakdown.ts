@@ -42,6 +42,12 @@ function heldNote(s: StreamReport, heldBy: readonly string[]): string {
 }
 
 function capacity(s: StreamReport): string[] {
+  const rows = (s.sizing?.perLimit ?? []).map(
+    (p) => `- ${limitWords(p)} → ${p.shards === null ? 'no shard count (the busiest key alone is too much for one shard)' : `${p.shards} shard${p.shards === 1 ? '' : 's'}`}${p.limit === s.sizing!.binding ? ' **(binding)**' : ''}`,
+  );
+  if (s.sizing?.hotKey) {
+    return [`**Capacity** at the ${percent(s.targetUtilization)} target: no shard count carries the busiest partition key (max key share ${percent(s.sizing.keyShare ?? 0)}); spread the key`, '', ...rows, ''];
+  }
   if (!s.sizing || s.sizing.requiredShards === null) {
     // Terraform JSON has no comments: there the load goes under "streams" in .kinesis-lint.json.
     const where = s.file.endsWith('.json')
@@ -49,9 +55,6 @@ function capacity(s: StreamReport): string[] {
       : 'add `# kinesis-lint: records_per_sec=… avg_record_kib=…` (or write_mib_per_sec=…) above the resource';
     return [`**Capacity**: no load declared — ${where} to check sizing.`, ''];
   }
-  const rows = s.sizing.perLimit.map(
-    (p) => `- ${limitWords(p)} → ${p.shards} shard${p.shards === 1 ? '' : 's'}${p.limit === s.sizing!.binding ? ' **(binding)**' : ''}`,
-  );
   const peak = s.peakUtilization !== null && s.bindingLimit
     ? [`- peak utilisation at ${s.shardCount} shards: **${percent(s.peakUtilization)}** of ${limitName(s.bindingLimit)}`]
     : [];
