@@ -12,6 +12,8 @@ import type { Finding } from '../../server/src/core/types';
 import { findModuleDirs } from '../../server/src/node/findModules';
 import { nodeHost } from '../../server/src/node/nodeHost';
 import { sharedParser } from '../support/analyze';
+import { applyEdits } from '../../server/src/core/fixes/applyEdits';
+import * as os from 'os';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const CASES = path.join(FIXTURES, 'realworld-metrics');
@@ -26,7 +28,16 @@ interface Case {
   config?: string;
 }
 
-interface ExpectedFinding { ruleId: string; file: string; range: [number, number, number, number]; resource: string | null }
+interface ExpectedFinding {
+  ruleId: string;
+  file: string;
+  range: [number, number, number, number];
+  resource: string | null;
+  /** Words the message must contain (the numbers derived in NOTES.md). */
+  says?: string[];
+  /** How many fixes the finding offers. */
+  fixes?: number;
+}
 interface ExpectedStream {
   resource: string;
   /** The instance names the stream resolves to (what is matched against the snapshot). */
@@ -80,11 +91,30 @@ describe('observed load on published Terraform (test/fixtures/realworld-metrics)
         ...(spec.vars ? { variables: { args: Object.entries(spec.vars).map(([n, text]) => ({ kind: 'var' as const, name: n, text })) } } : {}),
       };
       const analyses = await new Analyzer(nodeHost, options).analyzeModules(search.dirs);
+      const drift = analyses.flatMap((a) => a.findings).find((f) => f.ruleId === 'load-drift' && f.fixes.length > 0);
+      if (drift && spec.config) {
+        // The fix writes the observed load into the case's config; analysed again, the drift is gone.
+        const config = path.join(dir, spec.config);
+        const edits = drift.fixes[0].edits;
+        assert.ok(edits.every((e) => e.file === config), `the fix edits only ${spec.config}: ${edits.map((e) => e.file).join(', ')}`);
+        const fixed = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kl-drift-')), 'kinesis-lint.json');
+        fs.writeFileSync(fixed, applyEdits(fs.readFileSync(config, 'utf8'), edits));
+        const again = await new Analyzer(nodeHost, { ...options, configFile: fixed }).analyzeModules(search.dirs);
+        assert.deepStrictEqual(again.flatMap((a) => a.findings).filter((f) => f.ruleId === 'load-drift').map((f) => f.message), []);
+      }
+      const findings = analyses.flatMap((a) => a.findings).filter(relevant);
       const actual = {
-        findings: analyses.flatMap((a) => a.findings).filter(relevant).map((f) => findingFacts(f, fixture)).sort(byPlace),
+        findings: findings.map((f) => findingFacts(f, fixture)).sort(byPlace),
         streams: analyses.flatMap((a) => a.streams).map(streamFacts).sort(byStream),
       };
-      assert.deepStrictEqual(actual, { findings: [...expected.findings].sort(byPlace), streams: [...expected.streams].sort(byStream) });
+      const bare = expected.findings.map(({ says: _s, fixes: _f, ...place }) => place);
+      assert.deepStrictEqual(actual, { findings: bare.sort(byPlace), streams: [...expected.streams].sort(byStream) });
+      for (const e of expected.findings) {
+        const f = findings.find((x) => x.ruleId === e.ruleId && findingFacts(x, fixture).file === e.file && x.range.start.line === e.range[0]);
+        assert.ok(f, e.ruleId);
+        for (const words of e.says ?? []) assert.ok(f.message.includes(words), `${e.ruleId}: "${f.message}" should say "${words}"`);
+        if (e.fixes !== undefined) assert.strictEqual(f.fixes.length, e.fixes, `${e.ruleId}: fixes ${f.fixes.map((x) => x.title).join(' / ')}`);
+      }
     });
   }
 });
