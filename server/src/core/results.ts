@@ -34,11 +34,11 @@ export interface StreamReport {
   consumers: { standard: Bound; efo: Bound };
   /** The declared load (annotation or config), or null. */
   declared: DeclaredLoad | null;
-  /** Where the first instance's load comes from (like `sizing`): the declaration, the metrics snapshot's observation
-   *  (the declaration has no rate), or nowhere. */
+  /** Where the instances' load comes from: the declaration, the metrics snapshot's observation (the declaration has
+   *  no rate), or nowhere; null also when the instances differ (a for_each whose instances are observed or not). */
   loadSource: 'declared' | 'observed' | null;
-  /** What the snapshot observed of the first instance (matched by name and region; used as the load or not), or
-   *  null. */
+  /** What the snapshot observed of the stream (matched by name and region; used as the load or not); null when
+   *  nothing, or when the instances' observations differ (each instance is its own CloudWatch stream). */
   observed: ObservedStream | null;
   requiredShards: number | null;
   bindingLimit: BindingLimit | null;

@@ -39,8 +39,9 @@ export function streamReport(instances: StreamFacts[]): StreamReport {
     retentionHours: same((f) => f.retentionHours),
     consumers,
     declared: first.declaration,
-    loadSource: first.loadSource,
-    observed: first.observed,
+    // A for_each whose instances are observed differently (one without data) has no one source or observation.
+    loadSource: same((f) => f.loadSource),
+    observed: same((f) => f.observed),
     requiredShards: same((f) => f.sizing?.requiredShards ?? null),
     bindingLimit: same((f) => f.sizing?.binding ?? null),
     peakUtilization:
