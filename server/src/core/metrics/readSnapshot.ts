@@ -43,8 +43,8 @@ function crossProblems(snapshot: MetricsSnapshot, locate: (pointer: string) => J
 }
 
 /**
- * `now`: the clock of the analysis (raw output has no pull time: it is read as pulled now). Problems' messages say
- * what is wrong; the caller adds where the snapshot came from.
+ * `now`: the clock of the analysis (raw output has no pull time: it counts as pulled at the end of its data,
+ * rawMetricData.ts). Problems' messages say what is wrong; the caller adds where the snapshot came from.
  */
 export function readSnapshot(text: string, options: { now: Date }): SnapshotRead {
   const digest = createHash('sha1').update(text).digest('hex');
