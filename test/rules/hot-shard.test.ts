@@ -1,20 +1,10 @@
 import { strict as assert } from 'assert';
-import { hcl, r } from './ruleKit';
-import { MiB, applied, check, metrics, stats } from './observedKit';
+import { r } from './ruleKit';
+import { MiB, applied, check, metrics, observedStreamHcl, stats } from './observedKit';
 
 const ID = 'hot-shard';
 
-function stream(annotation: string, shards = '2'): string {
-  return hcl([
-    ...(annotation ? [`# kinesis-lint: ${annotation}`] : []),
-    'resource "aws_kinesis_stream" "events" {',
-    '  name            = "events"',
-    `  shard_count     = ${shards}`,
-    '  encryption_type = "KMS"',
-    '  kms_key_id      = "alias/my-key"',
-    '}',
-  ]);
-}
+const stream = observedStreamHcl;
 
 const shard = (mib: number) => ({ incomingBytes: stats(mib * MiB, mib * MiB, (mib * MiB) / 2) });
 function shards(...mib: number[]) {

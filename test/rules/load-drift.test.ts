@@ -1,20 +1,10 @@
 import { strict as assert } from 'assert';
 import { hcl, r } from './ruleKit';
-import { MiB, applied, check, metrics, stats } from './observedKit';
+import { MiB, applied, check, metrics, observedStreamHcl, stats } from './observedKit';
 
 const ID = 'load-drift';
 
-function stream(annotation: string, shards = '2'): string {
-  return hcl([
-    ...(annotation ? [`# kinesis-lint: ${annotation}`] : []),
-    'resource "aws_kinesis_stream" "events" {',
-    '  name            = "events"',
-    `  shard_count     = ${shards}`,
-    '  encryption_type = "KMS"',
-    '  kms_key_id      = "alias/my-key"',
-    '}',
-  ]);
-}
+const stream = observedStreamHcl;
 
 // Traffic 2.5× the declared 1 MiB/s and 1,000 records/s at p99.
 const UP = metrics('events', { incomingBytes: stats(3 * MiB, 2.5 * MiB, 1 * MiB), incomingRecords: stats(2400, 2000, 800) });

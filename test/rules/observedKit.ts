@@ -14,6 +14,21 @@ import { BUILTIN_PRICES } from '../../server/src/core/pricing/priceTable';
 import { STREAM_RULES } from '../../server/src/core/rules/registry';
 import type { Report } from '../../server/src/core/rules/rule';
 import type { ObservedStream, SnapshotInfo, Stats, StreamMetrics } from '../../server/src/core/metrics/snapshot';
+import { hcl } from './ruleKit';
+
+/** The stream the rule tests check: `events`, with an optional annotation line, shard_count (or an on-demand mode). */
+export function observedStreamHcl(annotation: string, shards = '2', mode = ''): string {
+  return hcl([
+    ...(annotation ? [`# kinesis-lint: ${annotation}`] : []),
+    'resource "aws_kinesis_stream" "events" {',
+    '  name            = "events"',
+    ...(mode ? [`  stream_mode_details {`, `    stream_mode = "${mode}"`, '  }'] : [`  shard_count     = ${shards}`]),
+    '  encryption_type = "KMS"',
+    '  kms_key_id      = "alias/my-key"',
+    '}',
+  ]);
+}
+
 
 export const SNAPSHOT: SnapshotInfo = {
   file: abs('.kinesis-lint/metrics.json'),

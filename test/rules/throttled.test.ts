@@ -1,20 +1,10 @@
 import { strict as assert } from 'assert';
-import { hcl, r } from './ruleKit';
-import { MiB, applied, check, metrics, stats } from './observedKit';
+import { r } from './ruleKit';
+import { MiB, applied, check, metrics, observedStreamHcl, stats } from './observedKit';
 
 const ID = 'throttled';
 
-function stream(annotation: string, shards = '2', mode = ''): string {
-  return hcl([
-    ...(annotation ? [`# kinesis-lint: ${annotation}`] : []),
-    'resource "aws_kinesis_stream" "events" {',
-    '  name            = "events"',
-    ...(mode ? [`  stream_mode_details {`, `    stream_mode = "${mode}"`, '  }'] : [`  shard_count     = ${shards}`]),
-    '  encryption_type = "KMS"',
-    '  kms_key_id      = "alias/my-key"',
-    '}',
-  ]);
-}
+const stream = observedStreamHcl;
 
 const throttle = (peak: number, total: number, minutes: number) => ({ peak, p99: 0, mean: total / 20160 / 60, total, minutes });
 
