@@ -10,6 +10,7 @@ import { DEFAULT_SNAPSHOT_PATH, MAX_DAYS, PERIOD_SECONDS } from '../core/metrics
 import type { ModuleAnalysis } from '../core/results';
 import type { Host } from '../core/types';
 import { findModuleDirs } from '../node/findModules';
+import { proxySettings } from '../node/httpsProxy';
 import type { CloudWatchOptions, MetricDataSource } from '../metrics/cloudWatch';
 import { batches, pullMetrics, unique, type PullStream } from '../metrics/pull';
 import { addVariable, isVariableOption, optionName, optionValue, type VarOption } from './args';
@@ -180,6 +181,7 @@ async function pull(options: MetricsOptions, streams: PullStream[], io: CliIO, d
   const source = deps.source({
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
     ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
+    ...proxySettings(io.env),
   });
   let result: Awaited<ReturnType<typeof pullMetrics>>;
   try {
