@@ -63,7 +63,7 @@ export function cloudWatchSource(options: CloudWatchOptions): MetricDataSource {
     if (!client) {
       // The handler's own defaults (keep-alive, 50 sockets), with the tunnel when a proxy is set; one agent per
       // client, as without a proxy, since destroying a client destroys its agent.
-      const httpsAgent = options.proxy ? new ProxyTunnelAgent(options, requestTimeout, { keepAlive: true, maxSockets: 50 }) : undefined;
+      const httpsAgent = options.proxy ? new ProxyTunnelAgent({ proxy: options.proxy, noProxy: options.noProxy }, requestTimeout, { keepAlive: true, maxSockets: 50 }) : undefined;
       client = new sdk.CloudWatchClient({
         region,
         maxAttempts: 1,
