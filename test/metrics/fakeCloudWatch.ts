@@ -3,7 +3,9 @@
 // timestamps; errors as HTTP 400 with {"__type": "…#Throttling", "message"} and x-amzn-query-error "Throttling;Sender"),
 // over in-memory data per region: MetricStat queries on StreamName, the SEARCH expressions of core/metrics/queryIds.ts
 // with their dynamic labels, pages of `pageSize` data points with a NextToken, and scripted faults. Never AWS.
+// With `tls` (test/fixtures/tls: a self-signed certificate for 127.0.0.1 and localhost) it serves https.
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 /** Epoch seconds of a period start → the period's sum. */
@@ -61,9 +63,9 @@ export interface FakeCloudWatch {
 
 const SEARCH = /^SEARCH\('\{AWS\/Kinesis,(ConsumerName|ShardId),StreamName\} MetricName="([^"]+)" StreamName="([^"]+)"', 'Sum', 60\)$/;
 
-export async function startFakeCloudWatch(data: FakeCloudWatch['data'] = {}, pageSize = 100_800): Promise<FakeCloudWatch> {
+export async function startFakeCloudWatch(data: FakeCloudWatch['data'] = {}, pageSize = 100_800, tls?: { key: string; cert: string }): Promise<FakeCloudWatch> {
   const fake: FakeCloudWatch = { endpoint: '', data, pageSize, faults: [], requests: [], responses: [], close: async () => undefined };
-  const server = http.createServer((req, res) => {
+  const handle: http.RequestListener = (req, res) => {
     let text = '';
     req.on('data', (c) => (text += c));
     req.on('end', () => {
@@ -93,9 +95,10 @@ export async function startFakeCloudWatch(data: FakeCloudWatch['data'] = {}, pag
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
       res.end(JSON.stringify(response));
     });
-  });
+  };
+  const server = tls ? https.createServer(tls, handle) : http.createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fake.endpoint = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   fake.close = () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
   return fake;
 }

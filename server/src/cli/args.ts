@@ -49,6 +49,45 @@ const SHORT_FLAGS: Record<string, string> = { '-h': '--help' };
 /** Terraform's single-dash spellings, so a `terraform plan` command line can be reused as it is. */
 const TERRAFORM_SPELLINGS: Record<string, string> = { '-var': '--var', '-var-file': '--var-file' };
 
+/** The options that give a root module's variables their values; `metrics pull` and `metrics queries` take them too. */
+export const VARIABLE_OPTIONS = ['--var', '--var-file'] as const;
+export type VariableOptionName = (typeof VARIABLE_OPTIONS)[number];
+
+export function isVariableOption(name: string): name is VariableOptionName {
+  return (VARIABLE_OPTIONS as readonly string[]).includes(name);
+}
+
+/** An option argument's name: the part before '=', with Terraform's -var / -var-file spelt --var / --var-file. */
+export function optionName(arg: string): string {
+  const eq = arg.indexOf('=');
+  const written = eq > 0 ? arg.slice(0, eq) : arg;
+  return TERRAFORM_SPELLINGS[written] ?? written;
+}
+
+/**
+ * The value of the option at argv[i]: after its '=', else the next argument unless that is another --option
+ * (undefined: missing). `last` is the index of the last argument used.
+ */
+export function optionValue(argv: readonly string[], i: number): { value: string | undefined; last: number } {
+  const eq = argv[i].indexOf('=');
+  if (eq > 0) return { value: argv[i].slice(eq + 1), last: i };
+  if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) return { value: argv[i + 1], last: i + 1 };
+  return { value: undefined, last: i };
+}
+
+/**
+ * Appends one --var NAME=VALUE or --var-file FILE (value as optionValue gives it) to `variables`, in command-line
+ * order; returns the usage error of a missing or malformed one. --var x= is a valid empty string.
+ */
+export function addVariable(variables: VarOption[], name: VariableOptionName, value: string | undefined): string | undefined {
+  if (value === undefined || (value === '' && name === '--var-file')) return `option ${name} needs a value`;
+  if (name === '--var-file') {
+    variables.push({ kind: 'file', path: value });
+    return undefined;
+  }
+  return addVar(variables, value);
+}
+
 export function parseArgs(argv: readonly string[]): ParseResult {
   const options: CliOptions = {
     paths: [], variables: [], format: 'text', failOn: 'error', fix: false, cost: true, cache: false, verbose: false, help: false, version: false,
@@ -63,21 +102,22 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       options.paths.push(arg);
       continue;
     }
-    const eq = arg.indexOf('=');
-    const written = SHORT_FLAGS[arg] ?? (eq > 0 ? arg.slice(0, eq) : arg);
-    const name = TERRAFORM_SPELLINGS[written] ?? written;
+    const name = SHORT_FLAGS[arg] ?? optionName(arg);
     if ((FLAG_OPTIONS as readonly string[]).includes(name)) {
-      if (eq > 0) return usage(`option ${name} does not take a value`);
+      if (arg.indexOf('=') > 0) return usage(`option ${name} does not take a value`);
       setFlag(options, name);
       continue;
     }
     if (!(VALUE_OPTIONS as readonly string[]).includes(name)) return usage(unknownOption(name));
-    let value: string | undefined;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i];
-    // --var x= is a valid empty string; only a missing --var argument is an error.
-    if (value === undefined || (value === '' && name !== '--var')) return usage(`option ${name} needs a value`);
-    const error = setValue(options, name, value);
+    const taken = optionValue(argv, i);
+    i = taken.last;
+    if (isVariableOption(name)) {
+      const error = addVariable(options.variables, name, taken.value);
+      if (error) return usage(error);
+      continue;
+    }
+    if (taken.value === undefined || taken.value === '') return usage(`option ${name} needs a value`);
+    const error = setValue(options, name, taken.value);
     if (error) return usage(error);
   }
   if (options.planFile !== undefined) {
@@ -111,11 +151,6 @@ function setValue(options: CliOptions, name: string, value: string): string | un
       if (!isOneOf(FAIL_ON_LEVELS, value)) return badChoice(name, value, FAIL_ON_LEVELS);
       options.failOn = value;
       return undefined;
-    case '--var':
-      return addVar(options, value);
-    case '--var-file':
-      options.variables.push({ kind: 'file', path: value });
-      return undefined;
     case '--region':
       if (!isRegionName(value)) return `invalid value '${value}' for --region: expected ${REGION_EXPECTED}`;
       options.region = value;
@@ -140,14 +175,14 @@ function setValue(options: CliOptions, name: string, value: string): string | un
 }
 
 /** NAME=VALUE, split at the first '=' like Terraform (internal/command/arguments/vars.go); VALUE may be empty. */
-function addVar(options: CliOptions, raw: string): string | undefined {
+function addVar(variables: VarOption[], raw: string): string | undefined {
   const eq = raw.indexOf('=');
   if (eq < 0) return `invalid --var '${raw}': expected a variable name and a value separated by '=', like --var 'shards=2'`;
   const name = raw.slice(0, eq);
   const text = raw.slice(eq + 1);
   if (name.trim() === '') return `invalid --var '${raw}': the variable name is missing before '='`;
   if (name.endsWith(' ')) return `invalid --var '${raw}': the variable name ends with a space; did you mean --var '${name.trimEnd()}=${text.trimStart()}'?`;
-  options.variables.push({ kind: 'var', name, text });
+  variables.push({ kind: 'var', name, text });
   return undefined;
 }
 

@@ -8,6 +8,7 @@ import { nodeFixFiles } from './fix/fixFiles';
 import { nodeHost } from '../node/nodeHost';
 import { priceCachePath, writeFileAtomic } from '../node/priceCache';
 import { httpGetter } from '../prices/httpGet';
+import { proxySettings } from '../node/httpsProxy';
 import { runPrices } from './prices';
 import { runCli, type CliDeps } from './run';
 import { runDiff } from './diff/runDiff';
@@ -31,7 +32,7 @@ else void cli();
 /** `kinesis-lint prices …`: the only command that may open a socket (prices update). */
 function pricesCli(): Promise<void> {
   const io = { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, priceCacheFile: priceCachePath() };
-  const get = httpGetter({ timeoutMs: 30_000, attempts: 3, backoffMs: 1000, proxy: process.env.HTTPS_PROXY ?? process.env.https_proxy, noProxy: process.env.NO_PROXY ?? process.env.no_proxy });
+  const get = httpGetter({ timeoutMs: 30_000, attempts: 3, backoffMs: 1000, ...proxySettings(process.env) });
   return runPrices(process.argv.slice(3), io, { host: nodeHost, get, writeFile: writeFileAtomic }).then(
     (code) => exit(code),
     (error: unknown) => {

@@ -4,17 +4,18 @@
 // metrics themselves. Besides `prices update`, the only command that opens a socket.
 import { resolve } from 'node:path';
 import { findConfigFile, loadConfig } from '../core/config/loadConfig';
-import { tfVarEnv } from '../core/inputs/variableInputs';
 import { rangeWords } from '../core/metrics/describe';
 import { metricDataQueries } from '../core/metrics/queryIds';
 import { DEFAULT_SNAPSHOT_PATH, MAX_DAYS, PERIOD_SECONDS } from '../core/metrics/snapshot';
 import type { ModuleAnalysis } from '../core/results';
 import type { Host } from '../core/types';
 import { findModuleDirs } from '../node/findModules';
+import { proxySettings } from '../node/httpsProxy';
 import type { CloudWatchOptions, MetricDataSource } from '../metrics/cloudWatch';
 import { batches, pullMetrics, unique, type PullStream } from '../metrics/pull';
+import { addVariable, isVariableOption, optionName, optionValue, type VarOption } from './args';
 import { EXIT_OK, EXIT_USAGE } from './exitCode';
-import type { AnalyzerLike, AnalyzerOptions, CliIO } from './run';
+import { variableInputs, type AnalyzerLike, type AnalyzerOptions, type CliIO } from './run';
 
 /** Some streams could not be read (denied, throttled, failed); the snapshot holds the others and says why. */
 export const EXIT_METRICS_PARTIAL = 1;
@@ -38,7 +39,7 @@ export interface MetricsDeps {
 
 export const METRICS_HELP = `Usage:
   kinesis-lint metrics pull [PATH...] [--days N] [--profile P] [--region R] [--out FILE]
-                            [--config FILE] [--endpoint URL]
+                            [--config FILE] [--endpoint URL] [--var NAME=VALUE] [--var-file FILE]
       read the last N days (1-${MAX_DAYS}, default ${DEFAULT_DAYS}) of 1-minute CloudWatch metrics of every
       aws_kinesis_stream in PATH (default: the current directory) whose name is known, and write
       them as the metrics snapshot: FILE, else the "metrics.file" of .kinesis-lint.json, else
@@ -46,9 +47,13 @@ export const METRICS_HELP = `Usage:
       of streams without a declared one. Credentials: the AWS SDK's default chain (AWS_PROFILE or
       --profile, environment, SSO, roles); the only permission needed is cloudwatch:GetMetricData.
       --region is the region of streams whose aws provider sets none (as for the analysis).
+      --var and --var-file (repeatable; -var, -var-file too) and TF_VAR_NAME give root variables
+      their values as for the lint command, so a name built from a variable is found.
       --endpoint sends the requests to another CloudWatch endpoint (AWS_ENDPOINT_URL_CLOUDWATCH
-      works too).
+      works too). HTTPS_PROXY (or https_proxy) sends them through that proxy's CONNECT tunnel,
+      except to hosts in NO_PROXY, as for prices update.
   kinesis-lint metrics queries [PATH...] [--days N] [--region R] [--config FILE]
+                               [--var NAME=VALUE] [--var-file FILE]
       print the same GetMetricData queries as aws cloudwatch get-metric-data commands, for
       fetching the metrics yourself; --metrics FILE (or "metrics.file") then reads their output
 Exit codes of pull: 0 the snapshot was written with every stream; 1 written, but some streams
@@ -59,6 +64,8 @@ See docs/metrics.md.
 
 interface MetricsOptions {
   paths: string[];
+  /** --var NAME=VALUE and --var-file FILE in the order given, parsed as the lint command parses them. */
+  variables: VarOption[];
   days: number;
   profile?: string;
   region?: string;
@@ -91,16 +98,23 @@ export async function runMetrics(argv: readonly string[], io: CliIO, deps: Metri
 }
 
 function parseOptions(argv: readonly string[]): ({ ok: true } & MetricsOptions) | { ok: false; error: string } {
-  const options: MetricsOptions = { paths: [], days: DEFAULT_DAYS, help: false };
+  const options: MetricsOptions = { paths: [], variables: [], days: DEFAULT_DAYS, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') { options.help = true; continue; }
     if (arg === '--') { options.paths.push(...argv.slice(i + 1)); break; }
     if (!arg.startsWith('-')) { options.paths.push(arg); continue; }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!VALUE_OPTIONS.includes(name)) return { ok: false, error: `unknown option ${name}` };
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    // Option names and values are read as the lint command reads them (cli/args.ts), -var / -var-file included.
+    const name = optionName(arg);
+    if (!isVariableOption(name) && !VALUE_OPTIONS.includes(name)) return { ok: false, error: `unknown option ${name}` };
+    const taken = optionValue(argv, i);
+    i = taken.last;
+    if (isVariableOption(name)) {
+      const error = addVariable(options.variables, name, taken.value);
+      if (error) return { ok: false, error };
+      continue;
+    }
+    const value = taken.value;
     if (value === undefined || value === '') return { ok: false, error: `option ${name} needs a value` };
     if (name === '--days') {
       if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_DAYS) {
@@ -136,7 +150,7 @@ async function discover(options: MetricsOptions, io: CliIO, deps: MetricsDeps): 
     ...(options.config !== undefined ? { configFile: resolve(io.cwd, options.config) } : {}),
     cost: false,
     parserWorkers: 1,
-    variables: { env: tfVarEnv(io.env), args: [] },
+    variables: variableInputs(options.variables, io),
     ...(io.priceCacheFile !== undefined ? { priceCacheFile: io.priceCacheFile } : {}),
   });
   let analyses: ModuleAnalysis[];
@@ -167,6 +181,7 @@ async function pull(options: MetricsOptions, streams: PullStream[], io: CliIO, d
   const source = deps.source({
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
     ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
+    ...proxySettings(io.env),
   });
   let result: Awaited<ReturnType<typeof pullMetrics>>;
   try {

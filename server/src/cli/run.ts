@@ -4,7 +4,7 @@ import { dirname, resolve } from 'path';
 import type { ModuleAnalysis } from '../core/results';
 import type { Host, RuleMeta } from '../core/types';
 import { tfVarEnv, type VariableInputs } from '../core/inputs/variableInputs';
-import { parseArgs, type CliOptions } from './args';
+import { parseArgs, type CliOptions, type VarOption } from './args';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from './exitCode';
 import { findModuleDirs } from '../node/findModules';
 import { workspaceBoundHost, type ReadScope } from '../node/workspaceBoundHost';
@@ -103,7 +103,7 @@ export async function runCli(argv: readonly string[], io: CliIO, given: CliDeps)
 /** In-process, or in worker threads (--jobs), behind the --cache when asked for. */
 async function createAnalyzer(options: CliOptions, io: CliIO, deps: CliDeps, host: Host, scope: ReadScope | undefined, dirCount: number): Promise<AnalyzerLike> {
   const jobs = jobCount(options, dirCount);
-  const variables = variableInputs(options, io);
+  const variables = variableInputs(options.variables, io);
   const workers = jobs > 1 && deps.createWorkerRunner ? deps.createWorkerRunner(jobs, { options: analyzerOptions(options, io, 1), scope, ...(/\bparser-pool\b/.test(io.env.KINESIS_LINT_DEBUG ?? '') ? { parser: 'pool' as const } : {}) }) : undefined;
   // --fix re-analyses what it changed and must see every file: its results are never cached.
   const store = options.cache && !options.fix ? deps.cacheStore : undefined;
@@ -218,18 +218,21 @@ export function analyzerOptions(options: CliOptions, io: CliIO, moduleCount: num
     configFile: options.configFile === undefined ? undefined : resolve(cwd, options.configFile),
     cost: options.cost,
     parserWorkers: parserWorkers(moduleCount),
-    variables: variableInputs(options, io),
+    variables: variableInputs(options.variables, io),
     ...(io.priceCacheFile !== undefined ? { priceCacheFile: io.priceCacheFile } : {}),
     ...(options.metricsFile !== undefined ? { metricsFile: resolve(cwd, options.metricsFile) } : {}),
     ...(io.now !== undefined ? { now: io.now } : {}),
   };
 }
 
-/** The core never reads the environment or the current directory: TF_VAR_* and var-file paths are passed in. */
-function variableInputs(options: CliOptions, io: CliIO): VariableInputs {
+/**
+ * The core never reads the environment or the current directory: TF_VAR_* and var-file paths are passed in. Also
+ * `metrics pull` and `metrics queries`' inputs (cli/metrics.ts), so that they find the same stream names.
+ */
+export function variableInputs(variables: readonly VarOption[], io: Pick<CliIO, 'cwd' | 'env'>): VariableInputs {
   return {
     env: tfVarEnv(io.env),
-    args: options.variables.map((v) =>
+    args: variables.map((v) =>
       v.kind === 'var' ? v : { kind: 'file', path: resolve(io.cwd, v.path), label: `--var-file ${v.path}`, strict: true },
     ),
   };

@@ -3,8 +3,11 @@
 // default chain (environment, shared config and credentials files with --profile or AWS_PROFILE, SSO, web identity,
 // container and instance roles) unless the caller passes some (tests: fake static keys against a loopback server).
 // The endpoint is --endpoint, else AWS_ENDPOINT_URL_CLOUDWATCH / AWS_ENDPOINT_URL (read by the SDK), else AWS's.
-// The SDK's own retries are off: pull.ts retries throttling with its own (testable) backoff.
+// The SDK's own retries are off: pull.ts retries throttling with its own (testable) backoff. The SDK reads no proxy
+// variables: with HTTPS_PROXY set, its https connections go through node/httpsProxy.ts's CONNECT tunnel (the agent of
+// its NodeHttpHandler), as `prices update`'s do, NO_PROXY hosts and http:// endpoints directly.
 import type { MetricDataQuery } from '../core/metrics/queryIds';
+import { ProxyTunnelAgent, type ProxySettings } from '../node/httpsProxy';
 
 export interface MetricDataRequest {
   region: string;
@@ -36,7 +39,7 @@ export interface MetricDataSource {
   dispose(): void;
 }
 
-export interface CloudWatchOptions {
+export interface CloudWatchOptions extends ProxySettings {
   profile?: string;
   endpoint?: string;
   /** Static credentials (tests); absent: the SDK's default chain. */
@@ -54,13 +57,17 @@ export function cloudWatchSource(options: CloudWatchOptions): MetricDataSource {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const sdk = require('@aws-sdk/client-cloudwatch') as typeof import('@aws-sdk/client-cloudwatch');
   const clients = new Map<string, InstanceType<typeof sdk.CloudWatchClient>>();
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const clientFor = (region: string) => {
     let client = clients.get(region);
     if (!client) {
+      // The handler's own defaults (keep-alive, 50 sockets), with the tunnel when a proxy is set; one agent per
+      // client, as without a proxy, since destroying a client destroys its agent.
+      const httpsAgent = options.proxy ? new ProxyTunnelAgent({ proxy: options.proxy, noProxy: options.noProxy }, requestTimeout, { keepAlive: true, maxSockets: 50 }) : undefined;
       client = new sdk.CloudWatchClient({
         region,
         maxAttempts: 1,
-        requestHandler: { requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS },
+        requestHandler: { requestTimeout, ...(httpsAgent ? { httpsAgent } : {}) },
         ...(options.profile !== undefined ? { profile: options.profile } : {}),
         ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
         ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
