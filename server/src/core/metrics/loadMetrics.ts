@@ -8,6 +8,7 @@ import type { ConfigProblem, LoadedConfig } from '../config/config';
 import { DEFAULT_SNAPSHOT_PATH, type MetricsSnapshot, type SnapshotInfo, type StreamMetrics } from './snapshot';
 import { readSnapshot, type SnapshotRead } from './readSnapshot';
 import { ageInDays } from './describe';
+import { stringBytes } from '../memory/approxBytes';
 
 /**
  * A snapshot holds statistics only (a few hundred bytes per stream), but raw get-metric-data output holds every data
@@ -50,9 +51,54 @@ export async function findSnapshotFile(dir: string, host: Host): Promise<string 
   }
 }
 
-/** The last read of each snapshot file by its text: the language server reads the file on every pass. Raw output is
- *  not kept (its pull time is the clock's, and it may be large). */
-const lastRead = new Map<string, { text: string; read: SnapshotRead }>();
+/**
+ * The last read of each snapshot file, by its text: the language server reads the file on every pass, and parsing
+ * with positions costs ~100 ms a MB (docs/metrics-benchmark.md). Bounded by memory, not by a count: the text plus
+ * the parsed snapshot, estimated at 3 × the text's bytes, within `maxBytes`; the least recently used file goes first,
+ * and a snapshot larger than the whole budget is read again on each pass rather than kept.
+ */
+export class SnapshotReads {
+  private readonly entries = new Map<string, { text: string; read: SnapshotRead; bytes: number }>();
+  private used = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get bytes(): number {
+    return this.used;
+  }
+
+  get(file: string, text: string): SnapshotRead | undefined {
+    const hit = this.entries.get(file);
+    if (!hit || hit.text !== text) return undefined;
+    this.entries.delete(file);
+    this.entries.set(file, hit);
+    return hit.read;
+  }
+
+  set(file: string, text: string, read: SnapshotRead): void {
+    this.delete(file);
+    const bytes = 3 * stringBytes(text);
+    if (bytes > this.maxBytes) return;
+    for (const [oldest, entry] of this.entries) {
+      if (this.used + bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.used -= entry.bytes;
+    }
+    this.entries.set(file, { text, read, bytes });
+    this.used += bytes;
+  }
+
+  delete(file: string): void {
+    const hit = this.entries.get(file);
+    if (!hit) return;
+    this.entries.delete(file);
+    this.used -= hit.bytes;
+  }
+}
+
+/** 256 MiB: a 5,000-stream snapshot with 8 shards a stream (15 MB) takes ~45 MB. Raw output is not kept (its pull
+ *  time is the clock's, and it may be large). */
+const lastRead = new SnapshotReads(256 * 1024 * 1024);
 
 export async function readSnapshotFile(file: string, host: Host, options: { now?: Date }): Promise<SnapshotFile> {
   const text = await host.readFile(file, MAX_METRICS_BYTES);
@@ -60,11 +106,11 @@ export async function readSnapshotFile(file: string, host: Host, options: { now?
     const why = host.readProblem?.(file);
     return why && !why.endsWith(': ENOENT') ? { status: 'missing', file, problem: why } : { status: 'missing', file };
   }
-  let read = lastRead.get(file)?.text === text ? lastRead.get(file)!.read : undefined;
+  let read = lastRead.get(file, text);
   if (!read) {
     read = readSnapshot(text, { now: options.now ?? new Date(0) });
     if (read.raw) lastRead.delete(file);
-    else lastRead.set(file, { text, read });
+    else lastRead.set(file, text, read);
   }
   if (!read.snapshot) {
     return { status: 'invalid', file, problems: read.problems.map((p) => ({ file, range: p.range, message: `${p.message}; observed metrics not used`, ...(p.jsonSyntax ? { jsonSyntax: true as const } : {}) })) };
