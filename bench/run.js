@@ -5,6 +5,9 @@
 // BENCH_KEEP=1 keeps the temp dir (inputs and server logs). BENCH_ONLY=shape,shape limits the typing sweep (for
 // development; the document then says so). BENCH_ONLY=diff runs only the `diff --base` measure (bench/diffBench.js,
 // under a minute) and prints it; a full run prints it after the tables (docs/diff-benchmark.md describes it).
+// BENCH_ONLY=metrics runs only the metrics snapshot measure (bench/metricsBench.js: the CLI with and without
+// --metrics, reading large snapshots; about a minute) and prints it; a full run prints it after the tables and writes
+// it into the document (docs/metrics-benchmark.md describes it).
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -22,6 +25,7 @@ const { sweepTable, targetRows, table, machine } = require('./report');
 const { notes, howMeasured } = require('./notes');
 const { killAll } = require('./processes');
 const { diffBench, diffTable } = require('./diffBench');
+const { metricsBench, metricsTable } = require('./metricsBench');
 
 const QUICK = process.env.BENCH_QUICK === '1';
 /**
@@ -58,6 +62,11 @@ async function main() {
     if (ONLY && ONLY.length === 1 && ONLY[0] === 'diff') {
       log('diff --base against a plain run; git reader against git cat-file --batch');
       process.stdout.write(`${diffTable(await diffBench(work, { runs: PLAN.cli }))}\n`);
+      return;
+    }
+    if (ONLY && ONLY.length === 1 && ONLY[0] === 'metrics') {
+      log('metrics snapshot: the CLI with and without --metrics; reading large snapshots');
+      process.stdout.write(`${metricsTable(await metricsBench(work, { runs: PLAN.cli }))}\n`);
       return;
     }
     const maxFileBytes = fileLimit();
@@ -110,6 +119,9 @@ async function main() {
     log('diff --base against a plain run; git reader against git cat-file --batch');
     const diff = await diffBench(work, { runs: PLAN.cli }).catch((e) => ({ error: e.message }));
 
+    log('metrics snapshot: the CLI with and without --metrics; reading large snapshots');
+    const metrics = await metricsBench(work, { runs: PLAN.cli }).catch((e) => ({ error: e.message }));
+
     log('where the time goes (phase profiles, in-process core)');
     const profile = {};
     const profiled = QUICK ? [gate]
@@ -143,6 +155,7 @@ async function main() {
       corpus: { ...corpus, ...cli },
       profile,
       corpusProfile,
+      metrics,
       plan: { ...PLAN, minEdits: MIN_EDITS },
       load,
     };
@@ -150,6 +163,7 @@ async function main() {
     const sweep = sweepTable(result);
     process.stdout.write(`\n${sweep}\n\n${targets}\n\n${notes(result).map((n) => `- ${n}`).join('\n')}\n`);
     process.stdout.write(`\ndiff --base (docs/diff-benchmark.md):\n${diff.error ? `failed: ${diff.error}` : diffTable(diff)}\n`);
+    process.stdout.write(`\nmetrics snapshot (docs/metrics-benchmark.md):\n${metricsSection(metrics)}\n`);
     const doc = document(result, sweep, targets, Math.round((Date.now() - started) / 1000));
     const target = QUICK || ONLY ? path.join(ROOT, '.bench', 'benchmarks-quick.md') : path.join(ROOT, 'docs', 'benchmarks.md');
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -209,6 +223,11 @@ function summarize(m, list) {
   };
 }
 
+/** The metrics snapshot's table (bench/metricsBench.js; what it measures: docs/metrics-benchmark.md). */
+function metricsSection(m) {
+  return m.error ? `failed: ${m.error}` : `${metricsTable(m)}\n\nWhat it measures and how: docs/metrics-benchmark.md.`;
+}
+
 function document(r, sweep, targets, seconds) {
   const p = r.plan;
   const partial = QUICK ? ' — a quick smoke run, not for the record' : r.only ? ` — only ${r.only.join(', ')}, not for the record` : '';
@@ -228,6 +247,10 @@ ${targets}
 ## Sweep: every shape and size
 
 ${sweep}
+
+## Metrics snapshot
+
+${metricsSection(r.metrics)}
 
 ## Notes
 
