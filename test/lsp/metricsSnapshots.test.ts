@@ -8,21 +8,12 @@ import type { ObservedStream, SnapshotInfo } from '../../server/src/core/metrics
 import { StaleNotices, configuredSnapshots, defaultSnapshotDir, snapshotRoots, staleMessage, staleSnapshots } from '../../server/src/lsp/metricsSnapshots';
 import { loadLine } from '../../server/src/lsp/render/breakdown';
 import { WATCHED_GLOBS, unwatchedFiles } from '../../server/src/lsp/watchedFiles';
+import { SNAPSHOT } from '../rules/observedKit';
 
 const p = (...parts: string[]) => path.join(path.sep, ...parts);
 const configWith = (file?: string) => ({ config: file === undefined ? {} : { metrics: { file, maxAgeDays: 30 } } }) as unknown as LoadedConfig;
 
-const info = (over: Partial<SnapshotInfo> = {}): SnapshotInfo => ({
-  file: p('ws', '.kinesis-lint', 'metrics.json'),
-  start: '2026-11-12T00:00:00.000Z',
-  end: '2026-11-26T00:00:00.000Z',
-  pulledAt: '2026-11-26T00:05:00.000Z',
-  tool: 'kinesis-lint metrics pull',
-  ageDays: 3,
-  stale: false,
-  maxAgeDays: 30,
-  ...over,
-});
+const info = (over: Partial<SnapshotInfo> = {}): SnapshotInfo => ({ ...SNAPSHOT, ...over });
 const observed = (snapshot: SnapshotInfo, minutes = 20160): ObservedStream => ({ snapshot, metrics: { stream: 'events', region: 'eu-west-1', minutes } });
 const report = (loadSource: 'declared' | 'observed' | null, obs: ObservedStream | null) => ({ loadSource, observed: obs }) as unknown as StreamReport;
 const analysis = (streams: StreamReport[], metrics?: unknown) => ({ dir: p('ws'), files: [], findings: [], streams, ...(metrics ? { metrics } : {}) }) as unknown as ModuleAnalysis;
