@@ -37,6 +37,29 @@ describe('rule throttled', () => {
       assert.deepEqual(after.fixes ?? [], []);
     });
 
+    it('one shard count per stream: the larger of the load\'s (undersized-shards) and the throttling\'s carries the fix', async () => {
+      // Observed load only: the p99 needs 2 shards, the throttled busiest minute 4: throttled fixes, undersized does not.
+      const observedOnly = { 'main.tf': stream('', '1') };
+      const a = await check(observedOnly, { events: SHORT });
+      const [t] = a.of(ID);
+      const [u] = a.of('undersized-shards');
+      assert.equal(u.message, '1 shard, load needs 2 (write bytes at 150 %)');
+      assert.deepEqual(u.fixes ?? [], []);
+      assert.match(u.detail!, /The observed throttling needs 4 \(throttled offers that count\)\.$/);
+      assert.equal(t.message, 'Writes throttled: 12,345 records in 40 minutes; absorbing them needs 4 shards');
+      assert.equal(t.fixes![0].title, 'Set shard_count = 4 (+$32.85/mo)');
+      // Five declared readers share the reads: the load needs 5 (7.5 MiB/s of shared reads), more than the throttling's
+      // 4, so undersized-shards fixes and throttled offers no second count.
+      const readers = { 'main.tf': stream('consumers=5', '1') };
+      const b = await check(readers, { events: SHORT });
+      const [t2] = b.of(ID);
+      const [u2] = b.of('undersized-shards');
+      assert.equal(u2.message, '1 shard, load needs 5 (shared reads at 375 %)');
+      assert.equal(u2.fixes![0].title, 'Set shard_count = 5 (+$43.80/mo)');
+      assert.deepEqual(t2.fixes ?? [], []);
+      assert.match(t2.detail!, /undersized-shards sets 5 shards, which absorbs them: no second count is offered here\.$/);
+    });
+
     it('minute averages that fit: bursts or a hot shard, and no fix', async () => {
       const files = { 'main.tf': stream('', '4') };
       const fits = metrics('events', { incomingBytes: stats(2 * MiB, 1.5 * MiB, 1 * MiB), incomingRecords: stats(2000, 1500, 1000), writeThrottled: throttle(10, 300, 5) });
@@ -59,9 +82,12 @@ describe('rule throttled', () => {
     });
 
     it('throttled reads: GetRecords calls, with what standard and EFO consumers share', async () => {
-      const reads = metrics('events', { incomingBytes: stats(1 * MiB, 1 * MiB, 0.5 * MiB), getRecordsBytes: stats(6 * MiB, 5 * MiB, 3 * MiB), readThrottled: throttle(3, 120, 7) });
-      const [f] = (await check({ 'main.tf': stream('', '2') }, { events: reads })).of(ID);
-      // 6 MiB/s of reads against 2 × 2 MiB/s; at the target ceil(6 / 1.6) = 4.
+      // The reads' p99 (2.5 MiB/s) fits the 2 shards at the target (ceil(2.5 / 1.6) = 2: no undersized-shards); the
+      // busiest minute's 6 MiB/s against 2 × 2 MiB/s throttled: at the target ceil(6 / 1.6) = 4.
+      const reads = metrics('events', { incomingBytes: stats(1 * MiB, 1 * MiB, 0.5 * MiB), getRecordsBytes: stats(6 * MiB, 2.5 * MiB, 1 * MiB), readThrottled: throttle(3, 120, 7) });
+      const result = await check({ 'main.tf': stream('', '2') }, { events: reads });
+      assert.deepEqual(result.of('undersized-shards'), []);
+      const [f] = result.of(ID);
       assert.equal(f.message, 'Reads throttled: 120 GetRecords calls in 7 minutes; absorbing them needs 4 shards');
       assert.match(f.detail!, /At 2 shards that uses 150 % of the shared read limit; at the 80 % target 6 MiB\/s of reads needs 4 shards\. Standard consumers share 5 GetRecords calls and 2 MiB\/s per shard per second; enhanced fan-out gives each consumer its own 2 MiB\/s per shard\.$/);
       assert.equal(f.fixes![0].title, 'Set shard_count = 4 (+$21.90/mo)');

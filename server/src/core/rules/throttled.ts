@@ -36,22 +36,16 @@ function burstCause(s: StreamFacts, n: number): string {
   return `The limits are per second and CloudWatch sums per minute, so the cause is within-minute bursts or ${hot}, or the stream had fewer than ${n} shards then. No shard count is offered.`;
 }
 
-function writes(s: StreamFacts, o: ObservedStream, w: ThrottleStats): Report {
+/** What the writes attempted at most: the busiest minute's accepted rate plus the busiest minute's rejected records
+ *  (the two may fall in different minutes, so the attempted rate is at most this); null without IncomingRecords. */
+function attemptedWrites(s: StreamFacts, o: ObservedStream, w: ThrottleStats) {
   const m = o.metrics;
   const records = m.incomingRecords;
   const bytes = m.incomingBytes;
   const size = bytes && records && records.mean > 0 ? bytes.mean / records.mean : null;
-  // The busiest minute's accepted rate plus the busiest minute's rejected records: the two may fall in different
-  // minutes, so the attempted rate is at most this.
   const attemptedRecords = records ? records.peak + w.peak : null;
   const attemptedBytes = bytes && size !== null ? bytes.peak + w.peak * size : null;
-  const facts = `${capital(provenance(o))}: WriteProvisionedThroughputExceeded ${count(w.total)} records over ${plural(w.minutes, 'minute')}, at most ${recordRate(w.peak)} in a minute` +
-    (attemptedRecords !== null ? `; with the busiest minute's ${recordRate(records!.peak)} accepted, at most ${recordRate(attemptedRecords)}${attemptedBytes !== null ? ` and ${mib(attemptedBytes)} (at the mean ${Math.round(size!).toLocaleString('en-US')} bytes a record)` : ''} were attempted` : '') + '.';
-  const head = `Writes throttled: ${count(w.total)} records in ${plural(w.minutes, 'minute')}`;
-  if (attemptedRecords === null && attemptedBytes === null) {
-    return { message: head, detail: `${facts} Without IncomingRecords the shards needed are not computed.`, at: at(s) };
-  }
-  const load: ResolvedLoad = {
+  const load: ResolvedLoad | null = attemptedRecords === null && attemptedBytes === null ? null : {
     writeBytesPerSec: attemptedBytes,
     recordsPerSec: attemptedRecords,
     avgRecordBytes: size,
@@ -61,6 +55,47 @@ function writes(s: StreamFacts, o: ObservedStream, w: ThrottleStats): Report {
     maxKeyShare: keyShare(s),
     readBytesPerSec: null,
   };
+  return { records, size, attemptedRecords, attemptedBytes, load };
+}
+
+/** The shards that absorb the observed write throttling (what `throttled` recommends), or null when more shards do
+ *  not help or cannot be counted. */
+export function writeThrottleShards(s: StreamFacts): number | null {
+  const o = observation(s);
+  const w = o?.metrics.writeThrottled;
+  if (!o || !w || !(w.total > 0) || s.mode !== 'PROVISIONED' || s.shardCount === null) return null;
+  const { load } = attemptedWrites(s, o, w);
+  if (!load || !(peakUtilization(load, null, s.shardCount)!.utilization > 1)) return null;
+  const sizing = requiredShards(load, null, s.settings.config.targetUtilization);
+  return sizing.hotKey || sizing.requiredShards === null ? null : Math.max(sizing.requiredShards, s.shardCount + 1);
+}
+
+/** The shards that absorb the observed read throttling, or null (as writeThrottleShards). */
+export function readThrottleShards(s: StreamFacts): number | null {
+  const o = observation(s);
+  const r = o?.metrics.readThrottled;
+  const readPeak = o?.metrics.getRecordsBytes?.peak ?? null;
+  if (!o || !r || !(r.total > 0) || readPeak === null || s.mode !== 'PROVISIONED' || s.shardCount === null) return null;
+  const share = keyShare(s) ?? 0;
+  if (share * readPeak + ((1 - share) * readPeak) / s.shardCount <= SHARD_SHARED_READ_BYTES_PER_SEC) return null;
+  const required = shardsFor(readPeak, SHARD_SHARED_READ_BYTES_PER_SEC, s.settings.config.targetUtilization, share || null);
+  return required === null ? null : Math.max(required, s.shardCount + 1);
+}
+
+/** A throttled count at or below what the load already needs is left to undersized-shards: one count per stream. */
+function coveredBySizing(s: StreamFacts, need: number): string | null {
+  const required = s.sizing?.requiredShards ?? null;
+  return required !== null && required >= need ? ` undersized-shards sets ${plural(required, 'shard')}, which absorbs them: no second count is offered here.` : null;
+}
+
+function writes(s: StreamFacts, o: ObservedStream, w: ThrottleStats): Report {
+  const { records, size, attemptedRecords, attemptedBytes, load } = attemptedWrites(s, o, w);
+  const facts = `${capital(provenance(o))}: WriteProvisionedThroughputExceeded ${count(w.total)} records over ${plural(w.minutes, 'minute')}, at most ${recordRate(w.peak)} in a minute` +
+    (attemptedRecords !== null ? `; with the busiest minute's ${recordRate(records!.peak)} accepted, at most ${recordRate(attemptedRecords)}${attemptedBytes !== null ? ` and ${mib(attemptedBytes)} (at the mean ${Math.round(size!).toLocaleString('en-US')} bytes a record)` : ''} were attempted` : '') + '.';
+  const head = `Writes throttled: ${count(w.total)} records in ${plural(w.minutes, 'minute')}`;
+  if (!load) {
+    return { message: head, detail: `${facts} Without IncomingRecords the shards needed are not computed.`, at: at(s) };
+  }
   if (s.mode !== 'PROVISIONED' || s.shardCount === null) {
     const why = s.mode === 'ON_DEMAND' ? 'An on-demand stream has no shard_count to raise: it throttles on sudden jumps past its recent peak, or on a hot shard.' : 'The shard count is not known.';
     return { message: head, detail: `${facts} ${why}`, at: at(s) };
@@ -83,11 +118,12 @@ function writes(s: StreamFacts, o: ObservedStream, w: ThrottleStats): Report {
   const binding = sizing.perLimit.find((p) => p.limit === sizing.binding)!;
   const shards = s.attr('shard_count');
   const fits = required <= UPDATE_SHARD_COUNT_MAX_SHARDS;
+  const covered = coveredBySizing(s, required);
   return {
     message: `${head}; absorbing them needs ${plural(required, 'shard')}`,
-    detail: `${facts} At ${plural(n, 'shard')} that uses ${percent(peak.utilization)} of the write limit; at the ${percent(u)} target ${limitWords(binding)} needs ${plural(required, 'shard')}${load.maxKeyShare ? ` (the busiest key's ${percent(load.maxKeyShare)} on one shard included)` : ''}${reshardNote(n, required)}.`,
+    detail: `${facts} At ${plural(n, 'shard')} that uses ${percent(peak.utilization)} of the write limit; at the ${percent(u)} target ${limitWords(binding)} needs ${plural(required, 'shard')}${load.maxKeyShare ? ` (the busiest key's ${percent(load.maxKeyShare)} on one shard included)` : ''}${reshardNote(n, required)}.${covered ?? ''}`,
     at: at(s),
-    fixes: shards && fits ? withDelta(setValueFix(shards, String(required), true), s, { shards: required }) : [],
+    fixes: shards && fits && !covered ? withDelta(setValueFix(shards, String(required), true), s, { shards: required }) : [],
   };
 }
 
@@ -118,11 +154,12 @@ function reads(s: StreamFacts, o: ObservedStream, r: ThrottleStats): Report {
     return { message: `${head}; no shard count carries the busiest key's reads`, detail: `${facts} ${SPREAD_ADVICE} ${calls}`, at: at(s) };
   }
   const need = Math.max(required, n + 1);
+  const covered = coveredBySizing(s, need);
   return {
     message: `${head}; absorbing them needs ${plural(need, 'shard')}`,
-    detail: `${facts} At ${plural(n, 'shard')} that uses ${percent(busiest / SHARD_SHARED_READ_BYTES_PER_SEC)} of the shared read limit; at the ${percent(u)} target ${mib(readPeak)} of reads needs ${plural(need, 'shard')}${reshardNote(n, need)}. ${calls}`,
+    detail: `${facts} At ${plural(n, 'shard')} that uses ${percent(busiest / SHARD_SHARED_READ_BYTES_PER_SEC)} of the shared read limit; at the ${percent(u)} target ${mib(readPeak)} of reads needs ${plural(need, 'shard')}${reshardNote(n, need)}. ${calls}${covered ?? ''}`,
     at: at(s),
-    fixes: shards && need <= UPDATE_SHARD_COUNT_MAX_SHARDS ? withDelta(setValueFix(shards, String(need), true), s, { shards: need }) : [],
+    fixes: shards && need <= UPDATE_SHARD_COUNT_MAX_SHARDS && !covered ? withDelta(setValueFix(shards, String(need), true), s, { shards: need }) : [],
   };
 }
 

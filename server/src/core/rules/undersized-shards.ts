@@ -5,6 +5,7 @@ import { keyShareNote, limitName, limitWords, percent, plural, reshardNote } fro
 import { withDelta } from './fixDelta';
 import { peakUtilization } from '../capacity/sizing';
 import { UPDATE_SHARD_COUNT_MAX_SHARDS } from '../capacity/limits';
+import { readThrottleShards, writeThrottleShards } from './throttled';
 
 export const rule: StreamRule = {
   meta: meta('undersized-shards', 'warning', true, 'A provisioned stream has fewer shards than its declared load needs at the target utilisation.'),
@@ -25,11 +26,14 @@ export const rule: StreamRule = {
       }];
     }
     const at = peak ? `${limitName(peak.limit)} at ${percent(peak.utilization)}` : `${target} target`;
+    // Observed throttling that needs more shards than the load: throttled offers that count, so one fix per stream.
+    const throttleNeed = Math.max(writeThrottleShards(s) ?? 0, readThrottleShards(s) ?? 0);
+    const deferred = throttleNeed > required;
     return [{
       message: `${plural(s.shardCount, 'shard')}, load needs ${required} (${at})`,
-      detail: `At the ${target} target utilisation ${limitWords(binding)} sets the number${keyShareNote(s)}: ${required} shards${peak ? `; at ${s.shardCount} the peak uses ${percent(peak.utilization)} of its ${limitName(peak.limit)} capacity` : ''}${reshardNote(s.shardCount, required)}.`,
+      detail: `At the ${target} target utilisation ${limitWords(binding)} sets the number${keyShareNote(s)}: ${required} shards${peak ? `; at ${s.shardCount} the peak uses ${percent(peak.utilization)} of its ${limitName(peak.limit)} capacity` : ''}${reshardNote(s.shardCount, required)}.${deferred ? ` The observed throttling needs ${throttleNeed} (throttled offers that count).` : ''}`,
       at: shards.at,
-      fixes: withDelta(setValueFix(shards, String(required), true), s, { shards: required }),
+      fixes: deferred ? [] : withDelta(setValueFix(shards, String(required), true), s, { shards: required }),
     }];
   },
 };
