@@ -85,6 +85,15 @@ const NOT_A_REASON = /^pulling \d|retrying in |^Nothing was written\.$/;
 
 /** `metrics pull`'s exit codes (docs/metrics.md): 0 written, 1 written without some streams, else nothing written. */
 const EXIT_PARTIAL = 1;
+const EXIT_NOTHING_WRITTEN = 3;
+/** The CLI's line for a folder that holds no Terraform (server/src/cli/metrics.ts). */
+const NO_TERRAFORM = /no Terraform files .*; nothing to pull$/;
+
+/** A folder without Terraform (a docs or scripts folder of a multi-root workspace): skipped, not a failure, when
+ *  other folders have Terraform. */
+function withoutTerraform(run: FolderRun): boolean {
+  return run.code === EXIT_NOTHING_WRITTEN && run.stderr.some((l) => NO_TERRAFORM.test(l));
+}
 
 function strip(line: string): string {
   return line.replace(PREFIX, '').trim();
@@ -121,6 +130,11 @@ export function summarize(runs: FolderRun[]): PullSummary {
   if (runs.some((r) => r.cancelled)) {
     const done = runs.filter((r) => !r.cancelled && written(r)).map((r) => r.name);
     return { level: 'warning', text: `kinesis-lint: metrics pull cancelled${done.length > 0 ? ` (done for ${done.join(', ')})` : ''}; no snapshot was half-written` };
+  }
+  const skipped = runs.filter(withoutTerraform);
+  if (skipped.length > 0 && skipped.length < runs.length) {
+    const rest = summarize(runs.filter((r) => !withoutTerraform(r)));
+    return { ...rest, text: `${rest.text} (no Terraform in ${skipped.map((r) => r.name).join(', ')})` };
   }
   const failed = runs.filter((r) => !written(r));
   if (failed.length === 0) {

@@ -76,6 +76,14 @@ describe('pull metrics command: text', () => {
     assert.deepEqual(summarize([run({ code: null, startError: 'spawn ENOENT' })]), { level: 'error', text: 'kinesis-lint: metrics not pulled: spawn ENOENT' });
   });
 
+  it('a folder without Terraform beside folders with some is skipped, not an error; alone it is the error', () => {
+    const none = run({ name: 'docs', code: 3, stderr: ['kinesis-lint: no Terraform files (.tf, .tf.json, .tofu, .tofu.json) found in .; nothing to pull'] });
+    const ok = run({ name: 'infra', stderr: ['kinesis-lint: [1/1] events (eu-west-1): read, 20,160 minutes with data', 'kinesis-lint: wrote .kinesis-lint/metrics.json: 1 stream'] });
+    assert.deepEqual(summarize([ok, none]), { level: 'info', text: 'kinesis-lint: wrote .kinesis-lint/metrics.json: 1 stream (no Terraform in docs)' });
+    assert.equal(summarize([none]).level, 'error');
+    assert.match(summarize([none]).text, /no Terraform files/);
+  });
+
   it('cancelled: a warning, with the folders already done; none at all: a warning', () => {
     assert.deepEqual(summarize([run({ name: 'prod' }), run({ code: null, cancelled: true })]), { level: 'warning', text: 'kinesis-lint: metrics pull cancelled (done for prod); no snapshot was half-written' });
     assert.equal(summarize([]).level, 'warning');

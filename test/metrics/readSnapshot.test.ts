@@ -91,6 +91,11 @@ describe('readSnapshot', () => {
     assert.deepEqual(problems(backwards), [[r(2, 53, 2, 75), '"range.end" must be after "range.start" (got 2026-11-01T00:00:00Z ≤ 2026-11-12T00:00:00Z)']]);
     const impossible = snapshot('{ "stream": "a", "region": null, "minutes": 1 }').replace('"pulledAt": "2026-11-26T00:05:00Z"', '"pulledAt": "2026-13-45T00:05:00Z"');
     assert.deepEqual(problems(impossible), [[r(3, 14, 3, 36), '"pulledAt" is not a valid instant (got "2026-13-45T00:05:00Z")']]);
+    const early = snapshot('{ "stream": "a", "region": null, "minutes": 1 }').replace('"pulledAt": "2026-11-26T00:05:00Z"', '"pulledAt": "2026-11-20T00:05:00Z"');
+    assert.deepEqual(problems(early), [[r(3, 14, 3, 36), '"pulledAt" must not be before the data it holds (got 2026-11-20T00:05:00Z, "range.end" 2026-11-26T00:00:00Z)']]);
+    // Pulled in the range's last minute (the pull ends its range at the minute it starts): valid.
+    const lastMinute = snapshot('{ "stream": "a", "region": null, "minutes": 1 }').replace('"pulledAt": "2026-11-26T00:05:00Z"', '"pulledAt": "2026-11-25T23:59:30Z"');
+    assert.deepEqual(problems(lastMinute), []);
   });
 
   it('raw get-metric-data output (MetricDataResults) goes to the raw reader; its problems get ranges in the text', () => {

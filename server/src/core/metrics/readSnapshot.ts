@@ -29,7 +29,13 @@ function crossProblems(snapshot: MetricsSnapshot, locate: (pointer: string) => J
   if (Number.isNaN(Date.parse(start))) at('/range/start', `"range.start" is not a valid instant (got "${start}")`);
   if (Number.isNaN(Date.parse(end))) at('/range/end', `"range.end" is not a valid instant (got "${end}")`);
   else if (!(Date.parse(end) > Date.parse(start))) at('/range/end', `"range.end" must be after "range.start" (got ${end} ≤ ${start})`);
-  if (Number.isNaN(Date.parse(snapshot.pulledAt))) at('/pulledAt', `"pulledAt" is not a valid instant (got "${snapshot.pulledAt}")`);
+  const pulled = Date.parse(snapshot.pulledAt);
+  if (Number.isNaN(pulled)) at('/pulledAt', `"pulledAt" is not a valid instant (got "${snapshot.pulledAt}")`);
+  // Data cannot be read before its last minute ended (a pull ends its range at the minute it starts): an earlier
+  // pulledAt would make a snapshot look newer than its data.
+  else if (!Number.isNaN(Date.parse(end)) && pulled < Date.parse(end) - snapshot.range.periodSeconds * 1000) {
+    at('/pulledAt', `"pulledAt" must not be before the data it holds (got ${snapshot.pulledAt}, "range.end" ${end})`);
+  }
   const seen = new Map<string, number>();
   snapshot.streams.forEach((s, i) => {
     const key = `${s.stream}\u0000${s.region ?? ''}`;
