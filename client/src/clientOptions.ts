@@ -29,7 +29,7 @@ export function serverOptions(extensionPath: string): ServerOptions {
  */
 export const WATCHED_FILES = [
   '**/*.tf', '**/*.tf.json', '**/*.tofu', '**/*.tofu.json', '**/*.tfvars', '**/*.tfvars.json', '**/.kinesis-lint.json',
-  '**/.terraform/modules/modules.json', '**/.kinesis-lint/metrics.json',
+  '**/.terraform/modules/modules.json', '**/.kinesis-lint/metrics.json', '**/.kinesis-lint',
 ];
 
 /**

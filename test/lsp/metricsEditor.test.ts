@@ -137,6 +137,13 @@ describe('lsp: metrics snapshots (issue #13)', function () {
     await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('.kinesis-lint/metrics.json'), type: 3 }] });
     await client.waitFor('main.tf', (d) => !d.some((x) => x.code === 'undersized-shards'));
     assert.match((await loadLine(client)) ?? '', /^\*\*Capacity\*\*: no load declared/);
+    // Pulled again, then the whole .kinesis-lint/ folder deleted: editors report the folder, not the file in it.
+    fs.writeFileSync(file, FRESH);
+    await watched(client, '.kinesis-lint/metrics.json');
+    await client.waitFor('main.tf', (d) => d.some((x) => x.code === 'undersized-shards'));
+    fs.rmSync(path.dirname(file), { recursive: true });
+    await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('.kinesis-lint'), type: 3 }] });
+    await client.waitFor('main.tf', (d) => !d.some((x) => x.code === 'undersized-shards'));
   });
 
   it('watches the file the config names before it exists, and analyses its roots when a pull creates it', async () => {

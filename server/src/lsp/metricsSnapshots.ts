@@ -92,3 +92,9 @@ export function staleMessage(s: StaleSnapshot, where: string): string {
     + `more than metrics.max_age_days (${s.maxAgeDays}): the loads observed in it may no longer hold. `
     + 'Run "kinesis-lint: Pull metrics for streams in this workspace" to refresh it.';
 }
+
+/** A watched-file event for a `.kinesis-lint` folder (deleted or created whole) stands for the snapshot at its default
+ *  place inside it; any other path is itself. */
+export function snapshotEventFile(file: string): string {
+  return path.basename(file) === '.kinesis-lint' ? path.join(file, 'metrics.json') : file;
+}

@@ -44,7 +44,7 @@ import { SOURCE, pathToUri, uriToPath } from './convert';
 import { isCurrent, type EditVersions } from './versionedEdits';
 import { reconcileRoots } from './moduleRoots';
 import { WATCHED_GLOBS, fileWatchers, isSettingsJson, rootDirFor, unwatchedFiles } from './watchedFiles';
-import { StaleNotices, configuredSnapshots, snapshotRoots, staleMessage } from './metricsSnapshots';
+import { StaleNotices, configuredSnapshots, snapshotEventFile, snapshotRoots, staleMessage } from './metricsSnapshots';
 import { hover } from './handlers/hover';
 import { codeLenses } from './handlers/codeLens';
 import { inlayHints } from './handlers/inlayHints';
@@ -384,7 +384,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         continue;
       }
       // A metrics snapshot (created, changed or deleted: a pull wrote it): the roots it serves.
-      const served = snapshotRoots(file, store.roots(), (root) => configs.get(root), store.rootsOf(file));
+      const snapshot = snapshotEventFile(file);
+      const served = snapshotRoots(snapshot, store.roots(), (root) => configs.get(root), store.rootsOf(snapshot));
       if (served) {
         for (const dir of served) {
           dirs.add(dir);

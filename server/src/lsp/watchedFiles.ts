@@ -9,11 +9,11 @@ import { isInstalledModuleFile } from '../core/model/moduleManifest';
  * Configuration files of every syntax Terraform and OpenTofu read (.tf, .tf.json, .tofu, .tofu.json), variable
  * files, the config, `terraform init`'s module manifest (it decides which directory a registry module is read
  * from), and the metrics snapshot at its default place (metricsSnapshots.ts; one the config names elsewhere is
- * watched by path). The client registers the same list (client/src/clientOptions.ts WATCHED_FILES).
+ * watched by path), and its folder: deleting `.kinesis-lint/` is reported for the folder, not the file in it. The client registers the same list (client/src/clientOptions.ts WATCHED_FILES).
  */
 export const WATCHED_GLOBS = [
   '**/*.tf', '**/*.tf.json', '**/*.tofu', '**/*.tofu.json', '**/*.tfvars', '**/*.tfvars.json', '**/.kinesis-lint.json',
-  '**/.terraform/modules/modules.json', '**/.kinesis-lint/metrics.json',
+  '**/.terraform/modules/modules.json', '**/.kinesis-lint/metrics.json', '**/.kinesis-lint',
 ];
 
 const MANIFEST = path.join('.terraform', 'modules', 'modules.json');
