@@ -5,7 +5,7 @@ import * as path from 'path';
 import type { LoadedConfig } from '../../server/src/core/config/config';
 import type { ModuleAnalysis, StreamReport } from '../../server/src/core/results';
 import type { ObservedStream, SnapshotInfo } from '../../server/src/core/metrics/snapshot';
-import { StaleNotices, configuredSnapshots, defaultSnapshotDir, snapshotRoots, staleMessage, staleSnapshots } from '../../server/src/lsp/metricsSnapshots';
+import { StaleNotices, defaultSnapshotDir, snapshotRoots, staleMessage, staleSnapshots } from '../../server/src/lsp/metricsSnapshots';
 import { loadLine } from '../../server/src/lsp/render/breakdown';
 import { WATCHED_GLOBS, unwatchedFiles } from '../../server/src/lsp/watchedFiles';
 import { SNAPSHOT } from '../rules/observedKit';
@@ -22,7 +22,6 @@ describe('lsp: metrics snapshots', () => {
   it('watches the snapshot at its default place by glob; one a config names elsewhere by path', () => {
     assert.ok(WATCHED_GLOBS.includes('**/.kinesis-lint/metrics.json'));
     assert.deepEqual(unwatchedFiles([p('ws', '.kinesis-lint', 'metrics.json'), p('ws', 'obs', 'prod.json')], [p('ws')]), [p('ws', 'obs', 'prod.json')]);
-    assert.deepEqual(configuredSnapshots([configWith(p('ws', 'obs', 'prod.json')), configWith(), configWith(p('ws', 'obs', 'prod.json'))]), [p('ws', 'obs', 'prod.json')]);
   });
 
   it('a snapshot at the default place serves the roots at or below its directory that name no other file', () => {

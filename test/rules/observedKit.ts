@@ -65,15 +65,12 @@ export async function factsWith(files: Record<string, string>, observed: Record<
   return streams.map((stream) => {
     const annotations = annotationsOf(stream.block);
     const linked = consumers.of(stream);
-    const name = stream.block.attributes.get('name')?.json;
-    const m = typeof name === 'string' ? observed[name] : undefined;
-    const obs: ObservedStream | null = m ? { snapshot: SNAPSHOT, metrics: m } : null;
     return buildFacts({
       stream,
       consumers: { ...linked, complete: consumers.complete, why: [...linked.unknownCounts, ...consumers.unresolved] },
       annotations,
       declaration: mergeDeclarations(annotations, config.streams[stream.resource]),
-      observed: obs,
+      observe: (name): ObservedStream | null => (name !== null && observed[name] ? { snapshot: SNAPSHOT, metrics: observed[name] } : null),
       region: { region: 'us-east-1', assumption: null },
       settings: { config, prices: BUILTIN_PRICES, defaultRegion: 'us-east-1', ...(configText ? { configFile: abs('.kinesis-lint.json') } : {}) },
     });

@@ -46,10 +46,6 @@ export function snapshotRoots(file: string, roots: Iterable<string>, configOf: (
   return [...found].sort();
 }
 
-/** The snapshot files the roots' configs name (watched by path: they may lie anywhere, and may not exist yet). */
-export function configuredSnapshots(configs: Iterable<LoadedConfig>): string[] {
-  return [...new Set([...configs].map(configuredSnapshot).filter((f): f is string => f !== undefined))].sort();
-}
 
 /** A snapshot older than metrics.max_age_days, once per file and pull. */
 export interface StaleSnapshot {

@@ -44,7 +44,7 @@ import { SOURCE, pathToUri, uriToPath } from './convert';
 import { isCurrent, type EditVersions } from './versionedEdits';
 import { reconcileRoots } from './moduleRoots';
 import { WATCHED_GLOBS, fileWatchers, isSettingsJson, rootDirFor, unwatchedFiles } from './watchedFiles';
-import { StaleNotices, configuredSnapshots, snapshotEventFile, snapshotRoots, staleMessage } from './metricsSnapshots';
+import { StaleNotices, snapshotEventFile, snapshotRoots, staleMessage } from './metricsSnapshots';
 import { hover } from './handlers/hover';
 import { codeLenses } from './handlers/codeLens';
 import { inlayHints } from './handlers/inlayHints';
@@ -253,12 +253,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }
   };
-  // Files read outside the workspace globs (a var file elsewhere), and the metrics snapshots the configs name (they
-  // may not exist yet: `metrics pull` creates them): watched by path, re-registered when they change.
+  // Files read outside the workspace globs (a var file elsewhere, a metrics snapshot a config names: an analysis lists
+  // it even before `metrics pull` creates it): watched by path, re-registered when they change.
   let extraWatched = '';
   let extraWatch: Promise<{ dispose(): void } | undefined> = Promise.resolve(undefined);
   const watchReadFiles = () => {
-    const files = unwatchedFiles([...store.analyses().flatMap((a) => a.files), ...configuredSnapshots(configs.values())], folders);
+    const files = unwatchedFiles(store.analyses().flatMap((a) => a.files), folders);
     if (files.join('\n') === extraWatched) return;
     extraWatched = files.join('\n');
     extraWatch = extraWatch.then((old) => {

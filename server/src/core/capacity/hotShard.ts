@@ -6,20 +6,12 @@
 // worst case (the skew may also come from uneven hash ranges, which resharding evens out), so sizing for it never
 // undersizes.
 import type { StreamMetrics } from '../metrics/snapshot';
-import type { Config } from '../config/config';
+import type { Thresholds } from '../config/config';
 import { SHARD_WRITE_BYTES_PER_SEC, SHARD_WRITE_RECORDS_PER_SEC } from './limits';
 
-export interface HotShardThresholds {
-  /** The hottest shard's p99 ≥ this × the mean of the shards' p99s (thresholds.hot_shard_factor). */
-  factor: number;
-  /** … and ≥ this × one shard's write limit (thresholds.hot_shard_min_utilization). */
-  minUtilization: number;
-}
-
-/** thresholds.hot_shard_factor / hot_shard_min_utilization of the config. */
-export function hotShardThresholds(config: Config): HotShardThresholds {
-  return { factor: config.thresholds.hotShardFactor, minUtilization: config.thresholds.hotShardMinUtilization };
-}
+/** thresholds.hot_shard_factor (the hottest shard's p99 ≥ this × the mean of the shards' p99s) and
+ *  hot_shard_min_utilization (… and ≥ this × one shard's write limit). */
+export type HotShardThresholds = Pick<Thresholds, 'hotShardFactor' | 'hotShardMinUtilization'>;
 
 export interface HotShard {
   shardId: string;
@@ -44,7 +36,7 @@ export interface HotShard {
 export function hotShardOf(metrics: StreamMetrics | undefined, t: HotShardThresholds): HotShard | null {
   if (!metrics?.shards) return null;
   const found = [hottest(metrics, 'bytes', SHARD_WRITE_BYTES_PER_SEC), hottest(metrics, 'records', SHARD_WRITE_RECORDS_PER_SEC)]
-    .filter((h): h is HotShard => h !== null && h.ratio >= t.factor && h.utilization >= t.minUtilization);
+    .filter((h): h is HotShard => h !== null && h.ratio >= t.hotShardFactor && h.utilization >= t.hotShardMinUtilization);
   if (found.length === 0) return null;
   return found.reduce((a, b) => (b.utilization > a.utilization ? b : a));
 }

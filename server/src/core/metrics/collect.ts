@@ -18,6 +18,8 @@ export type AddOutcome = { ok: true } | { ok: false; field: 'Id' | 'Label' | 'Va
 
 export class MetricDataCollector {
   private readonly series = new Map<string, Series>();
+  /** The same series by stream: metricsOf is called once per stream, over thousands of series in a large pull. */
+  private readonly byStream = new Map<string, Series[]>();
   /** Streams (by name) with at least one result, even one without data points. */
   private readonly seen = new Set<string>();
 
@@ -36,6 +38,9 @@ export class MetricDataCollector {
     if (!s) {
       s = { spec, stream: parsed.stream, ...(parsed.sub !== undefined ? { sub: parsed.sub } : {}), points: new Map() };
       this.series.set(key, s);
+      const list = this.byStream.get(s.stream);
+      if (list) list.push(s);
+      else this.byStream.set(s.stream, [s]);
     }
     if (spec.kind === 'stream') this.seen.add(parsed.stream);
     for (let i = 0; i < timestamps.length; i++) s.points.set(timestamps[i], values[i]);
@@ -44,7 +49,7 @@ export class MetricDataCollector {
 
   /** Streams the results name, sorted. */
   streamNames(): string[] {
-    return [...new Set([...this.seen, ...[...this.series.values()].map((s) => s.stream)])].sort();
+    return [...new Set([...this.seen, ...this.byStream.keys()])].sort();
   }
 
   /** Every period start with a data point, in any series (for inferring a raw file's range and period). */
@@ -71,7 +76,7 @@ export class MetricDataCollector {
     const out: StreamMetrics = { stream, region, minutes: 0 };
     const efo: Record<string, Stats> = {};
     const shards: Record<string, ShardMetrics> = {};
-    const mine = [...this.series.values()].filter((s) => s.stream === stream).sort((a, b) => compare(a, b));
+    const mine = [...(this.byStream.get(stream) ?? [])].sort((a, b) => compare(a, b));
     for (const s of mine) {
       const sums: number[] = [];
       for (const [t, v] of s.points) {

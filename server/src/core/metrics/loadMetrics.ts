@@ -2,13 +2,13 @@
 // else .kinesis-lint/metrics.json in the root module's folder or the nearest parent that has one. A missing snapshot
 // is silent; an unreadable or invalid one is a problem (invalid-config) at its exact place, and the analysis goes
 // on without observations.
-import * as path from 'path';
 import type { Host, Range } from '../types';
 import type { ConfigProblem, LoadedConfig } from '../config/config';
 import { DEFAULT_SNAPSHOT_PATH, type MetricsSnapshot, type SnapshotInfo, type StreamMetrics } from './snapshot';
 import { readSnapshot, type SnapshotRead } from './readSnapshot';
 import { ageInDays } from './describe';
 import { stringBytes } from '../memory/approxBytes';
+import { findNearest } from '../config/findConfigFile';
 
 /**
  * A snapshot holds statistics only (a few hundred bytes per stream), but raw get-metric-data output holds every data
@@ -18,7 +18,6 @@ import { stringBytes } from '../memory/approxBytes';
 export const MAX_METRICS_BYTES = 128 * 1024 * 1024;
 
 const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-const [SNAPSHOT_DIR, SNAPSHOT_NAME] = DEFAULT_SNAPSHOT_PATH.split('/');
 
 /** A valid snapshot, ready for matching. */
 export interface LoadedMetrics {
@@ -39,16 +38,8 @@ export type SnapshotFile =
   | { status: 'invalid'; file: string; problems: ConfigProblem[] };
 
 /** `.kinesis-lint/metrics.json` in `dir` or its nearest ancestor that has one (like findConfigFile). */
-export async function findSnapshotFile(dir: string, host: Host): Promise<string | undefined> {
-  let current = path.resolve(dir);
-  for (;;) {
-    // The snapshot's own folder is listed (not the ancestor's): a base revision's Host lists it from the disk.
-    const entries = await host.readDir(path.join(current, SNAPSHOT_DIR));
-    if (entries?.some((e) => e.name === SNAPSHOT_NAME && !e.isDirectory)) return path.join(current, SNAPSHOT_DIR, SNAPSHOT_NAME);
-    const parent = path.dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
+export function findSnapshotFile(dir: string, host: Host): Promise<string | undefined> {
+  return findNearest(dir, DEFAULT_SNAPSHOT_PATH, host);
 }
 
 /**

@@ -22,7 +22,7 @@ import { withUnknownMode } from '../pricing/unknownMode';
 import { inputSources } from './inputNote';
 import { resolvedFact } from './resolvedValues';
 import type { ObservedStream } from '../metrics/snapshot';
-import { hotShardOf, hotShardThresholds, type HotShard } from '../capacity/hotShard';
+import { hotShardOf, type HotShard } from '../capacity/hotShard';
 import { observedLoad } from '../metrics/observedLoad';
 
 export interface AttrFact {
@@ -87,6 +87,8 @@ export interface StreamFacts {
   consumers: StreamConsumerCounts;
   annotations: readonly Annotation[];
   declaration: Declaration | null;
+  /** The stream's `name` (CloudWatch's StreamName dimension): a non-empty string, else null (unknown). */
+  name: string | null;
   /** What the metrics snapshot observed of this stream (matched by name and region), or null. */
   observed: ObservedStream | null;
   /** Where `load` came from: the declaration (annotation or config), the observation, or nowhere (load null). */
@@ -175,9 +177,7 @@ export interface FactsInput {
   consumers: { links: ConsumerLink[]; countsKnown: boolean; complete: boolean; why: string[] };
   annotations: readonly Annotation[];
   declaration: Declaration | null;
-  /** The snapshot's observation of this stream, when there is one (issue #13). */
-  observed?: ObservedStream | null;
-  /** Finds the observation by the instance's resolved name and region (the pipeline's way); `observed` wins. */
+  /** Finds the metrics snapshot's observation of the instance by its resolved name and region (issue #13). */
   observe?: (name: string | null, region: string) => ObservedStream | null;
   region: { region: string; assumption: string | null };
   settings: StreamSettings;
@@ -203,10 +203,11 @@ export function buildFacts(input: FactsInput): StreamFacts {
   const retention = attr('retention_period');
   const consumers = countConsumers(input);
   const region = input.region.region;
-  const observed = input.observed !== undefined ? input.observed : input.observe?.(nameOf(attr('name')?.value), region) ?? null;
+  const name = nameOf(attr('name')?.value);
+  const observed = input.observe?.(name, region) ?? null;
   // Observed traffic is the load only where the declaration has no rate (docs/metrics.md).
   const fromObservation = observedLoad(input.declaration, observed);
-  const hotShard = observed && observed.metrics.minutes > 0 ? hotShardOf(observed.metrics, hotShardThresholds(settings.config)) : null;
+  const hotShard = observed && observed.metrics.minutes > 0 ? hotShardOf(observed.metrics, settings.config.thresholds) : null;
   const load = withKeyShare(fromObservation ?? (input.declaration ? resolveLoad(input.declaration) : null), hotShard);
   const usage: StreamUsage = {
     mode: mode ?? 'PROVISIONED',
@@ -239,6 +240,7 @@ export function buildFacts(input: FactsInput): StreamFacts {
     consumers,
     annotations: input.annotations,
     declaration: input.declaration,
+    name,
     observed,
     loadSource: fromObservation ? 'observed' : load ? 'declared' : null,
     hotShard,

@@ -67,14 +67,8 @@ export function streamReport(instances: StreamFacts[]): StreamReport {
 }
 
 function namesOf(instances: StreamFacts[]): string[] | null {
-  const names = instances.map((f) => streamName(f));
+  const names = instances.map((f) => f.name);
   return names.every((n): n is string => n !== null) ? [...new Set(names)] : null;
-}
-
-/** The instance's `name`, or null when it cannot be resolved. */
-export function streamName(f: StreamFacts): string | null {
-  const v = f.attr('name')?.value;
-  return typeof v === 'string' && v !== '' ? v : null;
 }
 
 const SHARD_LEVEL: readonly ShardLevelMetric[] = ['IncomingBytes', 'IncomingRecords'];

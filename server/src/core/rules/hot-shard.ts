@@ -7,7 +7,6 @@ import { setValueFix } from './fixHelpers';
 import { withDelta } from './fixDelta';
 import { mib, percent, plural, reshardNote } from './messages';
 import { capital, observation, provenance, rate } from './observedWords';
-import { hotShardThresholds } from '../capacity/hotShard';
 import { UPDATE_SHARD_COUNT_MAX_SHARDS } from '../capacity/limits';
 
 export const SPREAD_ADVICE = 'Spread the key: add a random suffix to it (key-0 … key-9), or use a finer key (a user rather than a tenant).';
@@ -27,7 +26,7 @@ export const rule: StreamRule = {
       const metric = hot.metric === 'bytes' ? 'IncomingBytes' : 'IncomingRecords';
       parts.push(
         `${capital(provenance(o))}, shard-level ${metric} p99: ${hot.shardId} ${rate(hot.metric, hot.p99)}, ${times(hot.ratio)} the mean of the ${hot.shards} shards' ${rate(hot.metric, hot.meanOfShards)} ` +
-          `(thresholds.hot_shard_factor ${hotShardThresholds(s.settings.config).factor}) and ${percent(hot.utilization)} of one shard's ${rate(hot.metric, hot.capacityPerShard)} write limit. ` +
+          `(thresholds.hot_shard_factor ${s.settings.config.thresholds.hotShardFactor}) and ${percent(hot.utilization)} of one shard's ${rate(hot.metric, hot.capacityPerShard)} write limit. ` +
           `If one partition key makes the difference it carries (${oneDecimal(hot.ratio)} − 1) / (${hot.shards} − 1) = ${percent(hot.share)} of the writes, and a key always lands on one shard.`,
       );
     }

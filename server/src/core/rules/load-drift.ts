@@ -6,16 +6,14 @@ import type { Declaration } from '../model/annotations';
 import { DECLARATION_KEYS, valueProblem } from '../model/annotations';
 import { resolveLoad, type ResolvedLoad } from '../pricing/load';
 import type { Stats, StreamMetrics } from '../metrics/snapshot';
-import type { Config } from '../config/config';
+import type { Thresholds } from '../config/config';
+
+/** thresholds.load_drift_tolerance / load_drift_below_factor. */
+type DriftThresholds = Pick<Thresholds, 'loadDriftTolerance' | 'loadDriftBelowFactor'>;
 import { annotationValueEdits } from '../fixes/annotationValues';
 import { percent } from './messages';
 import { capital, observation, provenance, rate } from './observedWords';
 import { withDelta } from './fixDelta';
-
-/** thresholds.load_drift_tolerance / load_drift_below_factor. */
-export function driftThresholds(config: Config): { tolerance: number; belowFactor: number } {
-  return { tolerance: config.thresholds.loadDriftTolerance, belowFactor: config.thresholds.loadDriftBelowFactor };
-}
 
 type Kind = 'bytes' | 'records';
 
@@ -28,7 +26,7 @@ export interface Drift {
 
 /** Each declared rate the observation drifted from: p99 above declared × (1 + tolerance), or peak below declared ×
  *  belowFactor. A rate that is not declared (nor derived from declared keys) or not observed is not compared. */
-export function drifts(load: ResolvedLoad, metrics: StreamMetrics, t: { tolerance: number; belowFactor: number }): Drift[] {
+export function drifts(load: ResolvedLoad, metrics: StreamMetrics, t: DriftThresholds): Drift[] {
   const out: Drift[] = [];
   const pairs: [Kind, number | null, Stats | undefined][] = [
     ['bytes', load.writeBytesPerSec, metrics.incomingBytes],
@@ -36,8 +34,8 @@ export function drifts(load: ResolvedLoad, metrics: StreamMetrics, t: { toleranc
   ];
   for (const [kind, declared, observed] of pairs) {
     if (declared === null || !observed) continue;
-    if (observed.p99 > declared * (1 + t.tolerance)) out.push({ kind, direction: 'up', declared, observed });
-    else if (observed.peak < declared * t.belowFactor) out.push({ kind, direction: 'down', declared, observed });
+    if (observed.p99 > declared * (1 + t.loadDriftTolerance)) out.push({ kind, direction: 'up', declared, observed });
+    else if (observed.peak < declared * t.loadDriftBelowFactor) out.push({ kind, direction: 'down', declared, observed });
   }
   return out;
 }
@@ -47,19 +45,19 @@ export const rule: StreamRule = {
   check(s) {
     const o = observation(s);
     if (s.loadSource !== 'declared' || !s.load || !s.declaration || !o) return [];
-    const t = driftThresholds(s.settings.config);
+    const t = s.settings.config.thresholds;
     const found = drifts(s.load, o.metrics, t);
     if (found.length === 0) return [];
     const [first] = found;
     const message = first.direction === 'up'
       ? `Observed p99 ${rate(first.kind, first.observed.p99)}, above the declared ${rate(first.kind, first.declared)}`
-      : `Observed peak ${rate(first.kind, first.observed.peak)}, under ${percent(t.belowFactor)} of the declared ${rate(first.kind, first.declared)}`;
+      : `Observed peak ${rate(first.kind, first.observed.peak)}, under ${percent(t.loadDriftBelowFactor)} of the declared ${rate(first.kind, first.declared)}`;
     const lines = found.map((d) => {
       const metric = d.kind === 'bytes' ? 'IncomingBytes' : 'IncomingRecords';
       const observed = `${metric} p99 ${rate(d.kind, d.observed.p99)} (peak ${rate(d.kind, d.observed.peak)}, mean ${rate(d.kind, d.observed.mean)})`;
       return d.direction === 'up'
-        ? `${observed} is above the declared ${rate(d.kind, d.declared)} × ${1 + t.tolerance} (thresholds.load_drift_tolerance)`
-        : `${observed} peaks below the declared ${rate(d.kind, d.declared)} × ${t.belowFactor} (thresholds.load_drift_below_factor)`;
+        ? `${observed} is above the declared ${rate(d.kind, d.declared)} × ${1 + t.loadDriftTolerance} (thresholds.load_drift_tolerance)`
+        : `${observed} peaks below the declared ${rate(d.kind, d.declared)} × ${t.loadDriftBelowFactor} (thresholds.load_drift_below_factor)`;
     });
     const fix = driftFix(s, o.metrics, t);
     const fixWords = fix.length ? ' The fix writes the observed values.' : ' Declare the observed p99 rates to size and price from them.';
@@ -108,7 +106,7 @@ const FIELD: Record<RateKey, keyof Declaration> = {
  * p99 records so the derived rate is the observed one; avg_utilization mean ÷ p99 of the bytes. Undefined when a
  * value cannot be computed or would not remove the drift.
  */
-export function observedValues(d: Declaration, m: StreamMetrics, t: { tolerance: number; belowFactor: number }): Partial<Record<RateKey, number>> | undefined {
+export function observedValues(d: Declaration, m: StreamMetrics, t: DriftThresholds): Partial<Record<RateKey, number>> | undefined {
   const bytes = m.incomingBytes;
   const records = m.incomingRecords;
   const out: Partial<Record<RateKey, number>> = {};
@@ -137,7 +135,7 @@ export function observedValues(d: Declaration, m: StreamMetrics, t: { tolerance:
   return drifts(resolveLoad(after), m, t).length === 0 ? out : undefined;
 }
 
-function driftFix(s: StreamFacts, m: StreamMetrics, t: { tolerance: number; belowFactor: number }): Fix[] {
+function driftFix(s: StreamFacts, m: StreamMetrics, t: DriftThresholds): Fix[] {
   const values = observedValues(s.declaration!, m, t);
   if (!values || Object.keys(values).length === 0) return [];
   const text = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
